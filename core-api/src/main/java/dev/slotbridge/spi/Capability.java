@@ -1,0 +1,21 @@
+package dev.slotbridge.spi;
+
+/**
+ * An operation a {@link SchedulerProvider} may support. A provider lists what it supports in
+ * {@link SchedulerProvider#capabilities()}; the server answers 501 {@code capability-not-supported} for the rest
+ * and never calls the corresponding method.
+ */
+public enum Capability {
+    /** {@link SchedulerProvider#search}. */
+    SEARCH,
+    /** {@link SchedulerProvider#book}. */
+    BOOK,
+    /** {@link SchedulerProvider#find}. */
+    VIEW,
+    /** {@link SchedulerProvider#listByProperty}. */
+    LIST,
+    /** {@link SchedulerProvider#reschedule}. */
+    RESCHEDULE,
+    /** {@link SchedulerProvider#cancel}. */
+    CANCEL
+}

@@ -1,0 +1,33 @@
+package dev.slotbridge.spi;
+
+import java.util.Set;
+
+/**
+ * Entry point of a provider, found with {@link java.util.ServiceLoader}: list the implementation in
+ * {@code META-INF/services/dev.slotbridge.spi.ProviderFactory}. It needs a public no-argument constructor.
+ *
+ * <p>The server builds one {@link SchedulerProvider} per council configured with this factory's {@link #name()}.
+ */
+public interface ProviderFactory {
+
+    /** The name councils use in {@code provider:}; lower case, unique among all factories the server loads. */
+    String name();
+
+    /**
+     * Every setting key this provider understands. The server refuses a council whose settings contain any other
+     * key, so a misspelt key stops start-up instead of being silently ignored.
+     */
+    Set<String> settingKeys();
+
+    /** Keys whose values are secrets (passwords, tokens): never logged nor shown. */
+    default Set<String> secretSettingKeys() {
+        return Set.of();
+    }
+
+    /**
+     * Builds the provider for one council. Must validate every setting now, not at the first call.
+     *
+     * @throws dev.slotbridge.spi.error.InvalidSettingsException naming the key, when a setting is missing or wrong
+     */
+    SchedulerProvider create(ProviderContext context);
+}

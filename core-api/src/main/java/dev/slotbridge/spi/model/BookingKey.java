@@ -1,0 +1,14 @@
+package dev.slotbridge.spi.model;
+
+import java.util.Map;
+
+/** Identifies a booking at the scheduler; see {@link OpaqueKey}. It must not change when the booking is rescheduled. */
+public record BookingKey(Map<String, String> values) implements OpaqueKey {
+    public BookingKey {
+        values = Map.copyOf(values);
+    }
+
+    public static BookingKey of(String... namesAndValues) {
+        return new BookingKey(OpaqueKey.pairs(namesAndValues));
+    }
+}

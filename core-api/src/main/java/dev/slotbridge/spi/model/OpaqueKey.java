@@ -1,0 +1,37 @@
+package dev.slotbridge.spi.model;
+
+import java.util.Map;
+
+/**
+ * Provider-private values that identify a slot or a booking at the scheduler. The server signs them into the
+ * public, tamper-evident {@code slotId} / {@code bookingRef} and hands them back unchanged, so a provider can put
+ * whatever it needs to act later (ids, window bounds) without keeping state. Keep them small: they travel in URLs.
+ */
+public sealed interface OpaqueKey permits SlotKey, BookingKey {
+
+    /** The provider's values; never null, possibly empty. */
+    Map<String, String> values();
+
+    /**
+     * @throws IllegalArgumentException when the key lacks {@code name}: the provider made the key, so this is a bug
+     */
+    default String require(String name) {
+        String value = values().get(name);
+        if (value == null) {
+            throw new IllegalArgumentException(getClass().getSimpleName() + " has no '" + name + "'");
+        }
+        return value;
+    }
+
+    /** Builds the map from alternating names and values. */
+    static Map<String, String> pairs(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values must alternate");
+        }
+        var map = new java.util.LinkedHashMap<String, String>();
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            map.put(namesAndValues[i], namesAndValues[i + 1]);
+        }
+        return map;
+    }
+}

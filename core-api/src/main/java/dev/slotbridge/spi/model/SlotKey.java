@@ -1,0 +1,14 @@
+package dev.slotbridge.spi.model;
+
+import java.util.Map;
+
+/** Identifies a bookable slot at the scheduler; see {@link OpaqueKey}. Equal keys mean the same slot. */
+public record SlotKey(Map<String, String> values) implements OpaqueKey {
+    public SlotKey {
+        values = Map.copyOf(values);
+    }
+
+    public static SlotKey of(String... namesAndValues) {
+        return new SlotKey(OpaqueKey.pairs(namesAndValues));
+    }
+}

@@ -1,0 +1,28 @@
+package dev.slotbridge.provider.sandbox;
+
+import dev.slotbridge.spi.ProviderContext;
+import dev.slotbridge.spi.ProviderFactory;
+import dev.slotbridge.spi.SchedulerProvider;
+
+import java.util.Set;
+
+/** {@code provider: sandbox}: an in-memory diary, reproducible from its seed. */
+public final class SandboxProviderFactory implements ProviderFactory {
+    public static final String NAME = "sandbox";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> settingKeys() {
+        return SandboxSettings.KEYS;
+    }
+
+    @Override
+    public SchedulerProvider create(ProviderContext context) {
+        SandboxSettings settings = SandboxSettings.from(context.settings());
+        return new SandboxSchedulerProvider(new SandboxDiary(settings, context.clock(), context.zone()));
+    }
+}

@@ -1,0 +1,192 @@
+package dev.slotbridge.provider.sandbox;
+
+import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.error.BookingNotActiveException;
+import dev.slotbridge.spi.error.BookingNotFoundException;
+import dev.slotbridge.spi.error.RejectedBySchedulerException;
+import dev.slotbridge.spi.error.SlotUnavailableException;
+import dev.slotbridge.spi.model.BookedSlot;
+import dev.slotbridge.spi.model.Booking;
+import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingRequest;
+import dev.slotbridge.spi.model.BookingStatus;
+import dev.slotbridge.spi.model.CancelRequest;
+import dev.slotbridge.spi.model.Slot;
+import dev.slotbridge.spi.model.SlotKey;
+import dev.slotbridge.spi.model.SlotQuery;
+
+import java.util.EnumSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.locks.ReentrantLock;
+
+/**
+ * The sandbox scheduler: every capability, all state in memory. One lock makes each operation atomic, so a slot is
+ * never overbooked however many requests race for it. Like a real scheduler it refuses a second active booking for
+ * the same order number ({@code externalRef}), and reports bookings whose window has ended as {@code COMPLETED}.
+ */
+final class SandboxSchedulerProvider implements SchedulerProvider {
+    private static final String BOOKING_ID = "bookingId";
+
+    private final SandboxDiary diary;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Map<String, StoredBooking> bookings = new LinkedHashMap<>();
+    private long sequence;
+
+    SandboxSchedulerProvider(SandboxDiary diary) {
+        this.diary = diary;
+    }
+
+    /** A booking as the sandbox holds it; the public {@link Booking} is derived from it on every read. */
+    private record StoredBooking(Booking booking, DiarySlot slot) {
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
+    }
+
+    @Override
+    public List<Slot> search(SlotQuery query) {
+        lock.lock();
+        try {
+            return diary.freeSlots(query.from(), query.to());
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Booking book(BookingRequest request) {
+        DiarySlot slot = offeredSlot(request.slot());
+        lock.lock();
+        try {
+            String externalRef = request.job().externalRef();
+            boolean orderActive = bookings.values().stream().map(this::current).anyMatch(booking ->
+                    booking.status() == BookingStatus.BOOKED && Objects.equals(booking.job().externalRef(), externalRef));
+            if (orderActive) {
+                throw new RejectedBySchedulerException("Order " + externalRef + " already has an active booking");
+            }
+            requireRoom(slot);
+            diary.take(slot);
+            sequence++;
+            String id = "SBX-%06d".formatted(sequence);
+            Booking booking = new Booking(BookingKey.of(BOOKING_ID, id), BookingStatus.BOOKED, diary.toSlot(slot).window(),
+                    request.job(), request.contact(), request.accessNotes(),
+                    Map.of("orderId", "SO-%06d".formatted(sequence), BOOKING_ID, id));
+            bookings.put(id, new StoredBooking(booking, slot));
+            return booking;
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Booking> find(BookingKey key) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(bookings.get(key.require(BOOKING_ID))).map(this::current);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public List<Booking> listByProperty(String propertyRef) {
+        lock.lock();
+        try {
+            return bookings.values().stream().map(this::current)
+                    .filter(booking -> booking.job().propertyRef().equals(propertyRef)).toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Optional<Booking> findByExternalRef(String propertyRef, String externalRef) {
+        return listByProperty(propertyRef).stream()
+                .filter(booking -> externalRef.equals(booking.job().externalRef()))
+                .reduce((first, later) -> later);
+    }
+
+    @Override
+    public Booking reschedule(BookingKey key, SlotKey newSlotKey) {
+        DiarySlot newSlot = offeredSlot(newSlotKey);
+        lock.lock();
+        try {
+            StoredBooking stored = stored(key);
+            Booking booking = current(stored);
+            if (booking.status() != BookingStatus.BOOKED) {
+                throw new BookingNotActiveException("booking " + key.require(BOOKING_ID) + " is " + booking.status());
+            }
+            if (stored.slot().equals(newSlot)) {
+                return booking;
+            }
+            requireRoom(newSlot);
+            diary.release(stored.slot());
+            diary.take(newSlot);
+            BookedSlot window = diary.toSlot(newSlot).window();
+            StoredBooking moved = new StoredBooking(stored.booking().withSlot(window), newSlot);
+            bookings.put(key.require(BOOKING_ID), moved);
+            return current(moved);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public Booking cancel(BookingKey key, CancelRequest request) {
+        lock.lock();
+        try {
+            StoredBooking stored = stored(key);
+            Booking booking = current(stored);
+            switch (booking.status()) {
+                case CANCELLED -> {
+                    return booking;
+                }
+                case BOOKED -> {
+                    diary.release(stored.slot());
+                    StoredBooking cancelled = new StoredBooking(booking.withStatus(BookingStatus.CANCELLED), stored.slot());
+                    bookings.put(key.require(BOOKING_ID), cancelled);
+                    return cancelled.booking();
+                }
+                default -> throw new RejectedBySchedulerException(
+                        "Booking " + key.require(BOOKING_ID) + " is " + booking.status() + " and cannot be cancelled");
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    private StoredBooking stored(BookingKey key) {
+        StoredBooking stored = bookings.get(key.require(BOOKING_ID));
+        if (stored == null) {
+            throw new BookingNotFoundException("no sandbox booking " + key.require(BOOKING_ID));
+        }
+        return stored;
+    }
+
+    /** The booking as seen now: a booked window that has ended is a completed visit. */
+    private Booking current(StoredBooking stored) {
+        Booking booking = stored.booking();
+        if (booking.status() == BookingStatus.BOOKED && diary.hasEnded(stored.slot())) {
+            return booking.withStatus(BookingStatus.COMPLETED);
+        }
+        return booking;
+    }
+
+    private static DiarySlot offeredSlot(SlotKey key) {
+        return DiarySlot.from(key).orElseThrow(() -> new SlotUnavailableException("the sandbox never offered this slot"));
+    }
+
+    private void requireRoom(DiarySlot slot) {
+        if (!diary.hasRoom(slot)) {
+            throw new SlotUnavailableException("the " + slot.window() + " window on " + slot.date() + " is full");
+        }
+    }
+}

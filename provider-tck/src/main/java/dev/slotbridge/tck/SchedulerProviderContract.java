@@ -1,0 +1,278 @@
+package dev.slotbridge.tck;
+
+import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.error.BookingNotActiveException;
+import dev.slotbridge.spi.error.BookingNotFoundException;
+import dev.slotbridge.spi.error.CapabilityNotSupportedException;
+import dev.slotbridge.spi.error.SlotUnavailableException;
+import dev.slotbridge.spi.model.Booking;
+import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingRequest;
+import dev.slotbridge.spi.model.BookingStatus;
+import dev.slotbridge.spi.model.CancelRequest;
+import dev.slotbridge.spi.model.Contact;
+import dev.slotbridge.spi.model.Job;
+import dev.slotbridge.spi.model.Slot;
+import dev.slotbridge.spi.model.SlotKey;
+import dev.slotbridge.spi.model.SlotQuery;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import static java.util.Comparator.comparing;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * The contract every {@link SchedulerProvider} passes. A provider module proves itself by extending this class in a
+ * test and building its provider against a test backend (an in-memory diary, or WireMock playing the vendor).
+ *
+ * <p>What the test backend must do: offer at least two slots for {@link #searchableQuery()}; let each slot be booked
+ * exactly once (the second booking of a slot is refused as taken); remember bookings, reschedules and cancellations
+ * for the rest of the test. Tests of capabilities the provider does not declare are skipped, and instead the
+ * contract checks that the operation throws {@link CapabilityNotSupportedException}.
+ */
+public abstract class SchedulerProviderContract {
+
+    private SchedulerProvider provider;
+    private int bookings;
+
+    /** A new provider talking to a fresh test backend; called before each test and closed after it. */
+    protected abstract SchedulerProvider createProvider();
+
+    /** A query for which the test backend offers at least two free slots. */
+    protected abstract SlotQuery searchableQuery();
+
+    /** The council's time zone, which the query's dates are in. */
+    protected ZoneId zone() {
+        return ZoneId.of("Europe/London");
+    }
+
+    /** A key this provider could issue but the backend holds no booking for (for view and cancel of the unknown). */
+    protected abstract BookingKey unknownBookingKey();
+
+    /** Whether {@link SchedulerProvider#findByExternalRef} finds bookings (a provider may keep the empty default). */
+    protected boolean findsBookingsByExternalRef() {
+        return true;
+    }
+
+    @BeforeEach
+    final void openProvider() {
+        provider = createProvider();
+    }
+
+    @AfterEach
+    final void closeProvider() {
+        provider.close();
+    }
+
+    protected final SchedulerProvider provider() {
+        return provider;
+    }
+
+    @Test
+    public void declaresSearch() {
+        assertThat(provider.capabilities()).contains(Capability.SEARCH);
+    }
+
+    @Test
+    public void searchReturnsEachFreeSlotOnceSortedAndWithinTheDates() {
+        SlotQuery query = searchableQuery();
+        List<Slot> slots = provider.search(query);
+
+        assertThat(slots).hasSizeGreaterThanOrEqualTo(2);
+        assertThat(slots).isSortedAccordingTo(comparing(slot -> slot.start().toInstant()));
+        assertThat(slots).extracting(Slot::key).doesNotHaveDuplicates();
+        ZonedDateTime rangeStart = query.from().atStartOfDay(zone());
+        ZonedDateTime rangeEnd = query.to().plusDays(1).atStartOfDay(zone());
+        assertThat(slots).allSatisfy(slot -> {
+            assertThat(slot.start().toInstant()).isAfterOrEqualTo(rangeStart.toInstant());
+            assertThat(slot.end().toInstant()).isAfter(slot.start().toInstant()).isBeforeOrEqualTo(rangeEnd.toInstant());
+        });
+    }
+
+    @Test
+    public void searchingTwiceGivesTheSameSlotKeys() {
+        assertThat(provider.search(searchableQuery())).extracting(Slot::key)
+                .isEqualTo(provider.search(searchableQuery()).stream().map(Slot::key).toList());
+    }
+
+    @Test
+    public void bookingHoldsTheSlotAndTheJob() {
+        assumeCapable(Capability.BOOK);
+        Slot slot = firstSlot();
+        BookingRequest request = bookingFor(slot.key());
+
+        Booking booking = provider.book(request);
+
+        assertThat(booking.status()).isEqualTo(BookingStatus.BOOKED);
+        assertSameWindow(booking, slot);
+        assertThat(booking.job().externalRef()).isEqualTo(request.job().externalRef());
+        assertThat(booking.job().propertyRef()).isEqualTo(request.job().propertyRef());
+    }
+
+    @Test
+    public void bookingATakenSlotIsSlotUnavailable() {
+        assumeCapable(Capability.BOOK);
+        Slot slot = firstSlot();
+        provider.book(bookingFor(slot.key()));
+
+        assertThatThrownBy(() -> provider.book(bookingFor(slot.key()))).isInstanceOf(SlotUnavailableException.class);
+    }
+
+    @Test
+    public void viewShowsWhatWasBooked() {
+        assumeCapable(Capability.BOOK);
+        assumeCapable(Capability.VIEW);
+        Slot slot = firstSlot();
+        Booking booked = provider.book(bookingFor(slot.key()));
+
+        Optional<Booking> viewed = provider.find(booked.key());
+
+        assertThat(viewed).hasValueSatisfying(booking -> {
+            assertThat(booking.key()).isEqualTo(booked.key());
+            assertThat(booking.status()).isEqualTo(BookingStatus.BOOKED);
+            assertSameWindow(booking, slot);
+            assertThat(booking.job().externalRef()).isEqualTo(booked.job().externalRef());
+        });
+    }
+
+    @Test
+    public void viewOfAnUnknownBookingIsEmpty() {
+        assumeCapable(Capability.VIEW);
+        assertThat(provider.find(unknownBookingKey())).isEmpty();
+    }
+
+    @Test
+    public void listShowsTheBookingsAtTheProperty() {
+        assumeCapable(Capability.BOOK);
+        assumeCapable(Capability.LIST);
+        Booking booked = provider.book(bookingFor(firstSlot().key()));
+
+        List<Booking> listed = provider.listByProperty(searchableQuery().job().propertyRef());
+
+        assertThat(listed).extracting(Booking::key).contains(booked.key());
+    }
+
+    @Test
+    public void findByExternalRefFindsTheBooking() {
+        assumeCapable(Capability.BOOK);
+        assumeTrue(findsBookingsByExternalRef(), "provider does not look bookings up by external reference");
+        Booking booked = provider.book(bookingFor(firstSlot().key()));
+
+        Optional<Booking> found = provider.findByExternalRef(booked.job().propertyRef(), booked.job().externalRef());
+
+        assertThat(found).hasValueSatisfying(booking -> assertThat(booking.key()).isEqualTo(booked.key()));
+    }
+
+    @Test
+    public void rescheduleMovesTheBookingAndKeepsItsKey() {
+        assumeCapable(Capability.BOOK);
+        assumeCapable(Capability.RESCHEDULE);
+        List<Slot> slots = provider.search(searchableQuery());
+        Booking booked = provider.book(bookingFor(slots.get(0).key()));
+
+        Booking moved = provider.reschedule(booked.key(), slots.get(1).key());
+
+        assertThat(moved.key()).isEqualTo(booked.key());
+        assertThat(moved.status()).isEqualTo(BookingStatus.BOOKED);
+        assertSameWindow(moved, slots.get(1));
+        if (provider.capabilities().contains(Capability.VIEW)) {
+            assertThat(provider.find(booked.key())).hasValueSatisfying(now -> assertSameWindow(now, slots.get(1)));
+        }
+    }
+
+    @Test
+    public void cancelCancelsAndCancellingTwiceIsHarmless() {
+        assumeCapable(Capability.BOOK);
+        assumeCapable(Capability.CANCEL);
+        Booking booked = provider.book(bookingFor(firstSlot().key()));
+        CancelRequest cancel = new CancelRequest("Tenant request", "No longer needed");
+
+        Booking cancelled = provider.cancel(booked.key(), cancel);
+        Booking again = provider.cancel(booked.key(), cancel);
+
+        assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(again.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(again.key()).isEqualTo(booked.key());
+        if (provider.capabilities().contains(Capability.VIEW)) {
+            assertThat(provider.find(booked.key())).hasValueSatisfying(
+                    now -> assertThat(now.status()).isEqualTo(BookingStatus.CANCELLED));
+        }
+    }
+
+    @Test
+    public void cancellingAnUnknownBookingIsNotFound() {
+        assumeCapable(Capability.CANCEL);
+        assertThatThrownBy(() -> provider.cancel(unknownBookingKey(), new CancelRequest("Tenant request", null)))
+                .isInstanceOf(BookingNotFoundException.class);
+    }
+
+    @Test
+    public void reschedulingACancelledBookingIsNotActive() {
+        assumeCapable(Capability.BOOK);
+        assumeCapable(Capability.CANCEL);
+        assumeCapable(Capability.RESCHEDULE);
+        List<Slot> slots = provider.search(searchableQuery());
+        Booking booked = provider.book(bookingFor(slots.get(0).key()));
+        provider.cancel(booked.key(), new CancelRequest("Tenant request", null));
+
+        assertThatThrownBy(() -> provider.reschedule(booked.key(), slots.get(1).key()))
+                .isInstanceOf(BookingNotActiveException.class);
+    }
+
+    @Test
+    public void undeclaredCapabilitiesThrowCapabilityNotSupported() {
+        SlotKey anySlot = SlotKey.of("tck", "unused");
+        Map<Capability, Executable> calls = new EnumMap<>(Capability.class);
+        calls.put(Capability.SEARCH, () -> provider.search(searchableQuery()));
+        calls.put(Capability.BOOK, () -> provider.book(bookingFor(anySlot)));
+        calls.put(Capability.VIEW, () -> provider.find(unknownBookingKey()));
+        calls.put(Capability.LIST, () -> provider.listByProperty(searchableQuery().job().propertyRef()));
+        calls.put(Capability.RESCHEDULE, () -> provider.reschedule(unknownBookingKey(), anySlot));
+        calls.put(Capability.CANCEL, () -> provider.cancel(unknownBookingKey(), new CancelRequest("Tenant request", null)));
+        calls.forEach((capability, call) -> {
+            if (!provider.capabilities().contains(capability)) {
+                assertThatThrownBy(call::execute).as(capability.name())
+                        .isInstanceOfSatisfying(CapabilityNotSupportedException.class,
+                                e -> assertThat(e.capability()).isEqualTo(capability));
+            }
+        });
+    }
+
+    /** A booking of the searchable job into {@code slot}, with a new external reference each time. */
+    protected BookingRequest bookingFor(SlotKey slot) {
+        Job searched = searchableQuery().job();
+        bookings++;
+        Job job = new Job(searched.propertyRef(), searched.jobCodes(), searched.priority(),
+                "TCK-" + bookings, "Kitchen tap leaking <under> the sink & \"dripping\"");
+        return new BookingRequest(slot, job, new Contact("Ann Tenant", "07700900123", "ann@example.org"),
+                "Dog in garden");
+    }
+
+    protected Slot firstSlot() {
+        List<Slot> slots = provider.search(searchableQuery());
+        assertThat(slots).as("free slots for the searchable query").isNotEmpty();
+        return slots.getFirst();
+    }
+
+    private void assumeCapable(Capability capability) {
+        assumeTrue(provider.capabilities().contains(capability), () -> "provider does not declare " + capability);
+    }
+
+    private static void assertSameWindow(Booking booking, Slot slot) {
+        assertThat(Duration.between(slot.start(), booking.slot().start())).isZero();
+        assertThat(Duration.between(slot.end(), booking.slot().end())).isZero();
+    }
+}

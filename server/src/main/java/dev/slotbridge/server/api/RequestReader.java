@@ -1,0 +1,165 @@
+package dev.slotbridge.server.api;
+
+import dev.slotbridge.server.problem.ApiProblemException;
+import dev.slotbridge.server.problem.ProblemType;
+import dev.slotbridge.spi.model.CancelRequest;
+import dev.slotbridge.spi.model.Contact;
+import dev.slotbridge.spi.model.Job;
+import dev.slotbridge.spi.model.JobCode;
+import dev.slotbridge.spi.model.SlotQuery;
+
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Reads request bodies into the SPI's values, naming every bad field with its dotted path
+ * ({@code job.jobCodes[0].code}). Limits: references and codes 100 characters, descriptions 255, access notes 1000,
+ * quantities 1–9999, search ranges at most 62 days.
+ */
+final class RequestReader {
+    static final int MAX_SEARCH_DAYS = 62;
+    private static final int MAX_REF = 100;
+    private static final int MAX_DESCRIPTION = 255;
+    private static final int MAX_NOTES = 1000;
+    private static final int MAX_QUANTITY = 9999;
+    private static final int MAX_IDEMPOTENCY_KEY = 64;
+
+    private RequestReader() {
+    }
+
+    static SlotQuery searchQuery(SearchRequest body) {
+        requireBody(body);
+        Violations violations = new Violations();
+        String propertyRef = violations.required("propertyRef", body.propertyRef(), MAX_REF);
+        List<JobCode> jobCodes = jobCodes("jobCodes", body.jobCodes(), violations);
+        String priority = violations.optional("priority", body.priority(), MAX_REF);
+        String externalRef = violations.optional("externalRef", body.externalRef(), MAX_REF);
+        String description = violations.optional("description", body.description(), MAX_DESCRIPTION);
+        LocalDate from = violations.date("from", body.from());
+        LocalDate to = violations.date("to", body.to());
+        if (from != null && to != null) {
+            if (to.isBefore(from)) {
+                violations.add("to", "must not be before from");
+            } else if (ChronoUnit.DAYS.between(from, to) > MAX_SEARCH_DAYS) {
+                violations.add("to", "must be at most " + MAX_SEARCH_DAYS + " days after from");
+            }
+        }
+        violations.throwIfAny();
+        return new SlotQuery(new Job(propertyRef, jobCodes, priority, externalRef, description), from, to);
+    }
+
+    /** The booking's job, contact and notes; the slot id is checked separately (it has its own problem type). */
+    static BookingParts booking(BookRequest body) {
+        requireBody(body);
+        Violations violations = new Violations();
+        violations.required("slotId", body.slotId(), Integer.MAX_VALUE);
+        Job job = null;
+        if (body.job() == null) {
+            violations.add("job", "is required");
+        } else {
+            JobBody given = body.job();
+            String propertyRef = violations.required("job.propertyRef", given.propertyRef(), MAX_REF);
+            List<JobCode> jobCodes = jobCodes("job.jobCodes", given.jobCodes(), violations);
+            String priority = violations.optional("job.priority", given.priority(), MAX_REF);
+            String externalRef = violations.required("job.externalRef", given.externalRef(), MAX_REF);
+            String description = violations.required("job.description", given.description(), MAX_DESCRIPTION);
+            if (propertyRef != null && jobCodes != null) {
+                job = new Job(propertyRef, jobCodes, priority, externalRef, description);
+            }
+        }
+        Contact contact = contact(body.contact(), violations);
+        String accessNotes = violations.optional("accessNotes", body.accessNotes(), MAX_NOTES);
+        violations.throwIfAny();
+        return new BookingParts(body.slotId().strip(), job, contact, accessNotes);
+    }
+
+    /** What a booking request carries besides the slot. */
+    record BookingParts(String slotId, Job job, Contact contact, String accessNotes) {
+    }
+
+    static String rescheduleSlotId(RescheduleRequest body) {
+        requireBody(body);
+        Violations violations = new Violations();
+        String slotId = violations.required("slotId", body.slotId(), Integer.MAX_VALUE);
+        violations.throwIfAny();
+        return slotId;
+    }
+
+    static CancelRequest cancel(CancelBookingRequest body) {
+        requireBody(body);
+        Violations violations = new Violations();
+        String reason = violations.required("reason", body.reason(), MAX_REF);
+        String description = violations.optional("description", body.description(), MAX_DESCRIPTION);
+        violations.throwIfAny();
+        return new CancelRequest(reason, description);
+    }
+
+    static String propertyRefParameter(String propertyRef) {
+        Violations violations = new Violations();
+        String value = violations.required("propertyRef", propertyRef, MAX_REF);
+        violations.throwIfAny();
+        return value;
+    }
+
+    /** The header's value, or null when absent; 1–64 visible ASCII characters. */
+    static String idempotencyKey(String header) {
+        if (header == null) {
+            return null;
+        }
+        boolean visibleAscii = header.chars().allMatch(c -> c > 0x20 && c < 0x7f);
+        if (header.isEmpty() || header.length() > MAX_IDEMPOTENCY_KEY || !visibleAscii) {
+            Violations violations = new Violations();
+            violations.add("Idempotency-Key", "must be 1 to 64 visible ASCII characters");
+            violations.throwIfAny();
+        }
+        return header;
+    }
+
+    private static List<JobCode> jobCodes(String field, List<JobCodeBody> given, Violations violations) {
+        if (given == null || given.isEmpty()) {
+            violations.add(field, given == null ? "is required" : "must not be empty");
+            return null;
+        }
+        List<JobCode> codes = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            String path = field + "[" + i + "]";
+            JobCodeBody line = given.get(i);
+            if (line == null) {
+                violations.add(path, "is required");
+                continue;
+            }
+            String code = violations.required(path + ".code", line.code(), MAX_REF);
+            int quantity = line.quantity() == null ? 1 : line.quantity();
+            if (quantity < 1 || quantity > MAX_QUANTITY) {
+                violations.add(path + ".quantity", "must be between 1 and " + MAX_QUANTITY);
+            } else if (code != null) {
+                codes.add(new JobCode(code, quantity));
+            }
+        }
+        return codes.size() == given.size() ? codes : null;
+    }
+
+    private static Contact contact(ContactBody given, Violations violations) {
+        if (given == null) {
+            return null;
+        }
+        String name = violations.optional("contact.name", given.name(), MAX_REF);
+        String phone = violations.optional("contact.phone", given.phone(), 32);
+        if (phone != null && !phone.matches("[+0-9 ()-]{6,32}")) {
+            violations.add("contact.phone", "must be a phone number (digits, spaces, + - ( ))");
+        }
+        String email = violations.optional("contact.email", given.email(), 254);
+        if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
+            violations.add("contact.email", "must be an e-mail address");
+        }
+        return name == null && phone == null && email == null ? null : new Contact(name, phone, email);
+    }
+
+    private static void requireBody(Object body) {
+        if (body == null) {
+            throw new ApiProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
+        }
+    }
+}

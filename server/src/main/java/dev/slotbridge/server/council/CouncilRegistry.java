@@ -1,0 +1,92 @@
+package dev.slotbridge.server.council;
+
+import dev.slotbridge.spi.ProviderContext;
+import dev.slotbridge.spi.ProviderFactory;
+import dev.slotbridge.spi.ProviderSettings;
+import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.error.InvalidSettingsException;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
+import jakarta.annotation.PreDestroy;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * The councils the server serves, each with its provider built once at start-up. Built eagerly ({@link Context}), so
+ * an unknown provider or a rejected setting stops start-up with a message naming the council and the key.
+ */
+@Context
+public final class CouncilRegistry implements AutoCloseable {
+    private static final Logger LOG = LoggerFactory.getLogger(CouncilRegistry.class);
+    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
+
+    private final Map<String, Council> councils = new TreeMap<>();
+
+    public CouncilRegistry(List<CouncilProperties> configured, ProviderCatalog catalog, Clock clock) {
+        for (CouncilProperties properties : configured) {
+            Council council = build(properties, catalog, clock);
+            councils.put(council.id(), council);
+            LOG.info("Council '{}' served by provider '{}' with {}", council.id(), council.providerName(),
+                    council.capabilities());
+        }
+    }
+
+    private static Council build(CouncilProperties properties, ProviderCatalog catalog, Clock clock) {
+        String id = properties.id();
+        if (properties.provider() == null || properties.provider().isBlank()) {
+            throw new ConfigurationException("council '" + id + "': 'provider' is required");
+        }
+        ProviderFactory factory = catalog.find(properties.provider()).orElseThrow(() -> new ConfigurationException(
+                "council '" + id + "': unknown provider '" + properties.provider() + "'; known: " + catalog.names()));
+        ZoneId zone = zone(properties);
+        Map<String, String> settings = properties.settings() == null ? Map.of() : properties.settings();
+        try {
+            ProviderSettings providerSettings = ProviderSettings.of(id, settings, factory.settingKeys());
+            SchedulerProvider provider = factory.create(new ProviderContext(id, providerSettings, clock, zone));
+            String name = properties.name() == null ? id : properties.name();
+            return new Council(id, name, factory.name(), zone, provider);
+        } catch (InvalidSettingsException e) {
+            throw new ConfigurationException(e.getMessage());
+        }
+    }
+
+    private static ZoneId zone(CouncilProperties properties) {
+        if (properties.zone() == null) {
+            return DEFAULT_ZONE;
+        }
+        try {
+            return ZoneId.of(properties.zone());
+        } catch (DateTimeException e) {
+            throw new ConfigurationException("council '" + properties.id() + "': 'zone' is not a time zone id");
+        }
+    }
+
+    public Optional<Council> find(String id) {
+        return Optional.ofNullable(councils.get(id));
+    }
+
+    public Collection<Council> all() {
+        return councils.values();
+    }
+
+    @PreDestroy
+    @Override
+    public void close() {
+        for (Council council : councils.values()) {
+            try {
+                council.provider().close();
+            } catch (RuntimeException e) {
+                LOG.warn("Council '{}': closing its provider failed: {}", council.id(), e.toString());
+            }
+        }
+    }
+}

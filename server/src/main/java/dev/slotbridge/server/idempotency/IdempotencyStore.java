@@ -1,0 +1,40 @@
+package dev.slotbridge.server.idempotency;
+
+/**
+ * Remembers booking answers by {@code Idempotency-Key}, so a repeated request gets the first answer again and books
+ * nothing more. The in-memory store serves one instance; a shared store (database, Redis) can replace it for several.
+ *
+ * <p>Protocol: {@link #begin} claims a key; the caller then either {@link #complete}s it with the answer or
+ * {@link #abandon}s it when nothing was booked, so that a repeat may try again.
+ */
+public interface IdempotencyStore {
+
+    /**
+     * Claims the key for a request, or tells what the key already holds. While another request with the same key and
+     * request is in progress, waits for its answer.
+     *
+     * @param request the request as parsed; a repeat must be {@code equals} to it
+     */
+    Claim begin(IdempotencyKey key, Object request);
+
+    /** Stores the answer of the request that claimed the key. */
+    void complete(IdempotencyKey key, StoredAnswer answer);
+
+    /** Releases the key: the claimed request ended without booking anything. */
+    void abandon(IdempotencyKey key);
+
+    /** The result of {@link #begin}. */
+    sealed interface Claim {
+        /** The key is new: proceed, then complete or abandon it. */
+        record Claimed() implements Claim {
+        }
+
+        /** The same request was answered before: answer this again. */
+        record Replay(StoredAnswer answer) implements Claim {
+        }
+
+        /** The key was used with a different request (422 {@code idempotency-key-reused}). */
+        record Mismatch() implements Claim {
+        }
+    }
+}

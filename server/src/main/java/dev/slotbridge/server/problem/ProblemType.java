@@ -1,0 +1,55 @@
+package dev.slotbridge.server.problem;
+
+import io.micronaut.http.HttpStatus;
+
+import java.net.URI;
+
+/** Every problem the API answers with: its HTTP status, the {@code type} URI suffix and the title. */
+public enum ProblemType {
+    VALIDATION(HttpStatus.BAD_REQUEST, "validation", "Invalid request"),
+    INVALID_SLOT_ID(HttpStatus.BAD_REQUEST, "invalid-slot-id", "Invalid slot id"),
+    MALFORMED_JSON(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON"),
+    UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "Missing or unknown API key"),
+    FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Council not allowed for this API key"),
+    COUNCIL_NOT_FOUND(HttpStatus.NOT_FOUND, "council-not-found", "Council not found"),
+    BOOKING_NOT_FOUND(HttpStatus.NOT_FOUND, "booking-not-found", "Booking not found"),
+    NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "No such resource"),
+    METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
+    NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
+    SLOT_UNAVAILABLE(HttpStatus.CONFLICT, "slot-unavailable", "Slot unavailable"),
+    BOOKING_NOT_ACTIVE(HttpStatus.CONFLICT, "booking-not-active", "Booking not active"),
+    PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "Request body too large"),
+    UNSUPPORTED_MEDIA_TYPE(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type", "Unsupported media type"),
+    IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused"),
+    REJECTED_BY_SCHEDULER(HttpStatus.UNPROCESSABLE_ENTITY, "rejected-by-scheduler", "Rejected by the scheduler"),
+    RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
+    INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
+    CAPABILITY_NOT_SUPPORTED(HttpStatus.NOT_IMPLEMENTED, "capability-not-supported", "Capability not supported"),
+    SCHEDULER_ERROR(HttpStatus.BAD_GATEWAY, "scheduler-error", "Scheduler error"),
+    SCHEDULER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "scheduler-unavailable", "Scheduler unavailable"),
+    SCHEDULER_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "scheduler-timeout", "Scheduler timeout");
+
+    private static final String BASE = "https://slotbridge.dev/problems/";
+
+    private final HttpStatus status;
+    private final URI type;
+    private final String title;
+
+    ProblemType(HttpStatus status, String suffix, String title) {
+        this.status = status;
+        this.type = URI.create(BASE + suffix);
+        this.title = title;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+
+    public URI type() {
+        return type;
+    }
+
+    public String title() {
+        return title;
+    }
+}

@@ -1,0 +1,47 @@
+package dev.slotbridge.server.problem;
+
+import dev.slotbridge.spi.error.BookingNotActiveException;
+import dev.slotbridge.spi.error.BookingNotFoundException;
+import dev.slotbridge.spi.error.CapabilityNotSupportedException;
+import dev.slotbridge.spi.error.ProviderException;
+import dev.slotbridge.spi.error.RejectedBySchedulerException;
+import dev.slotbridge.spi.error.SchedulerResponseException;
+import dev.slotbridge.spi.error.SchedulerTimeoutException;
+import dev.slotbridge.spi.error.SchedulerUnavailableException;
+import dev.slotbridge.spi.error.SlotUnavailableException;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.annotation.Produces;
+import io.micronaut.http.server.exceptions.ExceptionHandler;
+import jakarta.inject.Singleton;
+
+/**
+ * Maps a provider's outcome to the contract's problem. Only the scheduler's business message
+ * ({@link RejectedBySchedulerException}) reaches the caller; failures get a fixed detail, never the backend's payload.
+ */
+@Produces
+@Singleton
+final class ProviderExceptionHandler implements ExceptionHandler<ProviderException, HttpResponse<Problem>> {
+
+    @Override
+    public HttpResponse<Problem> handle(HttpRequest request, ProviderException exception) {
+        return switch (exception) {
+            case SlotUnavailableException e -> ProblemResponses.of(request, ProblemType.SLOT_UNAVAILABLE,
+                    "The slot has been taken or is no longer offered; search again");
+            case BookingNotActiveException e -> ProblemResponses.of(request, ProblemType.BOOKING_NOT_ACTIVE,
+                    "The booking is no longer active: " + e.getMessage());
+            case BookingNotFoundException e -> ProblemResponses.of(request, ProblemType.BOOKING_NOT_FOUND,
+                    "The scheduler holds no such booking");
+            case RejectedBySchedulerException e -> ProblemResponses.of(request, ProblemType.REJECTED_BY_SCHEDULER,
+                    e.getMessage());
+            case CapabilityNotSupportedException e -> ProblemResponses.of(request,
+                    ProblemType.CAPABILITY_NOT_SUPPORTED, "This council's scheduler does not support " + e.capability());
+            case SchedulerTimeoutException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_TIMEOUT,
+                    "The scheduler did not answer in time");
+            case SchedulerUnavailableException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR,
+                    "The scheduler failed to answer");
+            case SchedulerResponseException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR,
+                    "The scheduler answered something unreadable");
+        };
+    }
+}

@@ -1,0 +1,35 @@
+package dev.slotbridge.server.security;
+
+import dev.slotbridge.server.council.Council;
+import dev.slotbridge.server.council.CouncilRegistry;
+import dev.slotbridge.server.problem.ApiProblemException;
+import dev.slotbridge.server.problem.ProblemType;
+import dev.slotbridge.spi.Capability;
+import jakarta.inject.Singleton;
+
+/**
+ * Decides whether a caller may use a council for an operation, in the contract's order: an unknown council is 404
+ * whatever the key, a council the key may not use is 403, an operation the provider lacks is 501.
+ */
+@Singleton
+public final class CouncilAccess {
+    private final CouncilRegistry councils;
+
+    CouncilAccess(CouncilRegistry councils) {
+        this.councils = councils;
+    }
+
+    public Council authorize(ApiClient client, String councilId, Capability capability) {
+        Council council = councils.find(councilId).orElseThrow(() -> new ApiProblemException(
+                ProblemType.COUNCIL_NOT_FOUND, "No council '" + councilId + "'"));
+        if (!client.mayUse(councilId)) {
+            throw new ApiProblemException(ProblemType.FORBIDDEN,
+                    "This API key may not use council '" + councilId + "'");
+        }
+        if (!council.capabilities().contains(capability)) {
+            throw new ApiProblemException(ProblemType.CAPABILITY_NOT_SUPPORTED,
+                    "Council '" + councilId + "' does not support " + capability);
+        }
+        return council;
+    }
+}

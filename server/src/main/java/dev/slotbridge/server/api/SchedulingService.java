@@ -98,14 +98,14 @@ final class SchedulingService {
     }
 
     BookingBody reschedule(Council council, String bookingRef, RescheduleRequest body) {
-        BookingKey key = mapping.bookingKey(council, bookingRef);
         String slotId = RequestReader.rescheduleSlotId(body);
+        BookingKey key = mapping.bookingKey(council, bookingRef);
         return mapping.booking(council, council.provider().reschedule(key, mapping.slotKey(council, slotId, "slotId")));
     }
 
     BookingBody cancel(Council council, String bookingRef, CancelBookingRequest body) {
-        BookingKey key = mapping.bookingKey(council, bookingRef);
         CancelRequest request = RequestReader.cancel(body);
+        BookingKey key = mapping.bookingKey(council, bookingRef);
         return mapping.booking(council, council.provider().cancel(key, request));
     }
 

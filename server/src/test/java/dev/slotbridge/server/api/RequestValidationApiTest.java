@@ -1,0 +1,138 @@
+package dev.slotbridge.server.api;
+
+import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.Requests;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+import java.util.Map;
+
+import static dev.slotbridge.server.api.BookingLifecycleApiTest.assertProblem;
+import static dev.slotbridge.server.testing.Api.DEMO_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** Every bad input is a 400 problem naming each bad field by its dotted path. */
+@MicronautTest
+final class RequestValidationApiTest extends ApiTestBase {
+    private static final String SEARCH = "/v1/councils/sandbox/appointment-search";
+    private static final String BOOKINGS = "/v1/councils/sandbox/bookings";
+
+    private static List<Object> fields(Reply reply) {
+        assertProblem(reply, 400, "validation");
+        return reply.list("errors").stream().map(e -> e.get("field")).toList();
+    }
+
+    @Test
+    void aSearchNamesEveryMissingField() {
+        assertThat(fields(api.post(DEMO_KEY, SEARCH, Map.of())))
+                .containsExactly("propertyRef", "jobCodes", "from", "to");
+    }
+
+    @Test
+    void aSearchNamesBadJobCodeLinesByIndex() {
+        Map<String, Object> body = Requests.search("2026-03-02", "2026-03-06");
+        body.put("jobCodes", List.of(Map.of("code", "N1"), Map.of("quantity", 2), Map.of("code", "N3", "quantity", 0)));
+
+        assertThat(fields(api.post(DEMO_KEY, SEARCH, body))).containsExactly("jobCodes[1].code", "jobCodes[2].quantity");
+    }
+
+    @Test
+    void aSearchChecksItsDates() {
+        Map<String, Object> body = Requests.search("2026-02-30", "03/03/2026");
+        assertThat(fields(api.post(DEMO_KEY, SEARCH, body))).containsExactly("from", "to");
+
+        Reply backwards = api.post(DEMO_KEY, SEARCH, Requests.search("2026-03-06", "2026-03-02"));
+        assertThat(fields(backwards)).containsExactly("to");
+        assertThat(backwards.string("detail")).isEqualTo("to must not be before from");
+
+        assertThat(fields(api.post(DEMO_KEY, SEARCH, Requests.search("2026-03-02", "2026-05-04")))).containsExactly("to");
+        assertThat(api.post(DEMO_KEY, SEARCH, Requests.search("2026-03-02", "2026-05-03")).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSearchWithEmptyJobCodesOrOverlongTextIsInvalid() {
+        Map<String, Object> body = Requests.search("2026-03-02", "2026-03-06");
+        body.put("jobCodes", List.of());
+        body.put("description", "x".repeat(256));
+
+        assertThat(fields(api.post(DEMO_KEY, SEARCH, body))).containsExactly("jobCodes", "description");
+    }
+
+    @Test
+    void unknownFieldsAreIgnored() {
+        Map<String, Object> body = Requests.search("2026-03-02", "2026-03-06");
+        body.put("favouriteColour", "green");
+
+        assertThat(api.post(DEMO_KEY, SEARCH, body).status()).isEqualTo(200);
+    }
+
+    @Test
+    void aSearchReachingIntoThePastWarns() {
+        Reply reply = api.post(DEMO_KEY, SEARCH, Requests.search("2026-02-23", "2026-03-06"));
+
+        assertThat(reply.status()).isEqualTo(200);
+        assertThat((List<?>) reply.body().get("warnings")).singleElement().asString().contains("before today");
+        assertThat(api.post(DEMO_KEY, SEARCH, Requests.search("2026-03-02", "2026-03-06")).body().get("warnings"))
+                .isEqualTo(List.of());
+    }
+
+    @Test
+    void aBookingNamesNestedJobAndContactFields() {
+        Map<String, Object> body = Requests.book("x", null);
+        @SuppressWarnings("unchecked")
+        Map<String, Object> job = (Map<String, Object>) body.get("job");
+        job.put("description", "d".repeat(256));
+        job.remove("propertyRef");
+        body.put("contact", Map.of("email", "not-an-email", "phone", "call me"));
+
+        assertThat(fields(api.post(DEMO_KEY, BOOKINGS, body))).containsExactly(
+                "job.propertyRef", "job.externalRef", "job.description", "contact.phone", "contact.email");
+    }
+
+    @Test
+    void aBookingNeedsASlotAndAJob() {
+        assertThat(fields(api.post(DEMO_KEY, BOOKINGS, Map.of()))).containsExactly("slotId", "job");
+        assertThat(fields(api.post(DEMO_KEY, BOOKINGS, Map.of("slotId", "x", "job",
+                Map.of("propertyRef", "1", "jobCodes", List.of(), "externalRef", "E", "description", " ")))))
+                .containsExactly("job.jobCodes", "job.description");
+    }
+
+    @Test
+    void rescheduleCancelAndListNameTheirFields() {
+        assertThat(fields(api.post(DEMO_KEY, BOOKINGS + "/x/reschedule", Map.of()))).containsExactly("slotId");
+        assertThat(fields(api.post(DEMO_KEY, BOOKINGS + "/x/cancel", Map.of("description", "why")))).containsExactly("reason");
+        assertThat(fields(api.get(DEMO_KEY, BOOKINGS))).containsExactly("propertyRef");
+    }
+
+    @Test
+    void aBadIdempotencyKeyIsNamed() {
+        Reply reply = api.post(DEMO_KEY, BOOKINGS, Requests.book("x", "HMS-1"), Map.of("Idempotency-Key", "k".repeat(65)));
+
+        assertThat(fields(reply)).containsExactly("Idempotency-Key");
+    }
+
+    @Test
+    void malformedOrMissingJsonIsMalformedJson() {
+        assertProblem(api.post(DEMO_KEY, SEARCH, "{\"propertyRef\": "), 400, "malformed-json");
+        assertProblem(api.post(DEMO_KEY, SEARCH, "{\"jobCodes\": \"N373049\"}"), 400, "malformed-json");
+        assertProblem(api.post(DEMO_KEY, SEARCH, ""), 400, "malformed-json");
+        assertProblem(api.post(DEMO_KEY, BOOKINGS + "/x/cancel", "[1,2]"), 400, "malformed-json");
+    }
+
+    @Test
+    void aBodyOver64KibIsTooLarge() {
+        Map<String, Object> body = Requests.search("2026-03-02", "2026-03-06");
+        body.put("padding", "p".repeat(70 * 1024));
+
+        Reply reply = api.post(DEMO_KEY, SEARCH, body);
+
+        assertProblem(reply, 413, "payload-too-large");
+    }
+
+    @Test
+    void unknownPathsAndMethodsAreProblemsToo() {
+        assertProblem(api.get(DEMO_KEY, "/v1/nowhere"), 404, "not-found");
+        assertProblem(api.get(DEMO_KEY, SEARCH), 405, "method-not-allowed");
+    }
+}

@@ -1,7 +1,7 @@
 package dev.slotbridge.server.security;
 
 import io.micronaut.context.exceptions.ConfigurationException;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -14,9 +14,10 @@ import java.util.regex.Pattern;
 
 /**
  * Recognises API keys. A presented key is hashed with SHA-256 and compared in constant time with every client's
- * configured digest, so neither timing nor an early exit tells how close a guess was.
+ * configured digest, so neither timing nor an early exit tells how close a guess was. Built at start-up, so a
+ * malformed digest stops the server before it takes a request.
  */
-@Singleton
+@Context
 public final class ApiClients {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
 

@@ -1,0 +1,79 @@
+package dev.slotbridge.server.idempotency;
+
+import dev.slotbridge.tck.TestClock;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+final class InMemoryIdempotencyStoreTest {
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore(
+            new IdempotencyProperties(Duration.ofHours(24), 3, Duration.ofSeconds(30)), clock);
+    private final StoredAnswer answer = new StoredAnswer(201, "/v1/x", "body");
+
+    private static IdempotencyKey key(String key) {
+        return new IdempotencyKey("client", "council", key);
+    }
+
+    @Test
+    void aCompletedKeyReplaysAndAnotherRequestIsAMismatch() {
+        assertThat(store.begin(key("a"), "request")).isInstanceOf(IdempotencyStore.Claim.Claimed.class);
+        store.complete(key("a"), answer);
+
+        assertThat(store.begin(key("a"), "request")).isEqualTo(new IdempotencyStore.Claim.Replay(answer));
+        assertThat(store.begin(key("a"), "other")).isInstanceOf(IdempotencyStore.Claim.Mismatch.class);
+    }
+
+    @Test
+    void anAbandonedKeyCanBeClaimedAgain() {
+        store.begin(key("a"), "request");
+        store.abandon(key("a"));
+
+        assertThat(store.begin(key("a"), "request")).isInstanceOf(IdempotencyStore.Claim.Claimed.class);
+    }
+
+    @Test
+    void keysExpireAfterTheTtl() {
+        store.begin(key("a"), "request");
+        store.complete(key("a"), answer);
+
+        clock.advance(Duration.ofHours(24));
+
+        assertThat(store.begin(key("a"), "other")).isInstanceOf(IdempotencyStore.Claim.Claimed.class);
+    }
+
+    @Test
+    void theOldestAnsweredKeysGoFirstPastTheBound() {
+        for (String name : new String[]{"a", "b", "c", "d"}) {
+            store.begin(key(name), "request");
+            store.complete(key(name), answer);
+        }
+
+        assertThat(store.size()).isEqualTo(3);
+        assertThat(store.begin(key("a"), "other")).isInstanceOf(IdempotencyStore.Claim.Claimed.class);
+        assertThat(store.begin(key("d"), "request")).isInstanceOf(IdempotencyStore.Claim.Replay.class);
+    }
+
+    @Test
+    void aRepeatWhileTheFirstIsInFlightWaitsForItsAnswer() throws Exception {
+        store.begin(key("a"), "request");
+        CompletableFuture<Void> repeatStarted = new CompletableFuture<>();
+        try (ExecutorService thread = Executors.newSingleThreadExecutor()) {
+            Future<IdempotencyStore.Claim> repeat = thread.submit(() -> {
+                repeatStarted.complete(null);
+                return store.begin(key("a"), "request");
+            });
+            repeatStarted.get();
+            store.complete(key("a"), answer);
+
+            assertThat(repeat.get()).isEqualTo(new IdempotencyStore.Claim.Replay(answer));
+        }
+    }
+}

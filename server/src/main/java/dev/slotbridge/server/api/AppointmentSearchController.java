@@ -10,7 +10,11 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.json.tree.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.security.SecurityRequirement;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
@@ -21,19 +25,22 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "apiKey")
 final class AppointmentSearchController {
     private final CouncilAccess access;
+    private final JsonBodyReader bodies;
     private final SchedulingService scheduling;
 
-    AppointmentSearchController(CouncilAccess access, SchedulingService scheduling) {
+    AppointmentSearchController(CouncilAccess access, JsonBodyReader bodies, SchedulingService scheduling) {
         this.access = access;
+        this.bodies = bodies;
         this.scheduling = scheduling;
     }
 
     @Post
     @Operation(summary = "Find free appointment slots for a repair at a property",
             description = "Only available slots, sorted by start, each once. Dates are in the council's time zone.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = SearchRequest.class)))
     SearchResponse search(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                          @Body @Nullable SearchRequest body) {
+                          @Body @Nullable JsonNode body) {
         var target = access.authorize(client, council, Capability.SEARCH);
-        return scheduling.search(target, RequestReader.searchQuery(body));
+        return scheduling.search(target, RequestReader.searchQuery(bodies.read(body, SearchRequest.class)));
     }
 }

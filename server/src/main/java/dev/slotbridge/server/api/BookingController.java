@@ -17,7 +17,9 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+import io.micronaut.json.tree.JsonNode;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
@@ -31,10 +33,12 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @SecurityRequirement(name = "apiKey")
 final class BookingController {
     private final CouncilAccess access;
+    private final JsonBodyReader bodies;
     private final SchedulingService scheduling;
 
-    BookingController(CouncilAccess access, SchedulingService scheduling) {
+    BookingController(CouncilAccess access, JsonBodyReader bodies, SchedulingService scheduling) {
         this.access = access;
+        this.bodies = bodies;
         this.scheduling = scheduling;
     }
 
@@ -42,13 +46,15 @@ final class BookingController {
     @Operation(summary = "Book a repair into a slot from a search",
             description = "With an Idempotency-Key, a repeat of the same request returns the first answer and books "
                     + "nothing more; the same key with a different body is 422 idempotency-key-reused.")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = BookRequest.class)))
     @ApiResponse(responseCode = "201", description = "Booked; Location names the booking",
             content = @Content(schema = @Schema(implementation = BookingBody.class)))
     HttpResponse<Object> book(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                               @Header("Idempotency-Key") @Nullable String idempotencyKey,
-                              @Body @Nullable BookRequest body) {
+                              @Body @Nullable JsonNode body) {
         var target = access.authorize(client, council, Capability.BOOK);
-        StoredAnswer answer = scheduling.book(client, target, RequestReader.idempotencyKey(idempotencyKey), body);
+        StoredAnswer answer = scheduling.book(client, target, RequestReader.idempotencyKey(idempotencyKey),
+                bodies.read(body, BookRequest.class));
         return HttpResponse.status(HttpStatus.valueOf(answer.status())).body(answer.body())
                 .header(HttpHeaders.LOCATION, answer.location());
     }
@@ -69,15 +75,19 @@ final class BookingController {
 
     @Post("/{bookingRef}/reschedule")
     @Operation(summary = "Move a booking to another slot; the bookingRef stays the same")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = RescheduleRequest.class)))
     BookingBody reschedule(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                           String bookingRef, @Body @Nullable RescheduleRequest body) {
-        return scheduling.reschedule(access.authorize(client, council, Capability.RESCHEDULE), bookingRef, body);
+                           String bookingRef, @Body @Nullable JsonNode body) {
+        var target = access.authorize(client, council, Capability.RESCHEDULE);
+        return scheduling.reschedule(target, bookingRef, bodies.read(body, RescheduleRequest.class));
     }
 
     @Post("/{bookingRef}/cancel")
     @Operation(summary = "Cancel a booking; cancelling a cancelled booking changes nothing")
+    @RequestBody(required = true, content = @Content(schema = @Schema(implementation = CancelBookingRequest.class)))
     BookingBody cancel(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                       String bookingRef, @Body @Nullable CancelBookingRequest body) {
-        return scheduling.cancel(access.authorize(client, council, Capability.CANCEL), bookingRef, body);
+                       String bookingRef, @Body @Nullable JsonNode body) {
+        var target = access.authorize(client, council, Capability.CANCEL);
+        return scheduling.cancel(target, bookingRef, bodies.read(body, CancelBookingRequest.class));
     }
 }

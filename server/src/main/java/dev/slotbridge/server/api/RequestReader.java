@@ -1,7 +1,5 @@
 package dev.slotbridge.server.api;
 
-import dev.slotbridge.server.problem.ApiProblemException;
-import dev.slotbridge.server.problem.ProblemType;
 import dev.slotbridge.spi.model.CancelRequest;
 import dev.slotbridge.spi.model.Contact;
 import dev.slotbridge.spi.model.Job;
@@ -30,7 +28,6 @@ final class RequestReader {
     }
 
     static SlotQuery searchQuery(SearchRequest body) {
-        requireBody(body);
         Violations violations = new Violations();
         String propertyRef = violations.required("propertyRef", body.propertyRef(), MAX_REF);
         List<JobCode> jobCodes = jobCodes("jobCodes", body.jobCodes(), violations);
@@ -52,7 +49,6 @@ final class RequestReader {
 
     /** The booking's job, contact and notes; the slot id is checked separately (it has its own problem type). */
     static BookingParts booking(BookRequest body) {
-        requireBody(body);
         Violations violations = new Violations();
         violations.required("slotId", body.slotId(), Integer.MAX_VALUE);
         Job job = null;
@@ -80,7 +76,6 @@ final class RequestReader {
     }
 
     static String rescheduleSlotId(RescheduleRequest body) {
-        requireBody(body);
         Violations violations = new Violations();
         String slotId = violations.required("slotId", body.slotId(), Integer.MAX_VALUE);
         violations.throwIfAny();
@@ -88,7 +83,6 @@ final class RequestReader {
     }
 
     static CancelRequest cancel(CancelBookingRequest body) {
-        requireBody(body);
         Violations violations = new Violations();
         String reason = violations.required("reason", body.reason(), MAX_REF);
         String description = violations.optional("description", body.description(), MAX_DESCRIPTION);
@@ -155,11 +149,5 @@ final class RequestReader {
             violations.add("contact.email", "must be an e-mail address");
         }
         return name == null && phone == null && email == null ? null : new Contact(name, phone, email);
-    }
-
-    private static void requireBody(Object body) {
-        if (body == null) {
-            throw new ApiProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
-        }
     }
 }

@@ -115,9 +115,20 @@ final class RequestValidationApiTest extends ApiTestBase {
     @Test
     void malformedOrMissingJsonIsMalformedJson() {
         assertProblem(api.post(DEMO_KEY, SEARCH, "{\"propertyRef\": "), 400, "malformed-json");
-        assertProblem(api.post(DEMO_KEY, SEARCH, "{\"jobCodes\": \"N373049\"}"), 400, "malformed-json");
         assertProblem(api.post(DEMO_KEY, SEARCH, ""), 400, "malformed-json");
-        assertProblem(api.post(DEMO_KEY, BOOKINGS + "/x/cancel", "[1,2]"), 400, "malformed-json");
+        assertProblem(api.post(DEMO_KEY, SEARCH, "null"), 400, "malformed-json");
+    }
+
+    @Test
+    void aValueOfTheWrongJsonTypeIsNamed() {
+        assertThat(fields(api.post(DEMO_KEY, SEARCH, "{\"jobCodes\": \"N373049\", \"propertyRef\": 3670010}")))
+                .containsExactly("propertyRef", "jobCodes");
+        assertThat(fields(api.post(DEMO_KEY, SEARCH,
+                "{\"jobCodes\": [{\"code\": \"N1\", \"quantity\": \"two\"}, {\"code\": \"N2\", \"quantity\": 1.5}, 7]}")))
+                .containsExactly("jobCodes[0].quantity", "jobCodes[1].quantity", "jobCodes[2]");
+        assertThat(fields(api.post(DEMO_KEY, BOOKINGS, "{\"job\": {\"jobCodes\": {}}, \"contact\": \"Ann\"}")))
+                .containsExactly("job.jobCodes", "contact");
+        assertThat(fields(api.post(DEMO_KEY, BOOKINGS + "/x/cancel", "[1,2]"))).containsExactly("body");
     }
 
     @Test

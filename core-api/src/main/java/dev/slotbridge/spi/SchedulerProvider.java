@@ -65,12 +65,21 @@ public interface SchedulerProvider extends AutoCloseable {
     }
 
     /**
-     * The booking made for the caller's order number at the property, if any. The server uses it to learn the
-     * outcome of a booking whose answer was lost; a provider that cannot look bookings up by order number keeps
-     * this default, and the server then reports the outcome as unknown.
+     * Whether {@link #findByExternalRef} really looks bookings up. The server relies on it to learn the outcome of a
+     * booking whose answer was lost: only a provider that returns {@code true} can say "not booked".
+     */
+    default boolean findsByExternalRef() {
+        return false;
+    }
+
+    /**
+     * The active or latest booking made for the caller's order number at the property. Only called when
+     * {@link #findsByExternalRef()} is true.
+     *
+     * @return the booking, or empty when the scheduler holds none for that order number
      */
     default Optional<Booking> findByExternalRef(String propertyRef, String externalRef) {
-        return Optional.empty();
+        throw new CapabilityNotSupportedException(Capability.VIEW);
     }
 
     /**

@@ -62,11 +62,6 @@ public abstract class SchedulerProviderContract {
     /** A key this provider could issue but the backend holds no booking for (for view and cancel of the unknown). */
     protected abstract BookingKey unknownBookingKey();
 
-    /** Whether {@link SchedulerProvider#findByExternalRef} finds bookings (a provider may keep the empty default). */
-    protected boolean findsBookingsByExternalRef() {
-        return true;
-    }
-
     @BeforeEach
     final void openProvider() {
         provider = createProvider();
@@ -168,12 +163,14 @@ public abstract class SchedulerProviderContract {
     @Test
     public void findByExternalRefFindsTheBooking() {
         assumeCapable(Capability.BOOK);
-        assumeTrue(findsBookingsByExternalRef(), "provider does not look bookings up by external reference");
+        assumeTrue(provider.findsByExternalRef(), "provider does not look bookings up by external reference");
         Booking booked = provider.book(bookingFor(firstSlot().key()));
+        String propertyRef = booked.job().propertyRef();
 
-        Optional<Booking> found = provider.findByExternalRef(booked.job().propertyRef(), booked.job().externalRef());
+        Optional<Booking> found = provider.findByExternalRef(propertyRef, booked.job().externalRef());
 
         assertThat(found).hasValueSatisfying(booking -> assertThat(booking.key()).isEqualTo(booked.key()));
+        assertThat(provider.findByExternalRef(propertyRef, "NEVER-BOOKED")).isEmpty();
     }
 
     @Test

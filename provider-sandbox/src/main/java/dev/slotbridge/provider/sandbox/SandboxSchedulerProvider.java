@@ -108,6 +108,11 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
     }
 
     @Override
+    public boolean findsByExternalRef() {
+        return true;
+    }
+
+    @Override
     public Optional<Booking> findByExternalRef(String propertyRef, String externalRef) {
         return listByProperty(propertyRef).stream()
                 .filter(booking -> externalRef.equals(booking.job().externalRef()))

@@ -1,5 +1,6 @@
 package dev.slotbridge.server.council;
 
+import dev.slotbridge.server.resilience.SchedulerGuards;
 import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.ProviderSettings;
@@ -21,8 +22,9 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * The councils the server serves, each with its provider built once at start-up. Built eagerly ({@link Context}), so
- * an unknown provider or a rejected setting stops start-up with a message naming the council and the key.
+ * The councils the server serves, each with its provider built once at start-up and wrapped in the council's own
+ * resilience guard. Built eagerly ({@link Context}), so an unknown provider or a rejected setting stops start-up with
+ * a message naming the council and the key.
  */
 @Context
 public final class CouncilRegistry implements AutoCloseable {
@@ -31,16 +33,18 @@ public final class CouncilRegistry implements AutoCloseable {
 
     private final Map<String, Council> councils = new TreeMap<>();
 
-    public CouncilRegistry(List<CouncilProperties> configured, ProviderCatalog catalog, Clock clock) {
+    public CouncilRegistry(List<CouncilProperties> configured, ProviderCatalog catalog, SchedulerGuards guards,
+                           Clock clock) {
         for (CouncilProperties properties : configured) {
-            Council council = build(properties, catalog, clock);
+            Council council = build(properties, catalog, guards, clock);
             councils.put(council.id(), council);
             LOG.info("Council '{}' served by provider '{}' with {}", council.id(), council.providerName(),
                     council.capabilities());
         }
     }
 
-    private static Council build(CouncilProperties properties, ProviderCatalog catalog, Clock clock) {
+    private static Council build(CouncilProperties properties, ProviderCatalog catalog, SchedulerGuards guards,
+                                 Clock clock) {
         String id = properties.id();
         if (properties.provider() == null || properties.provider().isBlank()) {
             throw new ConfigurationException("council '" + id + "': 'provider' is required");
@@ -53,7 +57,7 @@ public final class CouncilRegistry implements AutoCloseable {
             ProviderSettings providerSettings = ProviderSettings.of(id, settings, factory.settingKeys());
             SchedulerProvider provider = factory.create(new ProviderContext(id, providerSettings, clock, zone));
             String name = properties.name() == null ? id : properties.name();
-            return new Council(id, name, factory.name(), zone, provider);
+            return new Council(id, name, factory.name(), zone, guards.protect(id, factory.name(), provider));
         } catch (InvalidSettingsException e) {
             throw new ConfigurationException(e.getMessage());
         }

@@ -3,7 +3,7 @@ package dev.slotbridge.server.api;
 import dev.slotbridge.server.testing.Api.Reply;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.server.testing.ScriptedProvider;
-import dev.slotbridge.spi.error.SchedulerUnavailableException;
+import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
@@ -73,9 +73,9 @@ final class IdempotencyApiTest extends ApiTestBase {
         Map<String, Object> body = Requests.book(slotId, "HMS-IDEM-6");
         Map<String, String> key = Map.of("Idempotency-Key", "idem-6");
         ScriptedProvider scripted = ScriptedProvider.of("scripted");
-        scripted.failNext(new SchedulerUnavailableException("connection refused", true, null));
+        scripted.failNext(new RejectedBySchedulerException("Contract closed for the day"));
 
-        assertProblem(api.post(OPS_KEY, "/v1/councils/scripted/bookings", body, key), 502, "scheduler-error");
+        assertProblem(api.post(OPS_KEY, "/v1/councils/scripted/bookings", body, key), 422, "rejected-by-scheduler");
         int callsBefore = scripted.calls();
         Reply retried = api.post(OPS_KEY, "/v1/councils/scripted/bookings", body, key);
 

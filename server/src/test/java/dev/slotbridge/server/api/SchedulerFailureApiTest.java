@@ -51,29 +51,48 @@ final class SchedulerFailureApiTest extends ApiTestBase {
     }
 
     @Test
-    void aFailingSchedulerIs502WithoutItsText() {
-        ScriptedProvider.of("scripted").failNext(new SchedulerUnavailableException(
-                "HTTP 500 from https://connect.example/api password=hunter2", false, new ConnectException("refused")));
+    void aFailingSchedulerIs502WithoutItsTextOnceRetriesAreSpent() {
+        ScriptedProvider scripted = ScriptedProvider.of("scripted");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            scripted.failNext(new SchedulerUnavailableException(
+                    "HTTP 500 from https://connect.example/api password=hunter2", false, new ConnectException("refused")));
+        }
+        int before = scripted.calls();
 
         Reply reply = search();
 
         assertProblem(reply, 502, "scheduler-error");
         assertThat(reply.text()).doesNotContain("hunter2").doesNotContain("connect.example").doesNotContain("refused");
+        assertThat(scripted.calls() - before).as("three attempts").isEqualTo(3);
     }
 
     @Test
-    void anUnreadableAnswerIs502() {
-        ScriptedProvider.of("scripted").failNext(new SchedulerResponseException("<html>garbage</html>", null));
+    void aReadSucceedsWhenARetryDoes() {
+        ScriptedProvider scripted = ScriptedProvider.of("scripted");
+        scripted.failNext(new SchedulerUnavailableException("HTTP 503", false, null));
+
+        assertThat(search().status()).isEqualTo(200);
+    }
+
+    @Test
+    void anUnreadableAnswerIs502AndIsNotRetried() {
+        ScriptedProvider scripted = ScriptedProvider.of("scripted");
+        scripted.failNext(new SchedulerResponseException("<html>garbage</html>", null));
+        int before = scripted.calls();
 
         Reply reply = search();
 
         assertProblem(reply, 502, "scheduler-error");
         assertThat(reply.text()).doesNotContain("garbage");
+        assertThat(scripted.calls() - before).isEqualTo(1);
     }
 
     @Test
     void aSlowSchedulerIs504() {
-        ScriptedProvider.of("scripted").failNext(new SchedulerTimeoutException("read timed out after 5s", null));
+        ScriptedProvider scripted = ScriptedProvider.of("scripted");
+        for (int attempt = 0; attempt < 3; attempt++) {
+            scripted.failNext(new SchedulerTimeoutException("read timed out after 5s", null));
+        }
 
         assertProblem(search(), 504, "scheduler-timeout");
     }

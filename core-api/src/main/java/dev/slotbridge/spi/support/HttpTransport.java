@@ -1,0 +1,75 @@
+package dev.slotbridge.spi.support;
+
+import dev.slotbridge.spi.error.SchedulerTimeoutException;
+import dev.slotbridge.spi.error.SchedulerUnavailableException;
+
+import java.io.IOException;
+import java.net.ConnectException;
+import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
+import java.util.Objects;
+
+/**
+ * Sends a provider's HTTP requests with the JDK client and translates transport failures into the SPI's exceptions,
+ * saying precisely whether the request may have reached the scheduler:
+ * <ul>
+ *   <li>connection refused, connect timeout, unknown host: {@link SchedulerUnavailableException} with
+ *       {@code requestNotSent} true (even a booking may safely be sent again);</li>
+ *   <li>no answer within the request's timeout, or the call interrupted by the server's time limit:
+ *       {@link SchedulerTimeoutException} (outcome unknown);</li>
+ *   <li>any other I/O failure (reset, early close): {@link SchedulerUnavailableException} with
+ *       {@code requestNotSent} false;</li>
+ *   <li>an HTTP 5xx answer: {@link SchedulerUnavailableException} with {@code requestNotSent} false.</li>
+ * </ul>
+ * Other statuses are returned for the provider to interpret. Messages name the scheduler and the status, never the
+ * URL's query, headers or body.
+ */
+public final class HttpTransport {
+    private final HttpClient client;
+    private final String schedulerName;
+
+    public HttpTransport(HttpClient client, String schedulerName) {
+        this.client = Objects.requireNonNull(client, "client is null");
+        this.schedulerName = Objects.requireNonNull(schedulerName, "schedulerName is null");
+    }
+
+    /** Sends the request and returns its answer when the status is below 500. */
+    public HttpResponse<String> send(HttpRequest request) {
+        HttpResponse<String> response = exchange(request);
+        if (response.statusCode() >= 500) {
+            throw new SchedulerUnavailableException(
+                    schedulerName + " answered HTTP " + response.statusCode() + " to " + describe(request), false, null);
+        }
+        return response;
+    }
+
+    private HttpResponse<String> exchange(HttpRequest request) {
+        try {
+            return client.send(request, HttpResponse.BodyHandlers.ofString());
+        } catch (HttpConnectTimeoutException | ConnectException e) {
+            throw new SchedulerUnavailableException(
+                    schedulerName + " refused the connection for " + describe(request), true, e);
+        } catch (HttpTimeoutException e) {
+            throw new SchedulerTimeoutException(schedulerName + " did not answer " + describe(request) + " in time", e);
+        } catch (IOException e) {
+            if (e.getCause() instanceof UnresolvedAddressException) {
+                throw new SchedulerUnavailableException(schedulerName + " host is unknown for " + describe(request), true, e);
+            }
+            throw new SchedulerUnavailableException(
+                    schedulerName + " connection failed during " + describe(request) + ": " + e.getClass().getSimpleName(),
+                    false, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchedulerTimeoutException(schedulerName + " call " + describe(request) + " was interrupted", e);
+        }
+    }
+
+    /** Method and path only: queries may carry personal references and are left out. */
+    private static String describe(HttpRequest request) {
+        return request.method() + " " + request.uri().getPath();
+    }
+}

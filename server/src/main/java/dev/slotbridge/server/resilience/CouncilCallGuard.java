@@ -1,0 +1,170 @@
+package dev.slotbridge.server.resilience;
+
+import dev.slotbridge.spi.error.SchedulerResponseException;
+import dev.slotbridge.spi.error.SchedulerTimeoutException;
+import dev.slotbridge.spi.error.SchedulerUnavailableException;
+import io.github.resilience4j.bulkhead.Bulkhead;
+import io.github.resilience4j.bulkhead.BulkheadConfig;
+import io.github.resilience4j.bulkhead.BulkheadFullException;
+import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.github.resilience4j.core.IntervalFunction;
+import io.github.resilience4j.retry.Retry;
+import io.github.resilience4j.retry.RetryConfig;
+import io.github.resilience4j.timelimiter.TimeLimiter;
+import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Future;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeoutException;
+import java.util.function.Predicate;
+import java.util.function.Supplier;
+
+/**
+ * Bounds every call to one council's scheduler: {@code Retry ( CircuitBreaker ( TimeLimiter ( Bulkhead ( call ))))}.
+ *
+ * <ul>
+ *   <li><b>Retry</b> (exponential backoff with jitter): reads on connection failures, 5xx and timeouts; writes only
+ *       when the request was certainly never sent, so a booking is never sent twice.</li>
+ *   <li><b>Circuit breaker</b> (count-based window, the test clock for its open-state wait): counts scheduler failures,
+ *       unreadable answers and timeouts; business answers (slot taken, refused, not found) are not failures. Open:
+ *       503 at once.</li>
+ *   <li><b>Time limit</b> per attempt: the call runs on its own virtual thread; past the limit it is interrupted and the
+ *       caller gets {@link SchedulerTimeoutException}.</li>
+ *   <li><b>Bulkhead</b>: at most N calls in flight for the council. A permit is held until the call's thread really
+ *       ends, so a hung scheduler fills its own bulkhead (503) instead of every server thread.</li>
+ * </ul>
+ * Each attempt is timed, counted and logged with council, operation, outcome and duration.
+ */
+final class CouncilCallGuard {
+    private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.scheduler");
+    private static final Predicate<Throwable> READ_RETRYABLE =
+            e -> e instanceof SchedulerUnavailableException || e instanceof SchedulerTimeoutException;
+    private static final Predicate<Throwable> WRITE_RETRYABLE =
+            e -> e instanceof SchedulerUnavailableException unavailable && unavailable.requestNotSent();
+
+    private final String council;
+    private final String provider;
+    private final ResilienceSettings settings;
+    private final CircuitBreaker circuitBreaker;
+    private final Bulkhead bulkhead;
+    private final TimeLimiter timeLimiter;
+    private final Map<SchedulerOperation, Retry> retries = new EnumMap<>(SchedulerOperation.class);
+    private final ExecutorService executor;
+    private final SchedulerMetrics metrics;
+
+    CouncilCallGuard(String council, String provider, ResilienceSettings settings, Clock clock,
+                     ExecutorService executor, SchedulerMetrics metrics) {
+        this.council = council;
+        this.provider = provider;
+        this.settings = settings;
+        this.executor = executor;
+        this.metrics = metrics;
+        this.circuitBreaker = CircuitBreaker.of(council, CircuitBreakerConfig.custom()
+                .slidingWindow(settings.slidingWindowSize(), settings.minimumNumberOfCalls(),
+                        CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
+                .failureRateThreshold(settings.failureRateThreshold())
+                .waitDurationInOpenState(settings.waitInOpenState())
+                .recordException(e -> CallOutcome.of(e).isFailure())
+                .clock(clock)
+                .build());
+        this.bulkhead = Bulkhead.of(council, BulkheadConfig.custom()
+                .maxConcurrentCalls(settings.maxConcurrentCalls()).maxWaitDuration(Duration.ZERO).build());
+        this.timeLimiter = TimeLimiter.of(council, TimeLimiterConfig.custom()
+                .timeoutDuration(settings.timeout()).cancelRunningFuture(true).build());
+        for (SchedulerOperation operation : SchedulerOperation.values()) {
+            Retry retry = Retry.of(council + "." + operation.tag(), RetryConfig.custom()
+                    .maxAttempts(settings.maxAttempts())
+                    .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.retryWait(), 2.0, 0.5))
+                    .retryOnException(operation.isRead() ? READ_RETRYABLE : WRITE_RETRYABLE)
+                    .failAfterMaxAttempts(false)
+                    .build());
+            retry.getEventPublisher().onRetry(event -> metrics.retry(council, provider, operation));
+            retries.put(operation, retry);
+        }
+        metrics.circuit(council, circuitBreaker);
+    }
+
+    CircuitBreaker.State circuitState() {
+        return circuitBreaker.getState();
+    }
+
+    <T> T call(SchedulerOperation operation, Supplier<T> call) {
+        return retries.get(operation).executeSupplier(() -> attempt(operation, call));
+    }
+
+    private <T> T attempt(SchedulerOperation operation, Supplier<T> call) {
+        long started = System.nanoTime();
+        CallOutcome outcome = CallOutcome.SUCCESS;
+        RuntimeException failure = null;
+        try {
+            return circuitBreaker.executeSupplier(() -> timeLimited(operation, call));
+        } catch (CallNotPermittedException e) {
+            outcome = CallOutcome.CIRCUIT_OPEN;
+            throw failure = new CouncilUnavailableException(
+                    "council '" + council + "': circuit open after repeated scheduler failures", settings.waitInOpenState());
+        } catch (BulkheadFullException e) {
+            outcome = CallOutcome.BULKHEAD_FULL;
+            throw failure = new CouncilUnavailableException("council '" + council + "': "
+                    + settings.maxConcurrentCalls() + " scheduler calls already in flight", Duration.ofSeconds(1));
+        } catch (RuntimeException e) {
+            outcome = CallOutcome.of(e);
+            throw failure = e;
+        } finally {
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            metrics.call(council, provider, operation, outcome, took);
+            log(operation, outcome, took, failure);
+        }
+    }
+
+    private <T> T timeLimited(SchedulerOperation operation, Supplier<T> call) {
+        if (!bulkhead.tryAcquirePermission()) {
+            throw BulkheadFullException.createBulkheadFullException(bulkhead);
+        }
+        try {
+            return timeLimiter.executeFutureSupplier(() -> submit(call));
+        } catch (TimeoutException e) {
+            throw new SchedulerTimeoutException(operation.tag() + " got no answer within " + settings.timeout(), e);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchedulerTimeoutException(operation.tag() + " was interrupted", e);
+        } catch (Exception e) {
+            throw new SchedulerResponseException(operation.tag() + " failed unexpectedly: " + e, e);
+        }
+    }
+
+    private <T> Future<T> submit(Supplier<T> call) {
+        try {
+            return executor.submit(() -> {
+                try {
+                    return call.get();
+                } finally {
+                    bulkhead.onComplete();
+                }
+            });
+        } catch (RejectedExecutionException e) {
+            bulkhead.onComplete();
+            throw new SchedulerUnavailableException("the server is shutting down", true, e);
+        }
+    }
+
+    private void log(SchedulerOperation operation, CallOutcome outcome, Duration took, RuntimeException failure) {
+        if (outcome.isFailure()) {
+            LOG.warn("scheduler call council={} provider={} operation={} outcome={} duration_ms={} error={}",
+                    council, provider, operation.tag(), outcome.tag(), took.toMillis(), failure.getMessage());
+        } else {
+            LOG.info("scheduler call council={} provider={} operation={} outcome={} duration_ms={}",
+                    council, provider, operation.tag(), outcome.tag(), took.toMillis());
+        }
+    }
+}

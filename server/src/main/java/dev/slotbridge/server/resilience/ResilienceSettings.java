@@ -1,0 +1,70 @@
+package dev.slotbridge.server.resilience;
+
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.value.PropertyResolver;
+
+import java.time.Duration;
+import java.util.Optional;
+
+/**
+ * How one council's scheduler calls are bounded. Each value comes from {@code slotbridge.councils.<id>.resilience.*},
+ * else {@code slotbridge.resilience.*}, else the default shown in the README.
+ *
+ * @param timeout           bounds one attempt
+ * @param maxAttempts       attempts in all, for calls that may be retried
+ * @param retryWait         the first backoff; it doubles with each retry, with ±50 % jitter
+ * @param failureRateThreshold       percentage of failed calls in the window that opens the circuit
+ * @param waitInOpenState   how long an open circuit refuses calls before letting trial calls through
+ * @param slidingWindowSize calls the circuit breaker looks back over
+ * @param minimumNumberOfCalls       calls needed before the failure rate counts
+ * @param maxConcurrentCalls         the bulkhead: calls in flight at once
+ */
+public record ResilienceSettings(Duration timeout, int maxAttempts, Duration retryWait, int failureRateThreshold,
+                                 Duration waitInOpenState, int slidingWindowSize, int minimumNumberOfCalls,
+                                 int maxConcurrentCalls) {
+
+    static ResilienceSettings resolve(PropertyResolver properties, String councilId) {
+        var lookup = new Lookup(properties, councilId);
+        return new ResilienceSettings(
+                lookup.duration("timeout", Duration.ofSeconds(5), Duration.ofMillis(1)),
+                lookup.integer("retry.max-attempts", 3, 1, 10),
+                lookup.duration("retry.wait", Duration.ofMillis(200), Duration.ofMillis(1)),
+                lookup.integer("circuit-breaker.failure-rate-threshold", 50, 1, 100),
+                lookup.duration("circuit-breaker.wait-in-open-state", Duration.ofSeconds(30), Duration.ofMillis(1)),
+                lookup.integer("circuit-breaker.sliding-window-size", 20, 1, 10_000),
+                lookup.integer("circuit-breaker.minimum-number-of-calls", 10, 1, 10_000),
+                lookup.integer("bulkhead.max-concurrent-calls", 25, 1, 10_000));
+    }
+
+    /** Reads one setting, council first, and names council and key when it is wrong. */
+    private record Lookup(PropertyResolver properties, String councilId) {
+        <T> Optional<T> find(String key, Class<T> type) {
+            try {
+                return properties.getProperty("slotbridge.councils." + councilId + ".resilience." + key, type)
+                        .or(() -> properties.getProperty("slotbridge.resilience." + key, type));
+            } catch (RuntimeException e) {
+                throw invalid(key, "cannot be read as " + type.getSimpleName());
+            }
+        }
+
+        int integer(String key, int defaultValue, int min, int max) {
+            int value = find(key, Integer.class).orElse(defaultValue);
+            if (value < min || value > max) {
+                throw invalid(key, "must be between " + min + " and " + max);
+            }
+            return value;
+        }
+
+        Duration duration(String key, Duration defaultValue, Duration min) {
+            Duration value = find(key, Duration.class).orElse(defaultValue);
+            if (value.compareTo(min) < 0) {
+                throw invalid(key, "must be at least " + min.toMillis() + "ms");
+            }
+            return value;
+        }
+
+        ConfigurationException invalid(String key, String problem) {
+            return new ConfigurationException("council '" + councilId + "': resilience '" + key + "' " + problem);
+        }
+    }
+}

@@ -1,0 +1,76 @@
+package dev.slotbridge.server.resilience;
+
+import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.model.Booking;
+import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingRequest;
+import dev.slotbridge.spi.model.CancelRequest;
+import dev.slotbridge.spi.model.Slot;
+import dev.slotbridge.spi.model.SlotKey;
+import dev.slotbridge.spi.model.SlotQuery;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/** A council's provider with every operation run through its {@link CouncilCallGuard}. */
+final class ResilientSchedulerProvider implements SchedulerProvider {
+    private final SchedulerProvider target;
+    private final CouncilCallGuard guard;
+
+    ResilientSchedulerProvider(SchedulerProvider target, CouncilCallGuard guard) {
+        this.target = target;
+        this.guard = guard;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return target.capabilities();
+    }
+
+    @Override
+    public List<Slot> search(SlotQuery query) {
+        return guard.call(SchedulerOperation.SEARCH, () -> target.search(query));
+    }
+
+    @Override
+    public Booking book(BookingRequest request) {
+        return guard.call(SchedulerOperation.BOOK, () -> target.book(request));
+    }
+
+    @Override
+    public Optional<Booking> find(BookingKey key) {
+        return guard.call(SchedulerOperation.VIEW, () -> target.find(key));
+    }
+
+    @Override
+    public List<Booking> listByProperty(String propertyRef) {
+        return guard.call(SchedulerOperation.LIST, () -> target.listByProperty(propertyRef));
+    }
+
+    @Override
+    public boolean findsByExternalRef() {
+        return target.findsByExternalRef();
+    }
+
+    @Override
+    public Optional<Booking> findByExternalRef(String propertyRef, String externalRef) {
+        return guard.call(SchedulerOperation.FIND_BY_EXTERNAL_REF, () -> target.findByExternalRef(propertyRef, externalRef));
+    }
+
+    @Override
+    public Booking reschedule(BookingKey key, SlotKey newSlot) {
+        return guard.call(SchedulerOperation.RESCHEDULE, () -> target.reschedule(key, newSlot));
+    }
+
+    @Override
+    public Booking cancel(BookingKey key, CancelRequest request) {
+        return guard.call(SchedulerOperation.CANCEL, () -> target.cancel(key, request));
+    }
+
+    @Override
+    public void close() {
+        target.close();
+    }
+}

@@ -1,0 +1,69 @@
+package dev.slotbridge.server.resilience;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+
+/**
+ * The Slotbridge meters (see {@code docs/metrics.md}). Tags are council ids, provider names, operations and
+ * outcomes: small fixed sets, never a property, booking or client reference.
+ */
+@Singleton
+public final class SchedulerMetrics {
+    static final String CALLS = "slotbridge.scheduler.calls";
+    static final String RETRIES = "slotbridge.scheduler.retries";
+    static final String CIRCUIT_STATE = "slotbridge.scheduler.circuit.state";
+    static final String REPLAYS = "slotbridge.idempotency.replays";
+    static final String RECONCILIATIONS = "slotbridge.bookings.reconciliations";
+    static final String RATE_LIMITED = "slotbridge.ratelimit.rejections";
+
+    private final MeterRegistry registry;
+
+    public SchedulerMetrics(MeterRegistry registry) {
+        this.registry = registry;
+    }
+
+    void call(String council, String provider, SchedulerOperation operation, CallOutcome outcome, Duration duration) {
+        Timer.builder(CALLS).description("Calls to council schedulers, one per attempt")
+                .tags("council", council, "provider", provider, "operation", operation.tag(), "outcome", outcome.tag())
+                .publishPercentileHistogram()
+                .register(registry).record(duration);
+    }
+
+    void retry(String council, String provider, SchedulerOperation operation) {
+        Counter.builder(RETRIES).description("Scheduler calls attempted again after a transient failure")
+                .tags("council", council, "provider", provider, "operation", operation.tag())
+                .register(registry).increment();
+    }
+
+    /** One gauge per state, 1 for the circuit's current state and 0 for the others. */
+    void circuit(String council, CircuitBreaker circuitBreaker) {
+        for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
+            Gauge.builder(CIRCUIT_STATE, circuitBreaker, breaker -> breaker.getState() == state ? 1 : 0)
+                    .description("Circuit-breaker state of each council's scheduler (1 = current)")
+                    .tags("council", council, "state", state.name().toLowerCase(java.util.Locale.ROOT))
+                    .register(registry);
+        }
+    }
+
+    public void replay(String council) {
+        Counter.builder(REPLAYS).description("Bookings answered again from the Idempotency-Key store")
+                .tags("council", council).register(registry).increment();
+    }
+
+    /** {@code result}: {@code found}, {@code not_booked} or {@code unknown}. */
+    public void reconciliation(String council, String result) {
+        Counter.builder(RECONCILIATIONS).description("Bookings whose answer was lost, checked at the scheduler")
+                .tags("council", council, "result", result).register(registry).increment();
+    }
+
+    public void rateLimited(String client) {
+        Counter.builder(RATE_LIMITED).description("Requests refused by a client's rate limit")
+                .tags("client", client).register(registry).increment();
+    }
+}

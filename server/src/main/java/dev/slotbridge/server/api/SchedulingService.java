@@ -1,8 +1,6 @@
 package dev.slotbridge.server.api;
 
 import dev.slotbridge.server.council.Council;
-import dev.slotbridge.server.idempotency.IdempotencyKey;
-import dev.slotbridge.server.idempotency.IdempotencyStore;
 import dev.slotbridge.server.idempotency.StoredAnswer;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
@@ -13,7 +11,6 @@ import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.CancelRequest;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotQuery;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -24,18 +21,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The uniform operations on a council: calls its provider and maps the answer. Booking is idempotent per
- * {@code Idempotency-Key}: a repeat gets the first answer and books nothing more.
+ * The uniform operations on a council: calls its provider and maps the answer.
  */
 @Singleton
 final class SchedulingService {
     private final ApiMapping mapping;
-    private final IdempotencyStore idempotency;
+    private final ExactlyOnceBooking booking;
     private final Clock clock;
 
-    SchedulingService(ApiMapping mapping, IdempotencyStore idempotency, Clock clock) {
+    SchedulingService(ApiMapping mapping, ExactlyOnceBooking booking, Clock clock) {
         this.mapping = mapping;
-        this.idempotency = idempotency;
+        this.booking = booking;
         this.clock = clock;
     }
 
@@ -53,36 +49,12 @@ final class SchedulingService {
         return new SearchResponse(slots, warnings);
     }
 
-    /** Books, or replays the first answer for a repeated {@code Idempotency-Key}. */
+    /** Books exactly once; see {@link ExactlyOnceBooking}. */
     StoredAnswer book(ApiClient client, Council council, String idempotencyKey, BookRequest body) {
         RequestReader.BookingParts parts = RequestReader.booking(body);
         BookingRequest request = new BookingRequest(mapping.slotKey(council, parts.slotId(), "slotId"),
                 parts.job(), parts.contact(), parts.accessNotes());
-        if (idempotencyKey == null) {
-            return bookNow(council, request);
-        }
-        IdempotencyKey key = new IdempotencyKey(client.name(), council.id(), idempotencyKey);
-        return switch (idempotency.begin(key, request)) {
-            case IdempotencyStore.Claim.Replay replay -> replay.answer();
-            case IdempotencyStore.Claim.Mismatch mismatch -> throw new ApiProblemException(
-                    ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used with a different request; use a new key for a new booking");
-            case IdempotencyStore.Claim.Claimed claimed -> {
-                try {
-                    StoredAnswer answer = bookNow(council, request);
-                    idempotency.complete(key, answer);
-                    yield answer;
-                } catch (RuntimeException e) {
-                    idempotency.abandon(key);
-                    throw e;
-                }
-            }
-        };
-    }
-
-    private StoredAnswer bookNow(Council council, BookingRequest request) {
-        BookingBody booking = mapping.booking(council, council.provider().book(request));
-        return new StoredAnswer(HttpStatus.CREATED.getCode(), location(council, booking.bookingRef()), booking);
+        return booking.book(client, council, idempotencyKey, request);
     }
 
     BookingBody view(Council council, String bookingRef) {

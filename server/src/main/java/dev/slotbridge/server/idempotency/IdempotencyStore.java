@@ -4,14 +4,15 @@ package dev.slotbridge.server.idempotency;
  * Remembers booking answers by {@code Idempotency-Key}, so a repeated request gets the first answer again and books
  * nothing more. The in-memory store serves one instance; a shared store (database, Redis) can replace it for several.
  *
- * <p>Protocol: {@link #begin} claims a key; the caller then either {@link #complete}s it with the answer or
- * {@link #abandon}s it when nothing was booked, so that a repeat may try again.
+ * <p>Protocol: {@link #begin} claims a key; the caller then {@link #complete}s it with the answer, {@link #abandon}s it
+ * when nothing was booked (so a repeat may try again), or marks it {@link #unresolved} when the scheduler may or may
+ * not have booked: a repeat is then told to find out before booking.
  */
 public interface IdempotencyStore {
 
     /**
      * Claims the key for a request, or tells what the key already holds. While another request with the same key and
-     * request is in progress, waits for its answer.
+     * request is in progress, waits for it to finish.
      *
      * @param request the request as parsed; a repeat must be {@code equals} to it
      */
@@ -23,10 +24,17 @@ public interface IdempotencyStore {
     /** Releases the key: the claimed request ended without booking anything. */
     void abandon(IdempotencyKey key);
 
+    /** Keeps the key with its outcome unknown: the next {@link #begin} for it answers {@link Claim.Unresolved}. */
+    void unresolved(IdempotencyKey key);
+
     /** The result of {@link #begin}. */
     sealed interface Claim {
-        /** The key is new: proceed, then complete or abandon it. */
+        /** The key is new: proceed, then complete, abandon or mark it unresolved. */
         record Claimed() implements Claim {
+        }
+
+        /** An earlier request with this key may have booked: check the scheduler first. The caller holds the key. */
+        record Unresolved() implements Claim {
         }
 
         /** The same request was answered before: answer this again. */

@@ -12,23 +12,31 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * An {@link IdempotencyStore} in this instance's memory. Entries expire after the TTL; past {@code max-entries} the
- * oldest answered entries are dropped first (an entry still in progress is never dropped).
+ * oldest answered entries are dropped first; an entry in progress or with its outcome unknown is never dropped.
  */
 @Singleton
 @Secondary
 public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
+    /** A key's state. {@code settled} completes when the request holding the key finishes, however it ends. */
     private static final class Entry {
         final Object request;
-        final CompletableFuture<StoredAnswer> answer = new CompletableFuture<>();
         final Instant expiresAt;
+        CompletableFuture<Void> settled = new CompletableFuture<>();
+        StoredAnswer answer;
+        boolean unresolved;
 
         Entry(Object request, Instant expiresAt) {
             this.request = request;
             this.expiresAt = expiresAt;
+        }
+
+        boolean inProgress() {
+            return !settled.isDone();
         }
     }
 
@@ -44,30 +52,34 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public Claim begin(IdempotencyKey key, Object request) {
         while (true) {
-            Entry existing;
+            CompletableFuture<Void> inFlight;
             synchronized (entries) {
-                existing = entries.get(key);
-                if (existing == null || !existing.expiresAt.isAfter(clock.instant())) {
+                Entry entry = entries.get(key);
+                if (entry == null || !entry.expiresAt.isAfter(clock.instant())) {
                     entries.remove(key);
                     entries.put(key, new Entry(request, clock.instant().plus(properties.ttl())));
                     evictBeyondBound();
                     return new Claim.Claimed();
                 }
+                if (!entry.request.equals(request)) {
+                    return new Claim.Mismatch();
+                }
+                if (entry.answer != null) {
+                    return new Claim.Replay(entry.answer);
+                }
+                if (entry.unresolved && !entry.inProgress()) {
+                    entry.settled = new CompletableFuture<>();
+                    return new Claim.Unresolved();
+                }
+                inFlight = entry.settled;
             }
-            if (!existing.request.equals(request)) {
-                return new Claim.Mismatch();
-            }
-            StoredAnswer answer = awaitAnswer(existing);
-            if (answer != null) {
-                return new Claim.Replay(answer);
-            }
-            // the first request was abandoned: try to claim the key again
+            awaitSettled(inFlight);
         }
     }
 
-    private StoredAnswer awaitAnswer(Entry entry) {
+    private void awaitSettled(CompletableFuture<Void> inFlight) {
         try {
-            return entry.answer.get(properties.waitForInFlight().toMillis(), TimeUnit.MILLISECONDS);
+            inFlight.get(properties.waitForInFlight().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the first request with this key", e);
@@ -78,13 +90,15 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void complete(IdempotencyKey key, StoredAnswer answer) {
-        Entry entry;
-        synchronized (entries) {
-            entry = entries.get(key);
-        }
-        if (entry != null) {
-            entry.answer.complete(answer);
-        }
+        settle(key, entry -> {
+            entry.answer = answer;
+            entry.unresolved = false;
+        });
+    }
+
+    @Override
+    public void unresolved(IdempotencyKey key) {
+        settle(key, entry -> entry.unresolved = true);
     }
 
     @Override
@@ -94,7 +108,21 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
             entry = entries.remove(key);
         }
         if (entry != null) {
-            entry.answer.complete(null);
+            entry.settled.complete(null);
+        }
+    }
+
+    private void settle(IdempotencyKey key, Consumer<Entry> change) {
+        CompletableFuture<Void> settled = null;
+        synchronized (entries) {
+            Entry entry = entries.get(key);
+            if (entry != null) {
+                change.accept(entry);
+                settled = entry.settled;
+            }
+        }
+        if (settled != null) {
+            settled.complete(null);
         }
     }
 
@@ -109,7 +137,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         Iterator<Entry> oldestFirst = entries.values().iterator();
         while (entries.size() > properties.maxEntries() && oldestFirst.hasNext()) {
             Entry entry = oldestFirst.next();
-            if (entry.answer.isDone()) {
+            if (!entry.inProgress() && !entry.unresolved) {
                 oldestFirst.remove();
             }
         }

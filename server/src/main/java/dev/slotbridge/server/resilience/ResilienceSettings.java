@@ -25,7 +25,7 @@ public record ResilienceSettings(Duration timeout, int maxAttempts, Duration ret
 
     static ResilienceSettings resolve(PropertyResolver properties, String councilId) {
         var lookup = new Lookup(properties, councilId);
-        return new ResilienceSettings(
+        var settings = new ResilienceSettings(
                 lookup.duration("timeout", Duration.ofSeconds(5), Duration.ofMillis(1)),
                 lookup.integer("retry.max-attempts", 3, 1, 10),
                 lookup.duration("retry.wait", Duration.ofMillis(200), Duration.ofMillis(1)),
@@ -34,14 +34,26 @@ public record ResilienceSettings(Duration timeout, int maxAttempts, Duration ret
                 lookup.integer("circuit-breaker.sliding-window-size", 20, 1, 10_000),
                 lookup.integer("circuit-breaker.minimum-number-of-calls", 10, 1, 10_000),
                 lookup.integer("bulkhead.max-concurrent-calls", 25, 1, 10_000));
+        if (settings.minimumNumberOfCalls() > settings.slidingWindowSize()) {
+            throw lookup.invalid("circuit-breaker.minimum-number-of-calls", "must not exceed sliding-window-size");
+        }
+        return settings;
     }
 
     /** Reads one setting, council first, and names council and key when it is wrong. */
     private record Lookup(PropertyResolver properties, String councilId) {
+        /** The council's value, else the server-wide one; a value that does not convert is an error, not ignored. */
         <T> Optional<T> find(String key, Class<T> type) {
+            String councilName = "slotbridge.councils." + councilId + ".resilience." + key;
+            String name = properties.containsProperty(councilName) ? councilName : "slotbridge.resilience." + key;
+            if (!properties.containsProperty(name)) {
+                return Optional.empty();
+            }
             try {
-                return properties.getProperty("slotbridge.councils." + councilId + ".resilience." + key, type)
-                        .or(() -> properties.getProperty("slotbridge.resilience." + key, type));
+                return Optional.of(properties.getProperty(name, type)
+                        .orElseThrow(() -> invalid(key, "cannot be read as " + type.getSimpleName())));
+            } catch (ConfigurationException e) {
+                throw e;
             } catch (RuntimeException e) {
                 throw invalid(key, "cannot be read as " + type.getSimpleName());
             }

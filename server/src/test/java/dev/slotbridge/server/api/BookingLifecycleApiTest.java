@@ -10,6 +10,7 @@ import java.util.Map;
 
 import static dev.slotbridge.server.testing.Api.DEMO_KEY;
 import static dev.slotbridge.server.testing.Api.OPS_KEY;
+import static dev.slotbridge.server.api.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Search → book → view → list → reschedule → cancel on the sandbox, through the real server. */
@@ -152,13 +153,5 @@ final class BookingLifecycleApiTest extends ApiTestBase {
         Reply booked = api.post(DEMO_KEY, SANDBOX + "/bookings", body);
 
         assertThat(booked.map("job")).containsEntry("description", "Tap <leaking> & \"dripping\" – O'Neill's flat");
-    }
-
-    static void assertProblem(Reply reply, int status, String type) {
-        assertThat(reply.status()).as(reply.text()).isEqualTo(status);
-        assertThat(reply.header("Content-Type")).startsWith("application/problem+json");
-        assertThat(reply.body()).containsEntry("type", "https://slotbridge.dev/problems/" + type)
-                .containsEntry("status", status).containsKeys("title", "detail", "instance");
-        assertThat(reply.text()).doesNotContain("Exception").doesNotContain("\tat ");
     }
 }

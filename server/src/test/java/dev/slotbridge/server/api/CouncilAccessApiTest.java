@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.net.http.HttpRequest;
 import java.util.Map;
 
-import static dev.slotbridge.server.api.BookingLifecycleApiTest.assertProblem;
+import static dev.slotbridge.server.api.ProblemAssertions.assertProblem;
 import static dev.slotbridge.server.testing.Api.DEMO_KEY;
 import static dev.slotbridge.server.testing.Api.OPS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;

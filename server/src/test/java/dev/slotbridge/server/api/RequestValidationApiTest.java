@@ -8,7 +8,7 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
-import static dev.slotbridge.server.api.BookingLifecycleApiTest.assertProblem;
+import static dev.slotbridge.server.api.ProblemAssertions.assertProblem;
 import static dev.slotbridge.server.testing.Api.DEMO_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 import java.net.ConnectException;
 
-import static dev.slotbridge.server.api.BookingLifecycleApiTest.assertProblem;
+import static dev.slotbridge.server.api.ProblemAssertions.assertProblem;
 import static dev.slotbridge.server.testing.Api.OPS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -41,6 +41,19 @@ final class CouncilConfigurationTest {
     }
 
     @Test
+    void aBadResilienceSettingStopsStartUpNamingCouncilAndKey() {
+        assertThatThrownBy(() -> start(Map.of("slotbridge.councils.lincoln.provider", "sandbox",
+                "slotbridge.councils.lincoln.resilience.retry.max-attempts", "0")))
+                .hasStackTraceContaining("council 'lincoln': resilience 'retry.max-attempts' must be between 1 and 10");
+        assertThatThrownBy(() -> start(Map.of("slotbridge.councils.lincoln.provider", "sandbox",
+                "slotbridge.councils.lincoln.resilience.circuit-breaker.minimum-number-of-calls", "50")))
+                .hasStackTraceContaining("'circuit-breaker.minimum-number-of-calls' must not exceed sliding-window-size");
+        assertThatThrownBy(() -> start(Map.of("slotbridge.councils.lincoln.provider", "sandbox",
+                "slotbridge.resilience.timeout", "soon")))
+                .hasStackTraceContaining("resilience 'timeout' cannot be read as Duration");
+    }
+
+    @Test
     void placeholdersAndAZoneAreApplied() {
         try (ApplicationContext context = start(Map.of(
                 "slotbridge.councils.lincoln.provider", "sandbox",

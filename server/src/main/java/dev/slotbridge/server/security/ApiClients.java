@@ -1,11 +1,13 @@
 package dev.slotbridge.server.security;
 
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.value.PropertyResolver;
 import io.micronaut.context.annotation.Context;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -26,18 +28,30 @@ public final class ApiClients {
 
     private final List<Entry> entries;
 
-    public ApiClients(List<ClientProperties> clients) {
-        this.entries = clients.stream().map(ApiClients::entry).toList();
+    public ApiClients(List<ClientProperties> clients, PropertyResolver configuration) {
+        this.entries = clients.stream().map(client -> entry(client, configuration)).toList();
     }
 
-    private static Entry entry(ClientProperties properties) {
+    private static Entry entry(ClientProperties properties, PropertyResolver configuration) {
         String digest = properties.keySha256();
         if (digest == null || !SHA256_HEX.matcher(digest).matches()) {
             throw new ConfigurationException("client '" + properties.name()
                     + "': 'key-sha256' must be the 64-character hex SHA-256 digest of its key");
         }
         Set<String> councils = properties.councils() == null ? Set.of() : Set.copyOf(properties.councils());
-        return new Entry(new ApiClient(properties.name(), councils), HexFormat.of().parseHex(digest.toLowerCase()));
+        return new Entry(new ApiClient(properties.name(), councils, rateLimit(properties.name(), configuration)),
+                HexFormat.of().parseHex(digest.toLowerCase()));
+    }
+
+    private static RateLimit rateLimit(String client, PropertyResolver configuration) {
+        String prefix = "slotbridge.clients." + client + ".rate-limit.";
+        int requests = configuration.getProperty(prefix + "requests", Integer.class, RateLimit.DEFAULT.requests());
+        Duration period = configuration.getProperty(prefix + "period", Duration.class, RateLimit.DEFAULT.period());
+        if (requests < 1 || period.isZero() || period.isNegative()) {
+            throw new ConfigurationException("client '" + client
+                    + "': 'rate-limit' needs requests of at least 1 and a positive period");
+        }
+        return new RateLimit(requests, period);
     }
 
     /** The client whose key this is, if any. */

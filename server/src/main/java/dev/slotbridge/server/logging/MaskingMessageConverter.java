@@ -1,0 +1,12 @@
+package dev.slotbridge.server.logging;
+
+import ch.qos.logback.classic.pattern.MessageConverter;
+import ch.qos.logback.classic.spi.ILoggingEvent;
+
+/** Logback's {@code %msg} with {@link PersonalDataMasker} applied; installed as {@code %msg} in {@code logback.xml}. */
+public final class MaskingMessageConverter extends MessageConverter {
+    @Override
+    public String convert(ILoggingEvent event) {
+        return PersonalDataMasker.mask(super.convert(event));
+    }
+}

@@ -1,0 +1,59 @@
+package dev.slotbridge.server.logging;
+
+import dev.slotbridge.server.security.ApiClient;
+import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MutableHttpResponse;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ResponseFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.ServerFilterPhase;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/**
+ * Gives every request an id and logs one line for it. The caller's {@code X-Request-Id} is kept when it is 1–64 of
+ * {@code [A-Za-z0-9._:-]}, else a UUID is made; either way it is echoed in the answer and put in the logging context
+ * ({@code requestId}), so the scheduler-call lines of the request carry it too. The line names method, path (never the
+ * query: it may hold a property reference), status, duration and client; never a header or a body.
+ */
+@ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
+final class RequestLogFilter implements Ordered {
+    static final String HEADER = "X-Request-Id";
+    static final String MDC_KEY = "requestId";
+    private static final String ID = "slotbridge.request-id";
+    private static final String STARTED = "slotbridge.request-started";
+    private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
+    private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.request");
+
+    @RequestFilter
+    void start(HttpRequest<?> request, MutablePropagatedContext context) {
+        String given = request.getHeaders().get(HEADER);
+        String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        request.setAttribute(ID, id);
+        request.setAttribute(STARTED, System.nanoTime());
+        context.add(new MdcPropagationContext(Map.of(MDC_KEY, id)));
+    }
+
+    @ResponseFilter
+    void finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
+        String id = request.getAttribute(ID, String.class).orElse("-");
+        response.header(HEADER, id);
+        long tookMillis = request.getAttribute(STARTED, Long.class)
+                .map(started -> (System.nanoTime() - started) / 1_000_000).orElse(-1L);
+        String client = request.getAttribute(ApiClient.ATTRIBUTE, ApiClient.class).map(ApiClient::name).orElse("-");
+        LOG.info("request request_id={} method={} path={} status={} duration_ms={} client={}", id,
+                request.getMethodName(), request.getPath(), response.code(), tookMillis, client);
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.FIRST.order();
+    }
+}

@@ -10,7 +10,7 @@ package dev.slotbridge.spi.error;
 public abstract sealed class ProviderException extends RuntimeException
         permits SlotUnavailableException, BookingNotActiveException, BookingNotFoundException,
         RejectedBySchedulerException, CapabilityNotSupportedException, SchedulerUnavailableException,
-        SchedulerTimeoutException, SchedulerResponseException {
+        SchedulerTimeoutException, SchedulerResponseException, SchedulerCredentialsRejectedException {
 
     protected ProviderException(String message, Throwable cause) {
         super(message, cause);

@@ -4,6 +4,7 @@ import dev.slotbridge.spi.error.BookingNotActiveException;
 import dev.slotbridge.spi.error.BookingNotFoundException;
 import dev.slotbridge.spi.error.CapabilityNotSupportedException;
 import dev.slotbridge.spi.error.ProviderException;
+import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
@@ -42,6 +43,9 @@ final class ProviderExceptionHandler implements ExceptionHandler<ProviderExcepti
                     "The scheduler failed to answer");
             case SchedulerResponseException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR,
                     "The scheduler answered something unreadable");
+            case SchedulerCredentialsRejectedException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR,
+                    "The scheduler rejected the credentials configured for this council (access token rejected); "
+                            + "an operator must correct the council's settings");
         };
     }
 }

@@ -4,6 +4,7 @@ import dev.slotbridge.spi.error.BookingNotActiveException;
 import dev.slotbridge.spi.error.BookingNotFoundException;
 import dev.slotbridge.spi.error.CapabilityNotSupportedException;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
+import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
 import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
 import dev.slotbridge.spi.error.SlotUnavailableException;
@@ -16,7 +17,7 @@ import java.util.Locale;
  */
 enum CallOutcome {
     SUCCESS, SLOT_UNAVAILABLE, REJECTED, NOT_FOUND, NOT_ACTIVE, NOT_SUPPORTED,
-    ERROR, UNREADABLE, TIMEOUT, CIRCUIT_OPEN, BULKHEAD_FULL;
+    ERROR, CREDENTIALS_REJECTED, UNREADABLE, TIMEOUT, CIRCUIT_OPEN, BULKHEAD_FULL;
 
     String tag() {
         return name().toLowerCase(Locale.ROOT);
@@ -24,7 +25,7 @@ enum CallOutcome {
 
     /** Failures count against the circuit breaker and are logged as warnings; business answers are not failures. */
     boolean isFailure() {
-        return this == ERROR || this == UNREADABLE || this == TIMEOUT;
+        return this == ERROR || this == CREDENTIALS_REJECTED || this == UNREADABLE || this == TIMEOUT;
     }
 
     static CallOutcome of(Throwable failure) {
@@ -36,6 +37,7 @@ enum CallOutcome {
             case CapabilityNotSupportedException e -> NOT_SUPPORTED;
             case SchedulerTimeoutException e -> TIMEOUT;
             case SchedulerResponseException e -> UNREADABLE;
+            case SchedulerCredentialsRejectedException e -> CREDENTIALS_REJECTED;
             default -> ERROR;
         };
     }

@@ -1,0 +1,41 @@
+package dev.slotbridge.provider.servicemobility;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slotbridge.spi.ProviderContext;
+import dev.slotbridge.spi.ProviderFactory;
+import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.support.HttpTransport;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Set;
+
+/** {@code provider: servicemobility}: backends implementing ServiceMobility's generic REST interfaces. */
+public final class ServiceMobilityProviderFactory implements ProviderFactory {
+    public static final String NAME = "servicemobility";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> settingKeys() {
+        return ServiceMobilitySettings.KEYS;
+    }
+
+    @Override
+    public Set<String> secretSettingKeys() {
+        return Set.of(ServiceMobilitySettings.ACCESS_TOKEN);
+    }
+
+    @Override
+    public SchedulerProvider create(ProviderContext context) {
+        ServiceMobilitySettings settings = ServiceMobilitySettings.from(context.settings());
+        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+        ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+        var client = new ServiceMobilityClient(settings, new HttpTransport(http, "ServiceMobility"), json);
+        return new ServiceMobilitySchedulerProvider(client, settings.orderType(), context.zone());
+    }
+}

@@ -1,5 +1,7 @@
 package dev.slotbridge.server.council;
 
+import dev.slotbridge.server.plugin.Plugin;
+import dev.slotbridge.server.plugin.PluginDirectory;
 import dev.slotbridge.spi.ProviderFactory;
 import io.micronaut.context.exceptions.ConfigurationException;
 import jakarta.inject.Singleton;
@@ -11,26 +13,43 @@ import java.util.Optional;
 import java.util.ServiceLoader;
 import java.util.TreeMap;
 
-/** Every {@link ProviderFactory} on the class path, by name, found once with {@link ServiceLoader}. */
+/**
+ * Every {@link ProviderFactory} the server can use, by name: those built in (on the server's class path) and those
+ * from plugin jars. Two factories with the same name stop start-up, naming where each came from.
+ */
 @Singleton
 public final class ProviderCatalog {
     private static final Logger LOG = LoggerFactory.getLogger(ProviderCatalog.class);
+    private static final String BUILT_IN = "built in";
 
-    private final Map<String, ProviderFactory> factories = new TreeMap<>();
+    private record Entry(ProviderFactory factory, String source) {
+    }
 
-    public ProviderCatalog() {
+    private final Map<String, Entry> factories = new TreeMap<>();
+
+    public ProviderCatalog(PluginDirectory plugins) {
         for (ProviderFactory factory : ServiceLoader.load(ProviderFactory.class, ProviderCatalog.class.getClassLoader())) {
-            ProviderFactory previous = factories.putIfAbsent(factory.name(), factory);
-            if (previous != null) {
-                throw new ConfigurationException("two providers are named '" + factory.name() + "': "
-                        + previous.getClass().getName() + " and " + factory.getClass().getName());
+            register(factory, BUILT_IN);
+        }
+        for (Plugin plugin : plugins.plugins()) {
+            for (ProviderFactory factory : plugin.factories()) {
+                register(factory, "plugin " + plugin.source());
             }
-            LOG.info("Provider '{}' found: {}", factory.name(), factory.getClass().getName());
         }
     }
 
+    private void register(ProviderFactory factory, String source) {
+        Entry previous = factories.putIfAbsent(factory.name(), new Entry(factory, source));
+        if (previous != null) {
+            throw new ConfigurationException("two providers are named '" + factory.name() + "': "
+                    + previous.source() + " (" + previous.factory().getClass().getName() + ") and "
+                    + source + " (" + factory.getClass().getName() + ")");
+        }
+        LOG.info("Provider '{}' found: {} ({})", factory.name(), source, factory.getClass().getName());
+    }
+
     public Optional<ProviderFactory> find(String name) {
-        return Optional.ofNullable(factories.get(name));
+        return Optional.ofNullable(factories.get(name)).map(Entry::factory);
     }
 
     public Iterable<String> names() {

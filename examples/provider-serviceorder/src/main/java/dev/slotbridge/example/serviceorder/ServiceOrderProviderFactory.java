@@ -1,0 +1,38 @@
+package dev.slotbridge.example.serviceorder;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slotbridge.spi.ProviderContext;
+import dev.slotbridge.spi.ProviderFactory;
+import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.support.HttpTransport;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Set;
+
+/** {@code provider: serviceorder}: the example plugin for the generic service-order REST API. */
+public final class ServiceOrderProviderFactory implements ProviderFactory {
+    @Override
+    public String name() {
+        return "serviceorder";
+    }
+
+    @Override
+    public Set<String> settingKeys() {
+        return ServiceOrderSettings.KEYS;
+    }
+
+    @Override
+    public Set<String> secretSettingKeys() {
+        return Set.of("api-key");
+    }
+
+    @Override
+    public SchedulerProvider create(ProviderContext context) {
+        ServiceOrderSettings settings = ServiceOrderSettings.from(context.settings());
+        HttpTransport transport = new HttpTransport(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), "service-order API");
+        var client = new ServiceOrderClient(settings, transport, new ObjectMapper());
+        return new ServiceOrderSchedulerProvider(client, settings, context.clock(), context.zone());
+    }
+}

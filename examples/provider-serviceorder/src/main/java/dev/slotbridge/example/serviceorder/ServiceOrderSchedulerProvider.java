@@ -1,0 +1,123 @@
+package dev.slotbridge.example.serviceorder;
+
+import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.error.BookingNotFoundException;
+import dev.slotbridge.spi.error.SlotUnavailableException;
+import dev.slotbridge.spi.model.Booking;
+import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingRequest;
+import dev.slotbridge.spi.model.BookingStatus;
+import dev.slotbridge.spi.model.CancelRequest;
+import dev.slotbridge.spi.model.Slot;
+import dev.slotbridge.spi.model.SlotKey;
+import dev.slotbridge.spi.model.SlotQuery;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * A contractor's service-order system, which keeps no diary. Slots are the council's standard windows on working
+ * days from now to {@code days-ahead}; a window is taken while an active service order is planned in it (one crew).
+ * Booking creates a service order carrying the window and the job; view, list and cancel map to get, list and delete.
+ * No reschedule. Two bookings racing for one window can both succeed: the API offers no reservation to prevent it.
+ */
+final class ServiceOrderSchedulerProvider implements SchedulerProvider {
+    private final ServiceOrderClient client;
+    private final ServiceOrderSettings settings;
+    private final Clock clock;
+    private final ZoneId zone;
+
+    ServiceOrderSchedulerProvider(ServiceOrderClient client, ServiceOrderSettings settings, Clock clock, ZoneId zone) {
+        this.client = client;
+        this.settings = settings;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.of(Capability.SEARCH, Capability.BOOK, Capability.VIEW, Capability.LIST, Capability.CANCEL);
+    }
+
+    @Override
+    public List<Slot> search(SlotQuery query) {
+        Set<String> taken = takenStarts();
+        LocalDate today = LocalDate.now(clock.withZone(zone));
+        LocalDate last = query.to().isAfter(today.plusDays(settings.daysAhead())) ? today.plusDays(settings.daysAhead()) : query.to();
+        List<Slot> slots = new ArrayList<>();
+        for (LocalDate day = query.from(); !day.isAfter(last); day = day.plusDays(1)) {
+            if (!settings.workingDays().contains(day.getDayOfWeek())) {
+                continue;
+            }
+            for (VisitWindow window : settings.windows()) {
+                var start = day.atTime(window.start()).atZone(zone).toOffsetDateTime();
+                var end = day.atTime(window.end()).atZone(zone).toOffsetDateTime();
+                if (start.toInstant().isAfter(clock.instant()) && !taken.contains(start.toInstant().toString())) {
+                    slots.add(new Slot(start, end, window.label(), false, SlotKey.of("start", start.toInstant().toString(),
+                            "end", end.toInstant().toString(), "label", window.label())));
+                }
+            }
+        }
+        slots.sort(Comparator.comparing(slot -> slot.start().toInstant()));
+        return slots;
+    }
+
+    @Override
+    public Booking book(BookingRequest request) {
+        String start = request.slot().require("start");
+        if (!Instant.parse(start).isAfter(clock.instant()) || takenStarts().contains(start)) {
+            throw new SlotUnavailableException("the " + request.slot().require("label") + " window is taken or past");
+        }
+        return ServiceOrderMapping.booking(client.create(ServiceOrderMapping.order(request)), zone);
+    }
+
+    @Override
+    public Optional<Booking> find(BookingKey key) {
+        return client.get(key.require(ServiceOrderMapping.UID)).map(order -> ServiceOrderMapping.booking(order, zone));
+    }
+
+    @Override
+    public List<Booking> listByProperty(String propertyRef) {
+        return client.listAll().stream().filter(order -> propertyRef.equals(order.customerReference()))
+                .map(order -> ServiceOrderMapping.booking(order, zone)).toList();
+    }
+
+    @Override
+    public boolean findsByExternalRef() {
+        return true;
+    }
+
+    @Override
+    public Optional<Booking> findByExternalRef(String propertyRef, String externalRef) {
+        return listByProperty(propertyRef).stream().filter(booking -> externalRef.equals(booking.job().externalRef()))
+                .max(Comparator.comparing(booking -> booking.status() == BookingStatus.BOOKED));
+    }
+
+    @Override
+    public Booking cancel(BookingKey key, CancelRequest request) {
+        String uid = key.require(ServiceOrderMapping.UID);
+        Booking current = find(key).orElseThrow(() -> new BookingNotFoundException("no service order " + uid));
+        if (current.status() == BookingStatus.CANCELLED) {
+            return current;
+        }
+        if (!client.delete(uid)) {
+            throw new BookingNotFoundException("no service order " + uid);
+        }
+        return current.withStatus(BookingStatus.CANCELLED);
+    }
+
+    private Set<String> takenStarts() {
+        return client.listAll().stream().filter(ServiceOrder::isActive).map(ServiceOrder::plannedStart)
+                .map(start -> Instant.parse(start).toString()).collect(Collectors.toSet());
+    }
+}

@@ -10,7 +10,8 @@ package dev.slotbridge.spi.error;
 public abstract sealed class ProviderException extends RuntimeException
         permits SlotUnavailableException, BookingNotActiveException, BookingNotFoundException,
         RejectedBySchedulerException, CapabilityNotSupportedException, SchedulerUnavailableException,
-        SchedulerTimeoutException, SchedulerResponseException, SchedulerCredentialsRejectedException {
+        SchedulerTimeoutException, SchedulerResponseException, SchedulerCredentialsRejectedException,
+        InvalidRequestException {
 
     protected ProviderException(String message, Throwable cause) {
         super(message, cause);

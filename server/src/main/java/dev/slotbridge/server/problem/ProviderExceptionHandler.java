@@ -3,6 +3,7 @@ package dev.slotbridge.server.problem;
 import dev.slotbridge.spi.error.BookingNotActiveException;
 import dev.slotbridge.spi.error.BookingNotFoundException;
 import dev.slotbridge.spi.error.CapabilityNotSupportedException;
+import dev.slotbridge.spi.error.InvalidRequestException;
 import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
@@ -15,6 +16,9 @@ import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
 import io.micronaut.http.server.exceptions.ExceptionHandler;
 import jakarta.inject.Singleton;
+
+import java.util.List;
+import java.util.Map;
 
 /**
  * Maps a provider's outcome to the contract's problem. Only the scheduler's business message
@@ -43,6 +47,8 @@ final class ProviderExceptionHandler implements ExceptionHandler<ProviderExcepti
                     "The scheduler failed to answer");
             case SchedulerResponseException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR,
                     "The scheduler answered something unreadable");
+            case InvalidRequestException e -> ProblemResponses.of(request, ProblemType.VALIDATION,
+                    e.field() + " " + e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())), Map.of());
             case SchedulerCredentialsRejectedException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR,
                     "The scheduler rejected the credentials configured for this council (access token rejected); "
                             + "an operator must correct the council's settings");

@@ -3,6 +3,7 @@ package dev.slotbridge.server.resilience;
 import dev.slotbridge.spi.error.BookingNotActiveException;
 import dev.slotbridge.spi.error.BookingNotFoundException;
 import dev.slotbridge.spi.error.CapabilityNotSupportedException;
+import dev.slotbridge.spi.error.InvalidRequestException;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
 import dev.slotbridge.spi.error.SchedulerResponseException;
@@ -16,7 +17,7 @@ import java.util.Locale;
  * not a business answer (a scheduler failure, or a provider bug) is {@code error}.
  */
 enum CallOutcome {
-    SUCCESS, SLOT_UNAVAILABLE, REJECTED, NOT_FOUND, NOT_ACTIVE, NOT_SUPPORTED,
+    SUCCESS, SLOT_UNAVAILABLE, REJECTED, NOT_FOUND, NOT_ACTIVE, NOT_SUPPORTED, INVALID_REQUEST,
     ERROR, CREDENTIALS_REJECTED, UNREADABLE, TIMEOUT, CIRCUIT_OPEN, BULKHEAD_FULL;
 
     String tag() {
@@ -35,6 +36,7 @@ enum CallOutcome {
             case BookingNotFoundException e -> NOT_FOUND;
             case BookingNotActiveException e -> NOT_ACTIVE;
             case CapabilityNotSupportedException e -> NOT_SUPPORTED;
+            case InvalidRequestException e -> INVALID_REQUEST;
             case SchedulerTimeoutException e -> TIMEOUT;
             case SchedulerResponseException e -> UNREADABLE;
             case SchedulerCredentialsRejectedException e -> CREDENTIALS_REJECTED;

@@ -1,0 +1,169 @@
+package dev.slotbridge.provider.connect;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slotbridge.provider.connect.wire.Appointment;
+import dev.slotbridge.provider.connect.wire.AvailabilityResponse;
+import dev.slotbridge.provider.connect.wire.Booking;
+import dev.slotbridge.provider.connect.wire.BookingResponse;
+import dev.slotbridge.provider.connect.wire.BookingSummaryResponse;
+import dev.slotbridge.provider.connect.wire.ConnectError;
+import dev.slotbridge.provider.connect.wire.PlanningWindow;
+import dev.slotbridge.provider.connect.wire.SalesOrder;
+import dev.slotbridge.provider.connect.wire.SalesOrderUpdate;
+import dev.slotbridge.spi.error.RejectedBySchedulerException;
+import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
+import dev.slotbridge.spi.error.SchedulerResponseException;
+import dev.slotbridge.spi.support.HttpTransport;
+
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One method per Connect endpoint used, under {@code {base-url}/api/}: {@code SalesOrder} (GET, POST, PATCH),
+ * {@code availability}, {@code booking}, {@code BookingSummary} and {@code PlanningWindow}. Every call sends
+ * {@code Accept: application/json;version=N} and {@code Authorization: Bearer <token>}; a 401 refreshes the token
+ * once and repeats the call. A 400's Error {@code Message} becomes a refusal; 5xx and transport failures come from
+ * {@link HttpTransport}; an unreadable body is a {@link SchedulerResponseException}.
+ */
+final class ConnectClient {
+    private static final Duration TIMEOUT = Duration.ofSeconds(30);
+    private static final int MAX_MESSAGE = 300;
+
+    private final ConnectSettings settings;
+    private final ConnectTokenSource tokens;
+    private final HttpTransport transport;
+    private final ObjectMapper json;
+
+    ConnectClient(ConnectSettings settings, ConnectTokenSource tokens, HttpTransport transport, ObjectMapper json) {
+        this.settings = settings;
+        this.tokens = tokens;
+        this.transport = transport;
+        this.json = json;
+    }
+
+    /** {@code GET api/SalesOrder?PrimaryOrderNumber=&ContractExternalId=}; empty on 404 or a null answer. */
+    Optional<SalesOrder> salesOrder(String primaryOrderNumber) {
+        HttpResponse<String> response = call("GET", settings.api("SalesOrder?PrimaryOrderNumber="
+                + encode(primaryOrderNumber) + "&ContractExternalId=" + encode(settings.contractExternalId())), null);
+        if (response.statusCode() == 404 || response.body() == null || response.body().isBlank()
+                || response.body().strip().equals("null")) {
+            return Optional.empty();
+        }
+        return Optional.of(read(response, json.constructType(SalesOrder.class)));
+    }
+
+    void createSalesOrder(SalesOrder order) {
+        call("POST", settings.api("SalesOrder"), order);
+    }
+
+    void updateSalesOrder(SalesOrderUpdate update) {
+        call("PATCH", settings.api("SalesOrder"), update);
+    }
+
+    /** {@code GET api/availability}: the whole weeks from the one {@code date} falls in. */
+    AvailabilityResponse availability(String primaryOrderNumber, LocalDate date, int numberOfWeeks, String visitExternalId) {
+        String query = "availability?PrimaryOrderNumber=" + encode(primaryOrderNumber) + "&Date=" + date
+                + "&NumberOfWeeks=" + numberOfWeeks + (visitExternalId == null ? "" : "&VisitExternalId=" + encode(visitExternalId));
+        return read(call("GET", settings.api(query), null), json.constructType(AvailabilityResponse.class));
+    }
+
+    BookingResponse book(Booking booking) {
+        return read(call("POST", settings.api("booking"), booking), json.constructType(BookingResponse.class));
+    }
+
+    List<Appointment> appointmentsForOrder(String primaryOrderNumber) {
+        return summary("BookingSummary?PrimaryOrderNumber=" + encode(primaryOrderNumber));
+    }
+
+    List<Appointment> appointmentsAtProperty(String propertyId) {
+        return summary("BookingSummary?PropertyId=" + encode(propertyId));
+    }
+
+    List<PlanningWindow> planningWindows() {
+        return read(call("GET", settings.api("PlanningWindow"), null),
+                json.getTypeFactory().constructType(new TypeReference<List<PlanningWindow>>() { }));
+    }
+
+    private List<Appointment> summary(String pathAndQuery) {
+        BookingSummaryResponse answer = read(call("GET", settings.api(pathAndQuery), null),
+                json.constructType(BookingSummaryResponse.class));
+        return answer == null || answer.appointments() == null ? List.of() : answer.appointments();
+    }
+
+    private HttpResponse<String> call(String method, URI uri, Object body) {
+        String token = tokens.token();
+        HttpResponse<String> response = send(method, uri, body, token);
+        if (response.statusCode() == 401) {
+            tokens.invalidate(token);
+            response = send(method, uri, body, tokens.token());
+            if (response.statusCode() == 401) {
+                throw new SchedulerCredentialsRejectedException("Connect refused a fresh access token (HTTP 401) for "
+                        + method + " " + uri.getPath());
+            }
+        }
+        if (response.statusCode() == 400) {
+            throw new RejectedBySchedulerException(message(response));
+        }
+        if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+            throw new SchedulerResponseException("Connect answered " + method + " " + uri.getPath() + " with HTTP "
+                    + response.statusCode(), null);
+        }
+        return response;
+    }
+
+    private HttpResponse<String> send(String method, URI uri, Object body, String token) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+                .header("Accept", "application/json;version=" + settings.apiVersion())
+                .header("Authorization", "Bearer " + token);
+        if (body == null) {
+            request.method(method, HttpRequest.BodyPublishers.noBody());
+        } else {
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+        }
+        return transport.send(request.build());
+    }
+
+    private String message(HttpResponse<String> response) {
+        String fallback = "Connect refused the request (HTTP 400)";
+        try {
+            ConnectError error = json.readValue(response.body(), ConnectError.class);
+            String message = error == null ? null : error.message();
+            if (message == null || message.isBlank() || message.contains("<") || message.length() > MAX_MESSAGE) {
+                return fallback;
+            }
+            return message.replaceAll("\\s+", " ").strip();
+        } catch (JsonProcessingException e) {
+            return fallback;
+        }
+    }
+
+    private <T> T read(HttpResponse<String> response, JavaType type) {
+        try {
+            return json.readValue(response.body(), type);
+        } catch (JsonProcessingException | IllegalArgumentException e) {
+            throw new SchedulerResponseException("Connect answered with a body that is not a " + type.getRawClass().getSimpleName(), e);
+        }
+    }
+
+    private String write(Object body) {
+        try {
+            return json.writeValueAsString(body);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    }
+}

@@ -1,0 +1,57 @@
+package dev.slotbridge.provider.connect;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.PropertyNamingStrategies;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import dev.slotbridge.spi.ProviderContext;
+import dev.slotbridge.spi.ProviderFactory;
+import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.support.HttpTransport;
+
+import java.net.http.HttpClient;
+import java.time.Duration;
+import java.util.Set;
+
+/** {@code provider: connect}: Totalmobile Connect web services v1.34. */
+public final class ConnectProviderFactory implements ProviderFactory {
+    public static final String NAME = "connect";
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public Set<String> settingKeys() {
+        return ConnectSettings.KEYS;
+    }
+
+    @Override
+    public Set<String> secretSettingKeys() {
+        return Set.of("password");
+    }
+
+    @Override
+    public SchedulerProvider create(ProviderContext context) {
+        ConnectSettings settings = ConnectSettings.from(context.settings());
+        HttpTransport transport = new HttpTransport(
+                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), "Connect");
+        ObjectMapper json = connectJson();
+        var tokens = new ConnectTokenSource(settings, transport, json, context.clock());
+        var client = new ConnectClient(settings, tokens, transport, json);
+        return new ConnectSchedulerProvider(client, settings, new PlanningWindows(client::planningWindows), context.zone());
+    }
+
+    /** Connect's JSON: upper camel case names, absent fields left out, unknown fields ignored, any name casing read. */
+    static ObjectMapper connectJson() {
+        return JsonMapper.builder()
+                .propertyNamingStrategy(PropertyNamingStrategies.UPPER_CAMEL_CASE)
+                .serializationInclusion(JsonInclude.Include.NON_NULL)
+                .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+                .configure(MapperFeature.ACCEPT_CASE_INSENSITIVE_PROPERTIES, true)
+                .build();
+    }
+}

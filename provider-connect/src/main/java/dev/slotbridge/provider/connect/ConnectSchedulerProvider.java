@@ -1,0 +1,224 @@
+package dev.slotbridge.provider.connect;
+
+import dev.slotbridge.provider.connect.wire.Appointment;
+import dev.slotbridge.provider.connect.wire.AvailabilityResponse;
+import dev.slotbridge.provider.connect.wire.BookingResponse;
+import dev.slotbridge.provider.connect.wire.SalesOrder;
+import dev.slotbridge.provider.connect.wire.SalesOrderUpdate;
+import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.error.BookingNotActiveException;
+import dev.slotbridge.spi.error.BookingNotFoundException;
+import dev.slotbridge.spi.error.InvalidRequestException;
+import dev.slotbridge.spi.error.RejectedBySchedulerException;
+import dev.slotbridge.spi.error.SlotUnavailableException;
+import dev.slotbridge.spi.model.Booking;
+import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingRequest;
+import dev.slotbridge.spi.model.BookingStatus;
+import dev.slotbridge.spi.model.CancelRequest;
+import dev.slotbridge.spi.model.Slot;
+import dev.slotbridge.spi.model.SlotKey;
+import dev.slotbridge.spi.model.SlotQuery;
+
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.EnumSet;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * A council on Totalmobile Connect, through the "embedded booking screen" flow.
+ *
+ * <ul>
+ *   <li><b>Search</b>: availability is per order, so the order ({@code PrimaryOrderNumber} = the caller's
+ *       {@code externalRef}) is looked up and created when missing; then {@code availability} is asked for the weeks
+ *       covering the dates, {@code number-of-weeks} at a time. When creating, the target date is the search's last
+ *       day (Connect requires one; the caller's latest acceptable date is the honest choice).</li>
+ *   <li><b>Book</b>: when the order still has the placeholder description, {@code PATCH} gives it the real one
+ *       first; then {@code POST booking}. A 400 is checked against availability: slot gone → unavailable, else
+ *       rejected with Connect's message.</li>
+ *   <li><b>View / list / find</b>: {@code BookingSummary} by order number or property, with each order's
+ *       {@code SalesOrder} for the job. A booking is one visit: its key is the order and the visit id.</li>
+ *   <li><b>Reschedule</b>: availability with the {@code VisitExternalId}, then {@code POST booking} re-appointing
+ *       that visit. The new slot must come from a search for the same order.</li>
+ *   <li><b>Cancel</b>: {@code PATCH SalesOrder} with {@code OrderStatus} 11, the reason and description.</li>
+ * </ul>
+ */
+final class ConnectSchedulerProvider implements SchedulerProvider {
+    private final ConnectClient client;
+    private final ConnectSettings settings;
+    private final PlanningWindows windows;
+    private final ZoneId zone;
+
+    ConnectSchedulerProvider(ConnectClient client, ConnectSettings settings, PlanningWindows windows, ZoneId zone) {
+        this.client = client;
+        this.settings = settings;
+        this.windows = windows;
+        this.zone = zone;
+    }
+
+    @Override
+    public Set<Capability> capabilities() {
+        return EnumSet.allOf(Capability.class);
+    }
+
+    @Override
+    public List<Slot> search(SlotQuery query) {
+        String order = requireOrderNumber(query.job().externalRef());
+        SalesOrder existing = client.salesOrder(order).orElse(null);
+        if (existing == null) {
+            existing = ConnectMapping.newOrder(query.job(), priority(query.job().priority()), query.to(), settings);
+            client.createSalesOrder(existing);
+        }
+        boolean describe = ConnectMapping.PLACEHOLDER_DESCRIPTION.equals(existing.jobDescription());
+        Map<Object, Slot> unique = new LinkedHashMap<>();
+        for (LocalDate chunk = query.from(); !chunk.isAfter(query.to()); chunk = chunk.plusWeeks(settings.numberOfWeeks())) {
+            int weeks = (int) Math.min(settings.numberOfWeeks(), weeksCovering(chunk, query.to()));
+            AvailabilityResponse answer = client.availability(order, chunk, weeks, null);
+            ConnectMapping.slots(answer, order, windows.all(), query.from(), query.to(), zone, describe)
+                    .forEach(slot -> unique.putIfAbsent(slot.key(), slot));
+        }
+        List<Slot> slots = new ArrayList<>(unique.values());
+        slots.sort(Comparator.comparing(slot -> slot.start().toInstant()));
+        return slots;
+    }
+
+    @Override
+    public Booking book(BookingRequest request) {
+        SlotKey slot = request.slot();
+        String order = slot.require(ConnectMapping.ORDER);
+        if (!order.equals(request.job().externalRef())) {
+            throw new RejectedBySchedulerException("The slot was found for order " + order
+                    + "; search again with externalRef " + request.job().externalRef());
+        }
+        if (slot.values().containsKey(ConnectMapping.DESCRIBE) && request.job().description() != null) {
+            client.updateSalesOrder(new SalesOrderUpdate(order, settings.contractExternalId(), null,
+                    request.job().description(), null, null));
+        }
+        BookingResponse answer = bookOrRefuse(slot, null, request.accessNotes(),
+                ConnectMapping.messagingPreference(request.contact()));
+        String visit = answer == null ? null : answer.visitExternalId();
+        return find(ConnectMapping.key(order, visit))
+                .orElseThrow(() -> new RejectedBySchedulerException("Connect booked order " + order
+                        + " but its booking summary does not show the visit"));
+    }
+
+    @Override
+    public Optional<Booking> find(BookingKey key) {
+        String order = key.require(ConnectMapping.ORDER);
+        String visit = key.values().get(ConnectMapping.VISIT);
+        List<Appointment> appointments = client.appointmentsForOrder(order);
+        Optional<Appointment> appointment = visit == null ? latest(appointments)
+                : appointments.stream().filter(a -> visit.equals(a.visitExternalId())).findFirst();
+        if (appointment.isEmpty()) {
+            return Optional.empty();
+        }
+        return client.salesOrder(order).map(salesOrder ->
+                ConnectMapping.booking(appointment.get(), salesOrder, windows.all(), null, zone));
+    }
+
+    @Override
+    public List<Booking> listByProperty(String propertyRef) {
+        Map<String, Optional<SalesOrder>> orders = new HashMap<>();
+        List<Booking> bookings = new ArrayList<>();
+        for (Appointment appointment : client.appointmentsAtProperty(propertyRef)) {
+            orders.computeIfAbsent(appointment.primaryOrderNumber(), client::salesOrder).ifPresent(order ->
+                    bookings.add(ConnectMapping.booking(appointment, order, windows.all(), propertyRef, zone)));
+        }
+        return bookings;
+    }
+
+    @Override
+    public boolean findsByExternalRef() {
+        return true;
+    }
+
+    @Override
+    public Optional<Booking> findByExternalRef(String propertyRef, String externalRef) {
+        return find(ConnectMapping.key(externalRef, null));
+    }
+
+    @Override
+    public Booking reschedule(BookingKey key, SlotKey newSlot) {
+        Booking current = find(key).orElseThrow(() -> new BookingNotFoundException("Connect has no such visit"));
+        if (current.status() != BookingStatus.BOOKED) {
+            throw new BookingNotActiveException("the visit is " + current.status());
+        }
+        String order = key.require(ConnectMapping.ORDER);
+        if (!order.equals(newSlot.require(ConnectMapping.ORDER))) {
+            throw new RejectedBySchedulerException("The new slot was found for another order; search with externalRef " + order);
+        }
+        String visit = current.key().values().get(ConnectMapping.VISIT);
+        LocalDate date = LocalDate.parse(newSlot.require(ConnectMapping.DATE));
+        int window = Integer.parseInt(newSlot.require(ConnectMapping.WINDOW));
+        if (!ConnectMapping.offers(client.availability(order, date, 1, visit), date, window)) {
+            throw new SlotUnavailableException("Connect no longer offers that window");
+        }
+        BookingResponse answer = bookOrRefuse(newSlot, visit, current.accessNotes(), null);
+        String movedVisit = answer == null || answer.visitExternalId() == null ? visit : answer.visitExternalId();
+        return find(ConnectMapping.key(order, movedVisit))
+                .orElseThrow(() -> new RejectedBySchedulerException("Connect re-appointed the visit but does not show it"));
+    }
+
+    @Override
+    public Booking cancel(BookingKey key, CancelRequest request) {
+        Booking current = find(key).orElseThrow(() -> new BookingNotFoundException("Connect has no such visit"));
+        if (current.status() == BookingStatus.CANCELLED) {
+            return current;
+        }
+        client.updateSalesOrder(new SalesOrderUpdate(key.require(ConnectMapping.ORDER), settings.contractExternalId(),
+                SalesOrderUpdate.CANCEL, null, request.reason(), request.description()));
+        return current.withStatus(BookingStatus.CANCELLED);
+    }
+
+    /** {@code POST booking}; a refusal is checked against availability to tell a taken slot from other refusals. */
+    private BookingResponse bookOrRefuse(SlotKey slot, String visit, String instructions, Integer messaging) {
+        String order = slot.require(ConnectMapping.ORDER);
+        LocalDate date = LocalDate.parse(slot.require(ConnectMapping.DATE));
+        int window = Integer.parseInt(slot.require(ConnectMapping.WINDOW));
+        try {
+            return client.book(new dev.slotbridge.provider.connect.wire.Booking(order, date.toString(), window, visit,
+                    instructions, messaging));
+        } catch (RejectedBySchedulerException refused) {
+            if (ConnectMapping.offers(client.availability(order, date, 1, visit), date, window)) {
+                throw refused;
+            }
+            throw new SlotUnavailableException("Connect no longer offers that window");
+        }
+    }
+
+    private static Optional<Appointment> latest(List<Appointment> appointments) {
+        return appointments.stream().max(Comparator
+                .comparing((Appointment a) -> ConnectMapping.status(a.visitStatus()) == BookingStatus.BOOKED)
+                .thenComparing(a -> ConnectMapping.dateTime(a.planningWindowStart())));
+    }
+
+    private String priority(String requested) {
+        String priority = requested != null ? requested : settings.defaultPriority();
+        if (priority == null) {
+            throw new InvalidRequestException("priority", "is required: this council has no default priority");
+        }
+        return priority;
+    }
+
+    private static String requireOrderNumber(String externalRef) {
+        if (externalRef == null) {
+            throw new InvalidRequestException("externalRef", "is required: this council's scheduler searches per order");
+        }
+        return externalRef;
+    }
+
+    /** Whole weeks (Monday to Sunday) from the one {@code from} falls in to the one {@code to} falls in. */
+    private static long weeksCovering(LocalDate from, LocalDate to) {
+        LocalDate firstMonday = from.minusDays(from.getDayOfWeek().getValue() - 1L);
+        return ChronoUnit.WEEKS.between(firstMonday, to) + 1;
+    }
+}

@@ -1,0 +1,7 @@
+package dev.slotbridge.provider.connect.wire;
+
+/** An AvailabilityDays entry; {@code availabilityStatus} 0 not available, 1 available, 2 preferred. */
+public record AvailabilityDay(String date, int availabilityStatus) {
+    public static final int AVAILABLE = 1;
+    public static final int PREFERRED = 2;
+}

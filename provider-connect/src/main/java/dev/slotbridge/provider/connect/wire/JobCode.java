@@ -1,0 +1,7 @@
+package dev.slotbridge.provider.connect.wire;
+
+import java.math.BigDecimal;
+
+/** A JobCode (SOR line) on a sales order. */
+public record JobCode(String codeExternalId, BigDecimal quantity) {
+}

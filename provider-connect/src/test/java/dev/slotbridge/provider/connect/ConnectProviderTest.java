@@ -1,0 +1,204 @@
+package dev.slotbridge.provider.connect;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.error.InvalidRequestException;
+import dev.slotbridge.spi.error.RejectedBySchedulerException;
+import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
+import dev.slotbridge.spi.error.SchedulerResponseException;
+import dev.slotbridge.spi.error.SchedulerUnavailableException;
+import dev.slotbridge.spi.model.Booking;
+import dev.slotbridge.spi.model.BookingRequest;
+import dev.slotbridge.spi.model.Contact;
+import dev.slotbridge.spi.model.Job;
+import dev.slotbridge.spi.model.JobCode;
+import dev.slotbridge.spi.model.Slot;
+import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.tck.TestClock;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** What the TCK cannot see: tokens, orders, weeks, time zones, descriptions and error mapping. */
+final class ConnectProviderTest {
+    private static final FakeConnect CONNECT = new FakeConnect();
+    private static final WireMockServer SERVER = FakeConnect.server(CONNECT);
+    private final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private SchedulerProvider connect;
+
+    @BeforeAll
+    static void start() {
+        SERVER.start();
+    }
+
+    @AfterAll
+    static void stop() {
+        SERVER.stop();
+    }
+
+    @BeforeEach
+    void provider() {
+        connect = ConnectContractTest.provider(ConnectContractTest.settings(SERVER.baseUrl()), clock);
+    }
+
+    @AfterEach
+    void forget() {
+        CONNECT.reset();
+        SERVER.resetRequests();
+        // drop the overrides a test added (they carry a priority); the fake's own stubs stay
+        SERVER.getStubMappings().stream().filter(stub -> stub.getPriority() != null).toList()
+                .forEach(SERVER::removeStubMapping);
+    }
+
+    private static SlotQuery query(String order, String from, String to) {
+        return new SlotQuery(new Job("3670010", List.of(new JobCode("N373049", 2)), "P10", order, null),
+                LocalDate.parse(from), LocalDate.parse(to));
+    }
+
+    private static int count(String path) {
+        return SERVER.findAll(getRequestedFor(urlPathEqualTo(FakeConnect.BASE + path))).size()
+                + SERVER.findAll(postRequestedFor(urlPathEqualTo(FakeConnect.BASE + path))).size();
+    }
+
+    @Test
+    void theTokenIsFetchedOnceAndReusedUntilItExpires() {
+        connect.search(query("HMS-T1", "2026-03-02", "2026-03-06"));
+        connect.search(query("HMS-T1", "2026-03-02", "2026-03-06"));
+        assertThat(count("/token")).isEqualTo(1);
+
+        clock.advance(Duration.ofMinutes(59));
+        connect.search(query("HMS-T1", "2026-03-02", "2026-03-06"));
+
+        assertThat(count("/token")).as("refreshed a minute before expires_in").isEqualTo(2);
+    }
+
+    @Test
+    void aRevokedTokenIsRefreshedOnceAndTheCallRepeated() {
+        connect.search(query("HMS-T2", "2026-03-02", "2026-03-06"));
+        CONNECT.revokeTokens();
+
+        List<Slot> slots = connect.search(query("HMS-T2", "2026-03-02", "2026-03-06"));
+
+        assertThat(slots).isNotEmpty();
+        assertThat(count("/token")).isEqualTo(2);
+    }
+
+    @Test
+    void wrongCredentialsAreRejectedWithoutShowingThem() {
+        Map<String, String> settings = ConnectContractTest.settings(SERVER.baseUrl());
+        settings.put("password", "wrong-password");
+        SERVER.stubFor(post(urlPathEqualTo(FakeConnect.BASE + "/token")).atPriority(10)
+                .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"invalid_grant\"}")));
+
+        assertThatThrownBy(() -> ConnectContractTest.provider(settings, clock).search(query("HMS-T3", "2026-03-02", "2026-03-06")))
+                .isInstanceOf(SchedulerCredentialsRejectedException.class).hasMessageNotContaining("wrong-password");
+    }
+
+    @Test
+    void theOrderIsCreatedOnlyWhenMissing() {
+        connect.search(query("HMS-O1", "2026-03-02", "2026-03-06"));
+        connect.search(query("HMS-O1", "2026-03-09", "2026-03-13"));
+
+        SERVER.verify(1, postRequestedFor(urlPathEqualTo(FakeConnect.BASE + "/api/SalesOrder"))
+                .withRequestBody(matchingJsonPath("$.PrimaryOrderNumber", equalTo("HMS-O1")))
+                .withRequestBody(matchingJsonPath("$.Customer.ExternalId", equalTo("3670010")))
+                .withRequestBody(matchingJsonPath("$.PriorityExternalId", equalTo("P10")))
+                .withRequestBody(matchingJsonPath("$.TargetDateUTC", equalTo("2026-03-06")))
+                .withRequestBody(matchingJsonPath("$.JobDescription", equalTo("Repair booked through Slotbridge")))
+                .withRequestBody(matchingJsonPath("$.JobCodes[0].Quantity", equalTo("2"))));
+    }
+
+    @Test
+    void aSixWeekRangeIsAskedForInChunksOfNumberOfWeeks() {
+        List<Slot> slots = connect.search(query("HMS-W1", "2026-03-02", "2026-04-12"));
+
+        List<LoggedRequest> calls = SERVER.findAll(getRequestedFor(urlPathEqualTo(FakeConnect.BASE + "/api/availability")));
+        assertThat(calls).extracting(call -> call.queryParameter("Date").firstValue() + "/" + call.queryParameter("NumberOfWeeks").firstValue())
+                .containsExactly("2026-03-02/2", "2026-03-16/2", "2026-03-30/2");
+        assertThat(slots).extracting(slot -> slot.start().toLocalDate())
+                .allSatisfy(date -> assertThat(date).isBetween(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 4, 12)));
+        assertThat(slots).hasSize(6 * 5 * 2);
+    }
+
+    @Test
+    void windowsAreLondonWallClockAcrossTheClockChange() {
+        List<Slot> slots = connect.search(query("HMS-Z1", "2026-03-27", "2026-03-30"));
+
+        assertThat(slots).filteredOn(slot -> "AM".equals(slot.label())).extracting(slot -> slot.start().toInstant().toString())
+                .containsExactly("2026-03-27T08:00:00Z", "2026-03-30T07:00:00Z");
+        assertThat(slots).filteredOn(slot -> "AM".equals(slot.label())).extracting(slot -> slot.end().toLocalTime().toString())
+                .containsOnly("12:59");
+        assertThat(slots).filteredOn(Slot::preferred).isEmpty();
+    }
+
+    @Test
+    void bookingGivesAPlaceholderOrderItsRealDescriptionAndTheVisitItsInstructions() {
+        Slot slot = connect.search(query("HMS-B1", "2026-03-02", "2026-03-06")).getFirst();
+        var job = new Job("3670010", List.of(new JobCode("N373049", 2)), "P10", "HMS-B1", "Kitchen tap leaking");
+
+        Booking booking = connect.book(new BookingRequest(slot.key(), job, new Contact("Ann", "07700900123", null), "Dog in garden"));
+
+        SERVER.verify(patchRequestedFor(urlPathEqualTo(FakeConnect.BASE + "/api/SalesOrder"))
+                .withRequestBody(matchingJsonPath("$.JobDescription", equalTo("Kitchen tap leaking"))));
+        SERVER.verify(postRequestedFor(urlPathEqualTo(FakeConnect.BASE + "/api/booking"))
+                .withRequestBody(matchingJsonPath("$.PrimaryOrderNumber", equalTo("HMS-B1")))
+                .withRequestBody(matchingJsonPath("$.Date", equalTo("2026-03-02")))
+                .withRequestBody(matchingJsonPath("$.PlanningWindowId", equalTo("1")))
+                .withRequestBody(matchingJsonPath("$.VisitInstructions", equalTo("Dog in garden")))
+                .withRequestBody(matchingJsonPath("$.MessagingPreference", equalTo("0"))));
+        assertThat(booking.job().description()).isEqualTo("Kitchen tap leaking");
+        assertThat(booking.slot().label()).isEqualTo("AM");
+        assertThat(booking.providerRefs()).containsEntry("orderId", "HMS-B1").containsKey("visitId");
+    }
+
+    @Test
+    void aSearchWithoutAnOrderNumberNamesExternalRef() {
+        assertThatThrownBy(() -> connect.search(query(null, "2026-03-02", "2026-03-06")))
+                .isInstanceOfSatisfying(InvalidRequestException.class, e -> assertThat(e.field()).isEqualTo("externalRef"));
+    }
+
+    @Test
+    void aRefusalForAStillOfferedSlotIsRejectedWithConnectsMessage() {
+        Slot slot = connect.search(query("HMS-E1", "2026-03-02", "2026-03-06")).getFirst();
+        SERVER.stubFor(post(urlPathEqualTo(FakeConnect.BASE + "/api/booking")).atPriority(1)
+                .willReturn(aResponse().withStatus(400).withHeader("Content-Type", "application/json")
+                        .withBody("{\"Message\":\"The order is on hold\",\"ModelState\":{\"Date\":[\"invalid\"]}}")));
+
+        assertThatThrownBy(() -> connect.book(new BookingRequest(slot.key(),
+                new Job("3670010", List.of(new JobCode("N373049", 1)), null, "HMS-E1", "Tap"), null, null)))
+                .isInstanceOf(RejectedBySchedulerException.class).hasMessage("The order is on hold");
+    }
+
+    @Test
+    void serverErrorsAndGarbageAreFailures() {
+        SERVER.stubFor(get(urlPathEqualTo(FakeConnect.BASE + "/api/SalesOrder")).atPriority(1).willReturn(aResponse().withStatus(503)));
+        assertThatThrownBy(() -> connect.search(query("HMS-E2", "2026-03-02", "2026-03-06")))
+                .isInstanceOf(SchedulerUnavailableException.class);
+
+        SERVER.stubFor(get(urlPathEqualTo(FakeConnect.BASE + "/api/SalesOrder")).atPriority(1).willReturn(okJson("{\"JobCodes\": 12")));
+        assertThatThrownBy(() -> connect.search(query("HMS-E2", "2026-03-02", "2026-03-06")))
+                .isInstanceOf(SchedulerResponseException.class);
+    }
+}

@@ -27,6 +27,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Executors;
+import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
@@ -92,6 +95,28 @@ final class ConnectProviderTest {
         connect.search(query("HMS-T1", "2026-03-02", "2026-03-06"));
 
         assertThat(count("/token")).as("refreshed a minute before expires_in").isEqualTo(2);
+    }
+
+    @Test
+    void manyCallersAtOnceShareOneTokenAndOneFetchOfThePlanningWindows() throws Exception {
+        connect.search(query("HMS-T4", "2026-03-02", "2026-03-02"));
+        CONNECT.revokeTokens();
+        clock.advance(Duration.ofHours(2));
+        SERVER.resetRequests();
+        CountDownLatch go = new CountDownLatch(1);
+        try (var callers = Executors.newFixedThreadPool(12)) {
+            var results = IntStream.range(0, 12).mapToObj(i -> callers.submit(() -> {
+                go.await();
+                return connect.search(query("HMS-T4", "2026-03-02", "2026-03-06"));
+            })).toList();
+            go.countDown();
+            for (var result : results) {
+                assertThat(result.get()).isNotEmpty();
+            }
+        }
+
+        assertThat(count("/token")).isEqualTo(1);
+        assertThat(count("/api/PlanningWindow")).isZero();
     }
 
     @Test

@@ -1,0 +1,129 @@
+package dev.slotbridge.provider.drs;
+
+import dev.slotbridge.spi.error.SchedulerResponseException;
+import dev.slotbridge.spi.model.BookedSlot;
+import dev.slotbridge.spi.model.Booking;
+import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingStatus;
+import dev.slotbridge.spi.model.Contact;
+import dev.slotbridge.spi.model.Job;
+import dev.slotbridge.spi.model.JobCode;
+import dev.slotbridge.spi.model.Slot;
+import dev.slotbridge.spi.model.SlotKey;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * DRS answers ↔ uniform values; pure functions.
+ *
+ * <ul>
+ *   <li>Slots: every {@code theSlots/slotsForDay} with {@code available} = YES (NO and MAYBE are not offered);
+ *       {@code bestSlot} → preferred; DRS names no windows, so {@code label} is null.</li>
+ *   <li>Bookings: one DRS booking of an order; its key is the order number, {@code orderId} and {@code bookingId}.
+ *       {@code bookingLifeCycleStatus} COMPLETED → COMPLETED, any other known state → BOOKED.</li>
+ * </ul>
+ */
+final class DrsMapping {
+    static final String START = "start";
+    static final String END = "end";
+    static final String ORDER_NUMBER = "orderNumber";
+    static final String ORDER_ID = "orderId";
+    static final String BOOKING_ID = "bookingId";
+
+    private DrsMapping() {
+    }
+
+    /** The offered slots in a {@code checkAvailability} answer that start and end within the range. */
+    static List<Slot> slots(XmlElement answer, Instant rangeStart, Instant rangeEnd, ZoneId zone) {
+        List<Slot> slots = new ArrayList<>();
+        for (XmlElement day : answer.children("theSlots")) {
+            for (XmlElement slot : day.children("slotsForDay")) {
+                if (!"YES".equalsIgnoreCase(slot.text("available"))) {
+                    continue;
+                }
+                OffsetDateTime start = DrsTimes.local(DrsTimes.parse(slot.text("beginDate"), zone), zone);
+                OffsetDateTime end = DrsTimes.local(DrsTimes.parse(slot.text("endDate"), zone), zone);
+                if (end.isAfter(start) && !start.toInstant().isBefore(rangeStart) && !end.toInstant().isAfter(rangeEnd)) {
+                    slots.add(new Slot(start, end, null, "true".equalsIgnoreCase(slot.text("bestSlot")),
+                            SlotKey.of(START, DrsTimes.format(start), END, DrsTimes.format(end))));
+                }
+            }
+        }
+        return slots;
+    }
+
+    static OffsetDateTime start(SlotKey slot, ZoneId zone) {
+        return DrsTimes.parse(slot.require(START), zone);
+    }
+
+    static OffsetDateTime end(SlotKey slot, ZoneId zone) {
+        return DrsTimes.parse(slot.require(END), zone);
+    }
+
+    /** The booking with {@code bookingId} among the order's bookings, as a uniform booking. */
+    static Optional<Booking> booking(XmlElement order, int bookingId, ZoneId zone) {
+        return order.children("theBookings").stream()
+                .filter(booking -> Integer.toString(bookingId).equals(booking.text("bookingId")))
+                .findFirst().map(booking -> booking(order, booking, zone));
+    }
+
+    static List<Booking> bookings(XmlElement order, ZoneId zone) {
+        return order.children("theBookings").stream().map(booking -> booking(order, booking, zone)).toList();
+    }
+
+    static Booking booking(XmlElement order, XmlElement booking, ZoneId zone) {
+        String orderNumber = require(order, "primaryOrderNumber");
+        String orderId = require(order, "orderId");
+        String bookingId = require(booking, "bookingId");
+        OffsetDateTime start = DrsTimes.local(DrsTimes.parse(require(booking, "planningWindowStart"), zone), zone);
+        OffsetDateTime end = DrsTimes.local(DrsTimes.parse(require(booking, "planningWindowEnd"), zone), zone);
+        List<JobCode> codes = codes(order.children("theBookingCodes").isEmpty()
+                ? booking.children("theBookingCodes") : order.children("theBookingCodes"));
+        if (codes.isEmpty()) {
+            throw new SchedulerResponseException("DRS order " + orderId + " has no booking codes", null);
+        }
+        Job job = new Job(require(order, "locationID"), codes, order.text("priority"), orderNumber, order.text("orderComments"));
+        String contactName = order.text("contactName");
+        String phone = order.text("phone");
+        Contact contact = contactName == null && phone == null ? null : new Contact(contactName, phone, null);
+        return new Booking(BookingKey.of(ORDER_NUMBER, orderNumber, ORDER_ID, orderId, BOOKING_ID, bookingId),
+                status(booking.text("bookingLifeCycleStatus")), new BookedSlot(start, end, null), job, contact,
+                order.text("orderCommentsExtended"), Map.of(ORDER_ID, orderId, BOOKING_ID, bookingId));
+    }
+
+    static BookingStatus status(String lifeCycle) {
+        if (lifeCycle == null || lifeCycle.equalsIgnoreCase("undefined")) {
+            return BookingStatus.BOOKED;
+        }
+        return lifeCycle.equalsIgnoreCase("COMPLETED") ? BookingStatus.COMPLETED : BookingStatus.BOOKED;
+    }
+
+    private static List<JobCode> codes(List<XmlElement> bookingCodes) {
+        return bookingCodes.stream().filter(code -> code.text("bookingCodeSORCode") != null)
+                .map(code -> new JobCode(code.text("bookingCodeSORCode"), quantity(code.text("quantity")))).toList();
+    }
+
+    /** DRS writes quantities as decimals ({@code 1.0}); at least 1. */
+    private static int quantity(String text) {
+        try {
+            return text == null ? 1 : Math.max(1, new BigDecimal(text).intValue());
+        } catch (NumberFormatException e) {
+            throw new SchedulerResponseException("DRS sent a quantity that is not a number", e);
+        }
+    }
+
+    private static String require(XmlElement element, String child) {
+        String text = element.text(child);
+        if (text == null) {
+            throw new SchedulerResponseException("DRS left out " + child + " in " + element.name(), null);
+        }
+        return text;
+    }
+}

@@ -1,0 +1,137 @@
+package dev.slotbridge.provider.drs;
+
+import dev.slotbridge.spi.error.RejectedBySchedulerException;
+import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
+import dev.slotbridge.spi.error.SchedulerResponseException;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Locale;
+import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
+
+/**
+ * The gateway session: opened once and shared by every call and thread (the gateway says a session serves "all
+ * following calls ... for that day", so a new one is opened when the council's day changes). When an answer's
+ * {@code status} is {@code error}/{@code failure} and its {@code errorMsg} mentions "session", the session is opened
+ * again and the call repeated once. Only one caller opens a session at a time. The session id and the password never
+ * appear in messages: a gateway message that quotes the session id has it masked.
+ */
+final class DrsSession implements AutoCloseable {
+    private record Open(String id, LocalDate day) {
+    }
+
+    private final DrsGateway gateway;
+    private final String login;
+    private final String password;
+    private final Clock clock;
+    private final ZoneId zone;
+    private final ReentrantLock opening = new ReentrantLock();
+    private volatile Open current;
+
+    DrsSession(DrsGateway gateway, String login, String password, Clock clock, ZoneId zone) {
+        this.gateway = gateway;
+        this.login = login;
+        this.password = password;
+        this.clock = clock;
+        this.zone = zone;
+    }
+
+    /**
+     * Calls an operation within the session.
+     *
+     * @param envelope builds the envelope for a session id
+     * @return the answer's {@code return}, whose status was success
+     * @throws RejectedBySchedulerException when the gateway answers error or failure for another reason
+     */
+    XmlElement call(String operation, Function<String, String> envelope) {
+        String session = sessionId();
+        XmlElement answer = gateway.call(operation, envelope.apply(session));
+        if (failed(answer) && mentionsSession(answer)) {
+            forget(session);
+            session = sessionId();
+            answer = gateway.call(operation, envelope.apply(session));
+        }
+        if (failed(answer)) {
+            throw new RejectedBySchedulerException(message(answer, session));
+        }
+        return answer;
+    }
+
+    private String sessionId() {
+        Open open = current;
+        if (open != null && open.day().equals(today())) {
+            return open.id();
+        }
+        opening.lock();
+        try {
+            if (current == null || !current.day().equals(today())) {
+                current = new Open(openSession(), today());
+            }
+            return current.id();
+        } finally {
+            opening.unlock();
+        }
+    }
+
+    private String openSession() {
+        XmlElement answer = gateway.call("openSession", DrsEnvelopes.openSession(login, password));
+        if (failed(answer) || !"success".equalsIgnoreCase(answer.text("status"))) {
+            throw new SchedulerCredentialsRejectedException("DRS refused to open a session for the configured login");
+        }
+        String id = answer.text("sessionId");
+        if (id == null) {
+            throw new SchedulerResponseException("DRS opened a session without a sessionId", null);
+        }
+        return id;
+    }
+
+    private void forget(String session) {
+        opening.lock();
+        try {
+            if (current != null && current.id().equals(session)) {
+                current = null;
+            }
+        } finally {
+            opening.unlock();
+        }
+    }
+
+    /** Closes the session, if one is open; failures are ignored (the gateway closes sessions itself). */
+    @Override
+    public void close() {
+        Open open = current;
+        current = null;
+        if (open != null) {
+            try {
+                gateway.call("closeSession", DrsEnvelopes.closeSession(open.id()));
+            } catch (RuntimeException e) {
+                // best effort at shutdown
+            }
+        }
+    }
+
+    static boolean failed(XmlElement answer) {
+        String status = answer.text("status");
+        return "error".equalsIgnoreCase(status) || "failure".equalsIgnoreCase(status);
+    }
+
+    private static boolean mentionsSession(XmlElement answer) {
+        String message = answer.text("errorMsg");
+        return message != null && message.toLowerCase(Locale.ROOT).contains("session");
+    }
+
+    private static String message(XmlElement answer, String session) {
+        String message = answer.text("errorMsg");
+        if (message == null) {
+            return "DRS refused the request";
+        }
+        String masked = message.replace(session, "***").replaceAll("\\s+", " ").strip();
+        return masked.length() > 300 ? masked.substring(0, 300) : masked;
+    }
+
+    private LocalDate today() {
+        return LocalDate.now(clock.withZone(zone));
+    }
+}

@@ -98,6 +98,16 @@ final class DrsProviderTest {
         assertThat(slots).hasSize(10 * 4).isSortedAccordingTo(java.util.Comparator.comparing(slot -> slot.start().toInstant()));
         assertThat(slots.getFirst().start().toString()).isEqualTo("2026-03-30T08:00+01:00");
         assertThat(slots).filteredOn(Slot::preferred).hasSize(10 * 2);
+        assertThat(calls("openSession")).as("the two concurrent calls share one new session").hasSize(1);
+    }
+
+    @Test
+    void theSessionIsClosedWhenTheProviderCloses() {
+        drs.search(query("2026-03-02", "2026-03-02"));
+
+        drs.close();
+
+        assertThat(calls("closeSession")).hasSize(1);
     }
 
     @Test

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
@@ -53,7 +54,12 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
     private final AtomicInteger sequence = new AtomicInteger();
 
     public static WireMockServer server(FakeConnect connect) {
-        WireMockServer server = new WireMockServer(options().dynamicPort().extensions(connect));
+        return server(connect, options().dynamicPort());
+    }
+
+    /** The fake on a WireMock server with these options (e.g. more threads for load). */
+    public static WireMockServer server(FakeConnect connect, WireMockConfiguration options) {
+        WireMockServer server = new WireMockServer(options.extensions(connect));
         var api = aResponse().withTransformers(NAME);
         server.stubFor(post(urlPathEqualTo(BASE + "/token"))
                 .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))

@@ -1,6 +1,7 @@
 package dev.slotbridge.provider.drs;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -67,7 +68,12 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
     }
 
     public static WireMockServer server(FakeDrs drs) {
-        WireMockServer server = new WireMockServer(options().dynamicPort().extensions(drs));
+        return server(drs, options().dynamicPort());
+    }
+
+    /** The fake on a WireMock server with these options (e.g. more threads for load). */
+    public static WireMockServer server(FakeDrs drs, WireMockConfiguration options) {
+        WireMockServer server = new WireMockServer(options.extensions(drs));
         operation(server, "openSession", "login", "password");
         operation(server, "closeSession", "sessionId");
         operation(server, "checkAvailability", "periodBegin", "periodEnd", "sessionId", "theOrder/locationID",

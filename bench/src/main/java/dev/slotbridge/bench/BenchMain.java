@@ -1,0 +1,418 @@
+package dev.slotbridge.bench;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.slotbridge.provider.connect.FakeConnect;
+import dev.slotbridge.provider.drs.FakeDrs;
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Predicate;
+
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
+
+/**
+ * Runs every Slotbridge benchmark on this machine, everything on loopback, and writes
+ * {@code bench/results/<timestamp>.md} and {@code .json}:
+ * <ol>
+ *   <li>footprint: start to first successful readiness, resident memory idle and under load;</li>
+ *   <li>throughput against the framework's limit: search (14 days) and GET booking on the sandbox at 1, 16 and 64
+ *       connections, next to a baseline endpoint of the same size in the same server and run;</li>
+ *   <li>overhead in front of real-protocol backends: fake Connect and fake DRS answering after 50 ms, called
+ *       directly and through Slotbridge at 32 connections, and backend round trips per operation;</li>
+ *   <li>JMH micro-benchmarks of the hot paths.</li>
+ * </ol>
+ * Arguments: the repository root, and optionally the seconds each load run lasts (default 8).
+ */
+public final class BenchMain {
+    static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
+    private static final int[] CONNECTIONS = {1, 16, 64};
+    private static final int BACKEND_DELAY_MILLIS = 50;
+    private static final int OVERHEAD_CONNECTIONS = 32;
+
+    private final Path root;
+    private final Path work;
+    private final Duration runTime;
+    private final Wrk wrk;
+    private final Report report = new Report();
+
+    private BenchMain(Path root, Duration runTime) throws Exception {
+        this.root = root;
+        this.runTime = runTime;
+        this.work = Files.createTempDirectory("slotbridge-bench");
+        this.wrk = new Wrk(work);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        Duration runTime = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 8);
+        new BenchMain(root, runTime).runAll();
+    }
+
+    private void runAll() throws Exception {
+        machine();
+        throughputAndFootprint();
+        overhead();
+        microBenchmarks();
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm"));
+        Path results = Files.createDirectories(root.resolve("bench/results"));
+        report.write(results.resolve(stamp + ".md"), results.resolve(stamp + ".json"), "Slotbridge benchmarks, " + stamp);
+        System.out.println("Report: " + results.resolve(stamp + ".md"));
+    }
+
+    private void machine() throws Exception {
+        String memory = Files.readAllLines(Path.of("/proc/meminfo")).getFirst().replaceAll("\\s+", " ");
+        String cpu = Files.readAllLines(Path.of("/proc/cpuinfo")).stream().filter(line -> line.startsWith("model name"))
+                .findFirst().map(line -> line.replaceFirst(".*:\\s*", "")).orElse("unknown");
+        Map<String, Object> machine = new LinkedHashMap<>();
+        machine.put("cores", Runtime.getRuntime().availableProcessors());
+        machine.put("cpu", cpu);
+        machine.put("memory", memory);
+        machine.put("jdk", System.getProperty("java.vm.name") + " " + Runtime.version());
+        machine.put("serverJvmOptions", String.join(" ", JVM_OPTIONS));
+        machine.put("loadGenerator", "wrk, its own process, 2 threads at most");
+        machine.put("secondsPerLoadRun", runTime.toSeconds());
+        report.raw("machine", machine);
+        report.section("## Machine and settings\n\n" + machine.entrySet().stream()
+                .map(entry -> "- " + entry.getKey() + ": " + entry.getValue()).reduce((a, b) -> a + "\n" + b).orElse("")
+                + "\n- the load generator and the server share this machine's cores; backends are on loopback");
+    }
+
+    private void throughputAndFootprint() throws Exception {
+        Path config = Files.writeString(work.resolve("throughput.yml"), """
+                slotbridge:
+                  signing-key: a-benchmark-signing-key-of-32-characters
+                  bench:
+                    baseline-enabled: true
+                  clients:
+                    bench:
+                      key-sha256: %s
+                      councils: [sandbox]
+                      rate-limit: {requests: 100000000, period: 1s}
+                  councils:
+                    sandbox:
+                      settings:
+                        capacity-per-slot: "1000000"
+                """.formatted(sha256(Api.KEY)));
+        try (ServerProcess server = ServerProcess.start(serverJar(), config, freePort(), JVM_OPTIONS, Map.of(), work.resolve("throughput.log"))) {
+            report.raw("readyMillis", server.readyMillis());
+            report.target("start to first successful /health/readiness", server.readyMillis(), "ms", "<=", 3000);
+            Api api = new Api(server.base);
+            LocalDate monday = Api.nextMonday();
+            String search = Api.searchBody(null, monday, monday.plusDays(13));
+            String answer = api.post("/v1/councils/sandbox/appointment-search", search);
+            int searchBytes = answer.getBytes(StandardCharsets.UTF_8).length;
+            String slotId = api.read(answer).path("slots").path(0).path("slotId").asText();
+            String ref = api.read(api.post("/v1/councils/sandbox/bookings", Api.bookBody(slotId, "BENCH-VIEW"))).path("bookingRef").asText();
+            int bookingBytes = api.get("/v1/councils/sandbox/bookings/" + ref).getBytes(StandardCharsets.UTF_8).length;
+            long idle = server.rssMegabytes();
+            report.raw("rssIdleMegabytes", idle);
+
+            Map<String, String> json = Map.of("Content-Type", "application/json", "Authorization", "Bearer " + Api.KEY);
+            Map<String, Object> raw = new LinkedHashMap<>();
+            StringBuilder table = new StringBuilder("## Throughput on the sandbox council\n\n"
+                    + "Search: 14 days, " + searchBytes + " bytes. View: GET booking, " + bookingBytes + " bytes. Each next to "
+                    + "`/bench/baseline` (a precomputed answer of the same size, same server, same run).\n\n"
+                    + "| endpoint | connections | requests/s | baseline requests/s | ratio | p50 ms | p99 ms | baseline p99 ms | errors |\n"
+                    + "|---|---|---|---|---|---|---|---|---|\n");
+            AtomicLong peakRss = new AtomicLong(idle);
+            for (int connections : CONNECTIONS) {
+                Thread sampler = connections == 64 ? Thread.ofVirtual().start(() -> sample(server, peakRss)) : null;
+                Wrk.Result searchBase = load("baseline-search-" + connections, server.base + "/bench/baseline?bytes=" + searchBytes, "GET", null, Map.of(), connections);
+                Wrk.Result searched = load("search-" + connections, server.base + "/v1/councils/sandbox/appointment-search", "POST", search, json, connections);
+                Wrk.Result viewBase = load("baseline-view-" + connections, server.base + "/bench/baseline?bytes=" + bookingBytes, "GET", null, Map.of(), connections);
+                Wrk.Result viewed = load("view-" + connections, server.base + "/v1/councils/sandbox/bookings/" + ref, "GET", null, json, connections);
+                if (sampler != null) {
+                    sampler.interrupt();
+                }
+                row(table, "search (14 days)", connections, searched, searchBase);
+                row(table, "GET booking", connections, viewed, viewBase);
+                raw.put("search-" + connections, Map.of("result", searched, "baseline", searchBase));
+                raw.put("view-" + connections, Map.of("result", viewed, "baseline", viewBase));
+                if (connections == 64) {
+                    report.target("search throughput / baseline, 64 connections", 100 * searched.requestsPerSecond() / searchBase.requestsPerSecond(), "%", ">=", 60);
+                    report.target("search p99, 64 connections", searched.p99Millis(), "ms", "<=", 25);
+                    report.target("GET booking p99, 64 connections", viewed.p99Millis(), "ms", "<=", 25);
+                }
+            }
+            report.raw("throughput", raw);
+            report.raw("rssUnderLoadMegabytes", peakRss.get());
+            report.target("resident memory under 64-connection load", peakRss.get(), "MB", "<=", 350);
+            report.section(table.toString());
+            report.section("## Footprint\n\n| figure | value |\n|---|---|\n| start to first successful readiness | "
+                    + server.readyMillis() + " ms |\n| resident memory idle (after warm-up) | " + idle + " MB |\n"
+                    + "| resident memory, peak under 64-connection load | " + peakRss.get() + " MB |\n"
+                    + "| JVM options | `" + String.join(" ", JVM_OPTIONS) + "` |");
+        }
+    }
+
+    private void overhead() throws Exception {
+        FakeConnect connectState = new FakeConnect();
+        FakeDrs drsState = new FakeDrs();
+        WireMockServer connect = FakeConnect.server(connectState, options().dynamicPort().containerThreads(200));
+        WireMockServer drs = FakeDrs.server(drsState, options().dynamicPort().containerThreads(200));
+        connect.start();
+        drs.start();
+        try {
+            connect.setGlobalFixedDelay(BACKEND_DELAY_MILLIS);
+            drs.setGlobalFixedDelay(BACKEND_DELAY_MILLIS);
+            Path config = Files.writeString(work.resolve("overhead.yml"), """
+                    slotbridge:
+                      signing-key: a-benchmark-signing-key-of-32-characters
+                      resilience:
+                        bulkhead: {max-concurrent-calls: 256}
+                      clients:
+                        bench:
+                          key-sha256: %s
+                          councils: [connect, drs]
+                          rate-limit: {requests: 100000000, period: 1s}
+                      councils:
+                        connect:
+                          provider: connect
+                          settings:
+                            base-url: %s
+                            username: %s
+                            password: "%s"
+                            contract-external-id: %s
+                            organisation-external-id: %s
+                            default-priority: P20
+                            number-of-weeks: "1"
+                        drs:
+                          provider: drs
+                          settings:
+                            endpoint: %s
+                            username: %s
+                            password: "%s"
+                            contract: "0"
+                            default-priority: Priority 20 Days
+                    """.formatted(sha256(Api.KEY), connect.baseUrl() + FakeConnect.BASE, FakeConnect.USER, FakeConnect.PASSWORD,
+                    FakeConnect.CONTRACT, FakeConnect.ORGANISATION, drs.baseUrl() + FakeDrs.PATH, FakeDrs.LOGIN,
+                    FakeDrs.PASSWORD.replace("\"", "\\\"")));
+            try (ServerProcess server = ServerProcess.start(serverJar(), config, freePort(), JVM_OPTIONS, Map.of(), work.resolve("overhead.log"))) {
+                Api api = new Api(server.base);
+                LocalDate monday = Api.nextMonday();
+                Map<String, String> json = Map.of("Content-Type", "application/json", "Authorization", "Bearer " + Api.KEY);
+                StringBuilder table = new StringBuilder("## Overhead in front of real-protocol backends\n\n"
+                        + "Fake backends on loopback answer every call after " + BACKEND_DELAY_MILLIS + " ms. \"Direct\" is one backend call "
+                        + "made by wrk straight to the fake; \"through\" is the uniform search (7 days) through Slotbridge. Added latency = "
+                        + "through − round trips × direct, at " + OVERHEAD_CONNECTIONS + " connections.\n\n"
+                        + "| provider | round trips | direct p50 / p99 ms | through p50 / p99 ms | added p50 / p99 ms | errors |\n|---|---|---|---|---|---|\n");
+                Map<String, Object> raw = new LinkedHashMap<>();
+
+                // Connect: warm (token, planning windows, the order exists), then direct availability vs uniform search
+                String connectSearch = Api.searchBody("BENCH-CX", monday, monday.plusDays(6));
+                api.post("/v1/councils/connect/appointment-search", connectSearch);
+                String token = connectToken(connect);
+                Wrk.Result connectDirect = load("connect-direct", connect.baseUrl() + FakeConnect.BASE + "/api/availability?PrimaryOrderNumber=BENCH-CX&Date="
+                        + monday + "&NumberOfWeeks=1", "GET", null, Map.of("Accept", "application/json;version=3", "Authorization", "Bearer " + token), OVERHEAD_CONNECTIONS);
+                int connectTrips = countCalls(connect, () -> api.post("/v1/councils/connect/appointment-search", connectSearch), event -> true);
+                Wrk.Result connectThrough = load("connect-through", server.base + "/v1/councils/connect/appointment-search", "POST", connectSearch, json, OVERHEAD_CONNECTIONS);
+                overheadRow(table, raw, "connect", connectTrips, connectDirect, connectThrough);
+                report.target("Connect search for an existing order: backend round trips", connectTrips, "", "<=", 2);
+
+                // DRS: warm (session open), then direct checkAvailability vs uniform search
+                String drsSearch = Api.searchBody("BENCH-DRS", monday, monday.plusDays(6));
+                api.post("/v1/councils/drs/appointment-search", drsSearch);
+                String session = drsSession(drs);
+                String checkAvailability = drsCheckAvailability(session, monday, monday.plusDays(6));
+                Wrk.Result drsDirect = load("drs-direct", drs.baseUrl() + FakeDrs.PATH, "POST", checkAvailability,
+                        Map.of("Content-Type", "text/xml; charset=utf-8", "SOAPAction", "\\\"\\\""), OVERHEAD_CONNECTIONS);
+                int opensBefore = count(drs, operation("openSession"));
+                int drsTrips = countCalls(drs, () -> api.post("/v1/councils/drs/appointment-search", drsSearch), event -> true);
+                Wrk.Result drsThrough = load("drs-through", server.base + "/v1/councils/drs/appointment-search", "POST", drsSearch, json, OVERHEAD_CONNECTIONS);
+                int opensDuringLoad = count(drs, operation("openSession")) - opensBefore;
+                overheadRow(table, raw, "drs", drsTrips, drsDirect, drsThrough);
+                report.target("DRS: openSession calls once warm (during the load)", opensDuringLoad, "", "<=", 0);
+
+                double oneCall = median(20, () -> postRaw(drs.baseUrl() + FakeDrs.PATH, checkAvailability));
+                String month = Api.searchBody("BENCH-DRS", monday, monday.plusDays(27));
+                double monthSearch = median(20, () -> api.post("/v1/councils/drs/appointment-search", month));
+                report.raw("drs28DaySearch", Map.of("oneCheckAvailabilityMillis", oneCall, "searchMillis", monthSearch));
+                report.target("DRS 28-day search / one checkAvailability round trip (sequential)", monthSearch / oneCall, "×", "<=", 1.5);
+                table.append("\nDRS 28-day search (4 checkAvailability calls in parallel), one at a time: median ")
+                        .append(Report.format(monthSearch)).append(" ms against ").append(Report.format(oneCall))
+                        .append(" ms for one direct checkAvailability.\n");
+
+                table.append("\n### Backend round trips per uniform operation (warm)\n\n| provider | search | book | view | cancel |\n|---|---|---|---|---|\n");
+                for (String council : List.of("connect", "drs")) {
+                    WireMockServer backend = council.equals("connect") ? connect : drs;
+                    String externalRef = "BENCH-TRIPS-" + council;
+                    String body = Api.searchBody(externalRef, monday.plusDays(14), monday.plusDays(18));
+                    String[] slot = new String[1];
+                    api.post("/v1/councils/" + council + "/appointment-search", body);
+                    int search = countCalls(backend, () -> slot[0] = api.read(api.post("/v1/councils/" + council + "/appointment-search", body))
+                            .path("slots").path(0).path("slotId").asText(), event -> true);
+                    String[] ref = new String[1];
+                    int book = countCalls(backend, () -> ref[0] = api.read(api.post("/v1/councils/" + council + "/bookings",
+                            Api.bookBody(slot[0], externalRef))).path("bookingRef").asText(), event -> true);
+                    int view = countCalls(backend, () -> api.get("/v1/councils/" + council + "/bookings/" + ref[0]), event -> true);
+                    int cancel = countCalls(backend, () -> api.post("/v1/councils/" + council + "/bookings/" + ref[0] + "/cancel",
+                            "{\"reason\":\"Benchmark\"}"), event -> true);
+                    table.append("| ").append(council).append(" | ").append(search).append(" | ").append(book).append(" | ")
+                            .append(view).append(" | ").append(cancel).append(" |\n");
+                    raw.put(council + "-roundTrips", Map.of("search", search, "book", book, "view", view, "cancel", cancel));
+                }
+                report.raw("overhead", raw);
+                report.section(table.toString());
+            }
+        } finally {
+            connect.stop();
+            drs.stop();
+        }
+    }
+
+    private void microBenchmarks() throws Exception {
+        var results = new Runner(new OptionsBuilder().include("dev\\.slotbridge\\..*Benchmark")
+                .forks(1).warmupIterations(3).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1)).build()).run();
+        StringBuilder table = new StringBuilder("## Hot paths (JMH, 1 fork, 3×1 s warm-up, 5×1 s measured)\n\n| benchmark | score | error | unit |\n|---|---|---|---|\n");
+        Map<String, Object> raw = new LinkedHashMap<>();
+        for (RunResult result : results) {
+            String name = result.getParams().getBenchmark().replaceFirst("^dev\\.slotbridge\\.", "");
+            var primary = result.getPrimaryResult();
+            table.append("| ").append(name).append(" | ").append(Report.format(primary.getScore())).append(" | ± ")
+                    .append(Report.format(primary.getScoreError())).append(" | ").append(primary.getScoreUnit()).append(" |\n");
+            raw.put(name, Map.of("score", primary.getScore(), "error", primary.getScoreError(), "unit", primary.getScoreUnit()));
+        }
+        report.raw("jmh", raw);
+        report.section(table.toString());
+    }
+
+    private Wrk.Result load(String name, String url, String method, String body, Map<String, String> headers, int connections) throws Exception {
+        wrk.run(name + "-warmup", url, method, body, headers, connections, Duration.ofSeconds(2));
+        return wrk.run(name, url, method, body, headers, connections, runTime);
+    }
+
+    private static void row(StringBuilder table, String endpoint, int connections, Wrk.Result result, Wrk.Result baseline) {
+        table.append("| ").append(endpoint).append(" | ").append(connections).append(" | ").append(Report.format(result.requestsPerSecond()))
+                .append(" | ").append(Report.format(baseline.requestsPerSecond())).append(" | ")
+                .append(Report.format(100 * result.requestsPerSecond() / baseline.requestsPerSecond())).append(" % | ")
+                .append(Report.format(result.p50Millis())).append(" | ").append(Report.format(result.p99Millis())).append(" | ")
+                .append(Report.format(baseline.p99Millis())).append(" | ").append(result.errors()).append(" |\n");
+    }
+
+    private void overheadRow(StringBuilder table, Map<String, Object> raw, String provider, int trips, Wrk.Result direct, Wrk.Result through) {
+        double addedP50 = through.p50Millis() - trips * direct.p50Millis();
+        double addedP99 = through.p99Millis() - trips * direct.p99Millis();
+        table.append("| ").append(provider).append(" | ").append(trips).append(" | ").append(Report.format(direct.p50Millis())).append(" / ")
+                .append(Report.format(direct.p99Millis())).append(" | ").append(Report.format(through.p50Millis())).append(" / ")
+                .append(Report.format(through.p99Millis())).append(" | ").append(Report.format(addedP50)).append(" / ")
+                .append(Report.format(addedP99)).append(" | ").append(direct.errors() + through.errors()).append(" |\n");
+        raw.put(provider, Map.of("roundTrips", trips, "direct", direct, "through", through, "addedP50", addedP50, "addedP99", addedP99));
+        report.target(provider + ": added p50 at " + OVERHEAD_CONNECTIONS + " connections", addedP50, "ms", "<=", 2);
+        report.target(provider + ": added p99 at " + OVERHEAD_CONNECTIONS + " connections", addedP99, "ms", "<=", 10);
+    }
+
+    private static void sample(ServerProcess server, AtomicLong peak) {
+        while (!Thread.currentThread().isInterrupted()) {
+            peak.accumulateAndGet(server.rssMegabytes(), Math::max);
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                return;
+            }
+        }
+    }
+
+    private interface Call {
+        Object run() throws Exception;
+    }
+
+    private static int countCalls(WireMockServer backend, Call call, Predicate<ServeEvent> which) throws Exception {
+        int before = count(backend, which);
+        call.run();
+        return count(backend, which) - before;
+    }
+
+    private static int count(WireMockServer backend, Predicate<ServeEvent> which) {
+        return (int) backend.getAllServeEvents().stream().filter(which).count();
+    }
+
+    private static Predicate<ServeEvent> operation(String name) {
+        return event -> event.getRequest().getBodyAsString().contains(":" + name + ">");
+    }
+
+    private static double median(int times, Call call) throws Exception {
+        call.run();
+        double[] millis = new double[times];
+        for (int i = 0; i < times; i++) {
+            long started = System.nanoTime();
+            call.run();
+            millis[i] = (System.nanoTime() - started) / 1e6;
+        }
+        Arrays.sort(millis);
+        return millis[times / 2];
+    }
+
+    private static String connectToken(WireMockServer connect) throws Exception {
+        String form = "grant_type=password&username=" + URLEncoder.encode(FakeConnect.USER, StandardCharsets.UTF_8)
+                + "&password=" + URLEncoder.encode(FakeConnect.PASSWORD, StandardCharsets.UTF_8);
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(connect.baseUrl() + FakeConnect.BASE + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("access_token").asText();
+    }
+
+    private static String drsSession(WireMockServer drs) throws Exception {
+        String answer = postRaw(drs.baseUrl() + FakeDrs.PATH, envelope("openSession", "<id>0</id><login>" + FakeDrs.LOGIN
+                + "</login><password>" + FakeDrs.PASSWORD.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</password>"));
+        return answer.replaceAll("(?s).*<sessionId>([^<]+)</sessionId>.*", "$1");
+    }
+
+    private static String drsCheckAvailability(String session, LocalDate first, LocalDate last) {
+        return envelope("checkAvailability", "<id>0</id><periodBegin>" + first + "T00:00:00Z</periodBegin><periodEnd>" + last
+                + "T23:59:00Z</periodEnd><sessionId>" + session + "</sessionId><theOrder><contract>0</contract><locationID>3670010"
+                + "</locationID><primaryOrderNumber>BENCH-DRS</primaryOrderNumber><priority>Priority 20 Days</priority><theBookingCodes>"
+                + "<bookingCodeSORCode>N373049</bookingCodeSORCode><itemNumberWithinBooking>1</itemNumberWithinBooking>"
+                + "<primaryOrderNumber>BENCH-DRS</primaryOrderNumber><quantity>1</quantity></theBookingCodes><userId>bench</userId></theOrder>");
+    }
+
+    private static String envelope(String operation, String content) {
+        return "<?xml version=\"1.0\" encoding=\"UTF-8\"?><soapenv:Envelope xmlns:soapenv=\"http://schemas.xmlsoap.org/soap/envelope/\" "
+                + "xmlns:aut=\"http://autogenerated.OTWebServiceApi.xmbrace.com/\"><soapenv:Header/><soapenv:Body><aut:" + operation + "><"
+                + operation + ">" + content + "</" + operation + "></aut:" + operation + "></soapenv:Body></soapenv:Envelope>";
+    }
+
+    private static String postRaw(String url, String envelope) throws Exception {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "text/xml; charset=utf-8")
+                .header("SOAPAction", "\"\"").POST(HttpRequest.BodyPublishers.ofString(envelope)).build(), HttpResponse.BodyHandlers.ofString()).body();
+    }
+
+    private Path serverJar() {
+        return root.resolve("server/target/slotbridge-server.jar");
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    private static String sha256(String text) throws Exception {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+}

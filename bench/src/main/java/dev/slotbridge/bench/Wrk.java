@@ -1,0 +1,78 @@
+package dev.slotbridge.bench;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/** Runs {@code wrk} (its own process) for a bounded time and reads its numbers. */
+final class Wrk {
+    /** One run's figures; latencies in milliseconds. */
+    record Result(double requestsPerSecond, double p50Millis, double p99Millis, long requests, long errors) {
+    }
+
+    private final Path scripts;
+
+    Wrk(Path scripts) {
+        this.scripts = scripts;
+    }
+
+    Result run(String name, String url, String method, String body, Map<String, String> headers, int connections,
+               Duration duration) throws IOException, InterruptedException {
+        Path script = scripts.resolve(name + ".lua");
+        StringBuilder lua = new StringBuilder("wrk.method = \"" + method + "\"\n");
+        if (body != null) {
+            lua.append("wrk.body = [==[").append(body).append("]==]\n");
+        }
+        headers.forEach((key, value) -> lua.append("wrk.headers[\"").append(key).append("\"] = \"").append(value).append("\"\n"));
+        Files.writeString(script, lua);
+        int threads = Math.min(connections, 2);
+        Process wrk = new ProcessBuilder(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",
+                "--latency", "-s", script.toString(), url)).redirectErrorStream(true).start();
+        String output = new String(wrk.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        if (wrk.waitFor() != 0) {
+            throw new IllegalStateException("wrk failed:\n" + output);
+        }
+        return parse(output);
+    }
+
+    static Result parse(String output) {
+        double rps = number(output, "Requests/sec:\\s+([\\d.]+)");
+        long requests = (long) number(output, "(\\d+) requests in");
+        long errors = (long) optional(output, "Non-2xx or 3xx responses: (\\d+)")
+                + (long) optional(output, "Socket errors: connect (\\d+)") + (long) optional(output, "read (\\d+), write")
+                + (long) optional(output, "timeout (\\d+)");
+        return new Result(rps, latency(output, "50%"), latency(output, "99%"), requests, errors);
+    }
+
+    private static double latency(String output, String percentile) {
+        Matcher matcher = Pattern.compile(percentile + "\\s+([\\d.]+)(us|ms|s)").matcher(output);
+        if (!matcher.find()) {
+            throw new IllegalStateException("wrk printed no " + percentile + " latency:\n" + output);
+        }
+        double value = Double.parseDouble(matcher.group(1));
+        return switch (matcher.group(2)) {
+            case "us" -> value / 1000;
+            case "s" -> value * 1000;
+            default -> value;
+        };
+    }
+
+    private static double number(String output, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(output);
+        if (!matcher.find()) {
+            throw new IllegalStateException("unexpected wrk output:\n" + output);
+        }
+        return Double.parseDouble(matcher.group(1));
+    }
+
+    private static double optional(String output, String regex) {
+        Matcher matcher = Pattern.compile(regex).matcher(output);
+        return matcher.find() ? Double.parseDouble(matcher.group(1)) : 0;
+    }
+}

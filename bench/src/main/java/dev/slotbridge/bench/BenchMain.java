@@ -2,7 +2,6 @@ package dev.slotbridge.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import dev.slotbridge.provider.connect.FakeConnect;
 import dev.slotbridge.provider.drs.FakeDrs;
 import org.openjdk.jmh.results.RunResult;
@@ -12,7 +11,6 @@ import org.openjdk.jmh.runner.options.TimeValue;
 
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -31,9 +29,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.function.Predicate;
 
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
  * Runs every Slotbridge benchmark on this machine, everything on loopback, and writes
@@ -42,8 +38,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  *   <li>footprint: start to first successful readiness, resident memory idle and under load;</li>
  *   <li>throughput against the framework's limit: search (14 days) and GET booking on the sandbox at 1, 16 and 64
  *       connections, next to a baseline endpoint of the same size in the same server and run;</li>
- *   <li>overhead in front of real-protocol backends: fake Connect and fake DRS answering after 50 ms, called
- *       directly and through Slotbridge at 32 connections, and backend round trips per operation;</li>
+ *   <li>overhead in front of real-protocol backends: Connect- and DRS-shaped backends answering after 50 ms, called
+ *       directly and through Slotbridge at 32 connections; backend round trips per operation, on the stateful fakes;</li>
  *   <li>JMH micro-benchmarks of the hot paths.</li>
  * </ol>
  * Arguments: the repository root, and optionally the seconds each load run lasts (default 8).
@@ -113,6 +109,8 @@ public final class BenchMain {
                       key-sha256: %s
                       councils: [sandbox]
                       rate-limit: {requests: 100000000, period: 1s}
+                  resilience:
+                    bulkhead: {max-concurrent-calls: 256}
                   councils:
                     sandbox:
                       settings:
@@ -171,15 +169,14 @@ public final class BenchMain {
     }
 
     private void overhead() throws Exception {
-        FakeConnect connectState = new FakeConnect();
-        FakeDrs drsState = new FakeDrs();
-        WireMockServer connect = FakeConnect.server(connectState, options().dynamicPort().containerThreads(200));
-        WireMockServer drs = FakeDrs.server(drsState, options().dynamicPort().containerThreads(200));
-        connect.start();
-        drs.start();
+        LocalDate monday = Api.nextMonday();
+        WireMockServer connect = CannedBackends.connect(monday, BACKEND_DELAY_MILLIS);
+        WireMockServer drs = CannedBackends.drs(monday, BACKEND_DELAY_MILLIS);
+        WireMockServer connectOps = FakeConnect.server(new FakeConnect());
+        WireMockServer drsOps = FakeDrs.server(new FakeDrs());
+        connectOps.start();
+        drsOps.start();
         try {
-            connect.setGlobalFixedDelay(BACKEND_DELAY_MILLIS);
-            drs.setGlobalFixedDelay(BACKEND_DELAY_MILLIS);
             Path config = Files.writeString(work.resolve("overhead.yml"), """
                     slotbridge:
                       signing-key: a-benchmark-signing-key-of-32-characters
@@ -188,100 +185,102 @@ public final class BenchMain {
                       clients:
                         bench:
                           key-sha256: %s
-                          councils: [connect, drs]
+                          councils: [connect, drs, connect-ops, drs-ops]
                           rate-limit: {requests: 100000000, period: 1s}
                       councils:
                         connect:
                           provider: connect
-                          settings:
-                            base-url: %s
-                            username: %s
-                            password: "%s"
-                            contract-external-id: %s
-                            organisation-external-id: %s
-                            default-priority: P20
-                            number-of-weeks: "1"
+                          settings: {base-url: "%s", username: bench, password: bench, contract-external-id: CONTRACT-1,
+                                     organisation-external-id: ORG-1, default-priority: P20, number-of-weeks: "1"}
                         drs:
                           provider: drs
-                          settings:
-                            endpoint: %s
-                            username: %s
-                            password: "%s"
-                            contract: "0"
-                            default-priority: Priority 20 Days
-                    """.formatted(sha256(Api.KEY), connect.baseUrl() + FakeConnect.BASE, FakeConnect.USER, FakeConnect.PASSWORD,
-                    FakeConnect.CONTRACT, FakeConnect.ORGANISATION, drs.baseUrl() + FakeDrs.PATH, FakeDrs.LOGIN,
-                    FakeDrs.PASSWORD.replace("\"", "\\\"")));
+                          settings: {endpoint: "%s", username: bench, password: bench, contract: "0"}
+                        connect-ops:
+                          provider: connect
+                          settings: {base-url: "%s", username: "%s", password: "%s", contract-external-id: %s,
+                                     organisation-external-id: %s, default-priority: P20}
+                        drs-ops:
+                          provider: drs
+                          settings: {endpoint: "%s", username: %s, password: "%s", contract: "0", default-priority: P20}
+                    """.formatted(sha256(Api.KEY), connect.baseUrl() + CannedBackends.CONNECT_BASE, drs.baseUrl() + CannedBackends.DRS_PATH,
+                    connectOps.baseUrl() + FakeConnect.BASE, FakeConnect.USER, FakeConnect.PASSWORD, FakeConnect.CONTRACT,
+                    FakeConnect.ORGANISATION, drsOps.baseUrl() + FakeDrs.PATH, FakeDrs.LOGIN, FakeDrs.PASSWORD.replace("\"", "\\\"")));
             try (ServerProcess server = ServerProcess.start(serverJar(), config, freePort(), JVM_OPTIONS, Map.of(), work.resolve("overhead.log"))) {
                 Api api = new Api(server.base);
-                LocalDate monday = Api.nextMonday();
                 Map<String, String> json = Map.of("Content-Type", "application/json", "Authorization", "Bearer " + Api.KEY);
                 StringBuilder table = new StringBuilder("## Overhead in front of real-protocol backends\n\n"
-                        + "Fake backends on loopback answer every call after " + BACKEND_DELAY_MILLIS + " ms. \"Direct\" is one backend call "
-                        + "made by wrk straight to the fake; \"through\" is the uniform search (7 days) through Slotbridge. Added latency = "
-                        + "through − round trips × direct, at " + OVERHEAD_CONNECTIONS + " connections.\n\n"
+                        + "Backends on loopback give fixed, vendor-shaped answers after " + BACKEND_DELAY_MILLIS + " ms. \"Direct\" is one "
+                        + "backend call made by wrk straight to the backend; \"through\" is the uniform search (one week) through "
+                        + "Slotbridge. Added latency = through − round trips × direct, both at " + OVERHEAD_CONNECTIONS + " connections.\n\n"
                         + "| provider | round trips | direct p50 / p99 ms | through p50 / p99 ms | added p50 / p99 ms | errors |\n|---|---|---|---|---|---|\n");
                 Map<String, Object> raw = new LinkedHashMap<>();
 
-                // Connect: warm (token, planning windows, the order exists), then direct availability vs uniform search
                 String connectSearch = Api.searchBody("BENCH-CX", monday, monday.plusDays(6));
                 api.post("/v1/councils/connect/appointment-search", connectSearch);
-                String token = connectToken(connect);
-                Wrk.Result connectDirect = load("connect-direct", connect.baseUrl() + FakeConnect.BASE + "/api/availability?PrimaryOrderNumber=BENCH-CX&Date="
-                        + monday + "&NumberOfWeeks=1", "GET", null, Map.of("Accept", "application/json;version=3", "Authorization", "Bearer " + token), OVERHEAD_CONNECTIONS);
-                int connectTrips = countCalls(connect, () -> api.post("/v1/councils/connect/appointment-search", connectSearch), event -> true);
-                Wrk.Result connectThrough = load("connect-through", server.base + "/v1/councils/connect/appointment-search", "POST", connectSearch, json, OVERHEAD_CONNECTIONS);
+                Wrk.Result connectDirect = load("connect-direct", connect.baseUrl() + CannedBackends.CONNECT_BASE
+                        + "/api/availability?PrimaryOrderNumber=BENCH-CX&Date=" + monday + "&NumberOfWeeks=1", "GET", null,
+                        Map.of("Accept", "application/json;version=3", "Authorization", "Bearer bench-token"), OVERHEAD_CONNECTIONS);
+                int connectTrips = countCalls(connect, () -> api.post("/v1/councils/connect/appointment-search", connectSearch));
+                Wrk.Result connectThrough = load("connect-through", server.base + "/v1/councils/connect/appointment-search", "POST",
+                        connectSearch, json, OVERHEAD_CONNECTIONS);
                 overheadRow(table, raw, "connect", connectTrips, connectDirect, connectThrough);
-                report.target("Connect search for an existing order: backend round trips", connectTrips, "", "<=", 2);
+                report.target("Connect search for an existing order: backend round trips (warm)", connectTrips, "", "<=", 2);
 
-                // DRS: warm (session open), then direct checkAvailability vs uniform search
                 String drsSearch = Api.searchBody("BENCH-DRS", monday, monday.plusDays(6));
                 api.post("/v1/councils/drs/appointment-search", drsSearch);
-                String session = drsSession(drs);
-                String checkAvailability = drsCheckAvailability(session, monday, monday.plusDays(6));
-                Wrk.Result drsDirect = load("drs-direct", drs.baseUrl() + FakeDrs.PATH, "POST", checkAvailability,
+                String checkAvailability = drsCheckAvailability(monday, monday.plusDays(6));
+                Wrk.Result drsDirect = load("drs-direct", drs.baseUrl() + CannedBackends.DRS_PATH, "POST", checkAvailability,
                         Map.of("Content-Type", "text/xml; charset=utf-8", "SOAPAction", "\\\"\\\""), OVERHEAD_CONNECTIONS);
-                int opensBefore = count(drs, operation("openSession"));
-                int drsTrips = countCalls(drs, () -> api.post("/v1/councils/drs/appointment-search", drsSearch), event -> true);
-                Wrk.Result drsThrough = load("drs-through", server.base + "/v1/councils/drs/appointment-search", "POST", drsSearch, json, OVERHEAD_CONNECTIONS);
-                int opensDuringLoad = count(drs, operation("openSession")) - opensBefore;
+                int drsTrips = countCalls(drs, () -> api.post("/v1/councils/drs/appointment-search", drsSearch));
+                settle(drs);
+                Wrk.Result drsThrough = load("drs-through", server.base + "/v1/councils/drs/appointment-search", "POST", drsSearch,
+                        json, OVERHEAD_CONNECTIONS);
+                int opensDuringLoad = countOpenSessions(drs);
                 overheadRow(table, raw, "drs", drsTrips, drsDirect, drsThrough);
-                report.target("DRS: openSession calls once warm (during the load)", opensDuringLoad, "", "<=", 0);
+                report.target("DRS: openSession calls during the load, once warm", opensDuringLoad, "", "<=", 0);
 
-                double oneCall = median(20, () -> postRaw(drs.baseUrl() + FakeDrs.PATH, checkAvailability));
+                double oneCall = median(20, () -> postRaw(drs.baseUrl() + CannedBackends.DRS_PATH, checkAvailability));
                 String month = Api.searchBody("BENCH-DRS", monday, monday.plusDays(27));
                 double monthSearch = median(20, () -> api.post("/v1/councils/drs/appointment-search", month));
                 report.raw("drs28DaySearch", Map.of("oneCheckAvailabilityMillis", oneCall, "searchMillis", monthSearch));
-                report.target("DRS 28-day search / one checkAvailability round trip (sequential)", monthSearch / oneCall, "×", "<=", 1.5);
-                table.append("\nDRS 28-day search (4 checkAvailability calls in parallel), one at a time: median ")
-                        .append(Report.format(monthSearch)).append(" ms against ").append(Report.format(oneCall))
+                report.target("DRS 28-day search / one checkAvailability round trip (one at a time)", monthSearch / oneCall, "×", "<=", 1.5);
+                table.append("\nDRS 28-day search (four 7-day checkAvailability calls in parallel), one at a time: median ")
+                        .append(Report.format(monthSearch)).append(" ms, against ").append(Report.format(oneCall))
                         .append(" ms for one direct checkAvailability.\n");
-
-                table.append("\n### Backend round trips per uniform operation (warm)\n\n| provider | search | book | view | cancel |\n|---|---|---|---|---|\n");
-                for (String council : List.of("connect", "drs")) {
-                    WireMockServer backend = council.equals("connect") ? connect : drs;
-                    String externalRef = "BENCH-TRIPS-" + council;
-                    String body = Api.searchBody(externalRef, monday.plusDays(14), monday.plusDays(18));
-                    String[] slot = new String[1];
-                    api.post("/v1/councils/" + council + "/appointment-search", body);
-                    int search = countCalls(backend, () -> slot[0] = api.read(api.post("/v1/councils/" + council + "/appointment-search", body))
-                            .path("slots").path(0).path("slotId").asText(), event -> true);
-                    String[] ref = new String[1];
-                    int book = countCalls(backend, () -> ref[0] = api.read(api.post("/v1/councils/" + council + "/bookings",
-                            Api.bookBody(slot[0], externalRef))).path("bookingRef").asText(), event -> true);
-                    int view = countCalls(backend, () -> api.get("/v1/councils/" + council + "/bookings/" + ref[0]), event -> true);
-                    int cancel = countCalls(backend, () -> api.post("/v1/councils/" + council + "/bookings/" + ref[0] + "/cancel",
-                            "{\"reason\":\"Benchmark\"}"), event -> true);
-                    table.append("| ").append(council).append(" | ").append(search).append(" | ").append(book).append(" | ")
-                            .append(view).append(" | ").append(cancel).append(" |\n");
-                    raw.put(council + "-roundTrips", Map.of("search", search, "book", book, "view", view, "cancel", cancel));
-                }
+                roundTrips(table, raw, api, monday, Map.of("connect-ops", connectOps, "drs-ops", drsOps));
                 report.raw("overhead", raw);
                 report.section(table.toString());
             }
         } finally {
             connect.stop();
             drs.stop();
+            connectOps.stop();
+            drsOps.stop();
+        }
+    }
+
+    /** Backend calls per uniform operation, counted on the stateful fakes (warm: token, windows, session cached). */
+    private static void roundTrips(StringBuilder table, Map<String, Object> raw, Api api, LocalDate monday,
+                                   Map<String, WireMockServer> backends) throws Exception {
+        table.append("\n### Backend round trips per uniform operation (warm)\n\n| provider | search | book | view | cancel |\n|---|---|---|---|---|\n");
+        for (String council : List.of("connect-ops", "drs-ops")) {
+            WireMockServer backend = backends.get(council);
+            String externalRef = "BENCH-TRIPS-" + council;
+            String body = Api.searchBody(externalRef, monday.plusDays(14), monday.plusDays(18));
+            String[] slot = new String[1];
+            String[] ref = new String[1];
+            api.post("/v1/councils/" + council + "/appointment-search", body);
+            int search = countCalls(backend, () -> slot[0] = api.read(api.post("/v1/councils/" + council + "/appointment-search", body))
+                    .path("slots").path(0).path("slotId").asText());
+            int book = countCalls(backend, () -> ref[0] = api.read(api.post("/v1/councils/" + council + "/bookings",
+                    Api.bookBody(slot[0], externalRef))).path("bookingRef").asText());
+            int view = countCalls(backend, () -> api.get("/v1/councils/" + council + "/bookings/" + ref[0]));
+            int cancel = countCalls(backend, () -> api.post("/v1/councils/" + council + "/bookings/" + ref[0] + "/cancel",
+                    "{\"reason\":\"Benchmark\"}"));
+            String provider = council.replace("-ops", "");
+            table.append("| ").append(provider).append(" | ").append(search).append(" | ").append(book).append(" | ")
+                    .append(view).append(" | ").append(cancel).append(" |\n");
+            raw.put(provider + "-roundTrips", Map.of("search", search, "book", book, "view", view, "cancel", cancel));
         }
     }
 
@@ -342,18 +341,20 @@ public final class BenchMain {
         Object run() throws Exception;
     }
 
-    private static int countCalls(WireMockServer backend, Call call, Predicate<ServeEvent> which) throws Exception {
-        int before = count(backend, which);
+    /** Backend calls made by {@code call}, once requests still in flight from a load run have landed. */
+    private static int countCalls(WireMockServer backend, Call call) throws Exception {
+        settle(backend);
         call.run();
-        return count(backend, which) - before;
+        return backend.getAllServeEvents().size();
     }
 
-    private static int count(WireMockServer backend, Predicate<ServeEvent> which) {
-        return (int) backend.getAllServeEvents().stream().filter(which).count();
+    private static void settle(WireMockServer backend) throws InterruptedException {
+        Thread.sleep(BACKEND_DELAY_MILLIS * 4L);
+        backend.resetRequests();
     }
 
-    private static Predicate<ServeEvent> operation(String name) {
-        return event -> event.getRequest().getBodyAsString().contains(":" + name + ">");
+    private static int countOpenSessions(WireMockServer drs) {
+        return (int) drs.getAllServeEvents().stream().filter(event -> event.getRequest().getBodyAsString().contains("openSession>")).count();
     }
 
     private static double median(int times, Call call) throws Exception {
@@ -368,22 +369,8 @@ public final class BenchMain {
         return millis[times / 2];
     }
 
-    private static String connectToken(WireMockServer connect) throws Exception {
-        String form = "grant_type=password&username=" + URLEncoder.encode(FakeConnect.USER, StandardCharsets.UTF_8)
-                + "&password=" + URLEncoder.encode(FakeConnect.PASSWORD, StandardCharsets.UTF_8);
-        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(connect.baseUrl() + FakeConnect.BASE + "/token"))
-                .header("Content-Type", "application/x-www-form-urlencoded").POST(HttpRequest.BodyPublishers.ofString(form)).build(),
-                HttpResponse.BodyHandlers.ofString());
-        return new com.fasterxml.jackson.databind.ObjectMapper().readTree(answer.body()).path("access_token").asText();
-    }
-
-    private static String drsSession(WireMockServer drs) throws Exception {
-        String answer = postRaw(drs.baseUrl() + FakeDrs.PATH, envelope("openSession", "<id>0</id><login>" + FakeDrs.LOGIN
-                + "</login><password>" + FakeDrs.PASSWORD.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;") + "</password>"));
-        return answer.replaceAll("(?s).*<sessionId>([^<]+)</sessionId>.*", "$1");
-    }
-
-    private static String drsCheckAvailability(String session, LocalDate first, LocalDate last) {
+    private static String drsCheckAvailability(LocalDate first, LocalDate last) {
+        String session = "8a4b805d7ca651e4017ca7abffb800bd";
         return envelope("checkAvailability", "<id>0</id><periodBegin>" + first + "T00:00:00Z</periodBegin><periodEnd>" + last
                 + "T23:59:00Z</periodEnd><sessionId>" + session + "</sessionId><theOrder><contract>0</contract><locationID>3670010"
                 + "</locationID><primaryOrderNumber>BENCH-DRS</primaryOrderNumber><priority>Priority 20 Days</priority><theBookingCodes>"

@@ -4,6 +4,7 @@ import dev.slotbridge.spi.model.Slot;
 
 import java.time.Clock;
 import java.time.DayOfWeek;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -35,12 +36,19 @@ final class SandboxDiary {
 
     /** Slots with room between the dates (inclusive, local), sorted by start. */
     List<Slot> freeSlots(LocalDate from, LocalDate to) {
+        Instant now = clock.instant();
+        LocalDate lastDay = lastDay();
         List<Slot> slots = new ArrayList<>();
-        for (LocalDate date = from; !date.isAfter(to); date = date.plusDays(1)) {
+        for (LocalDate date = from; !date.isAfter(to) && !date.isAfter(lastDay); date = date.plusDays(1)) {
+            if (!isWorkingDay(date)) {
+                continue;
+            }
             for (SandboxWindow window : SandboxWindow.values()) {
                 DiarySlot slot = new DiarySlot(date, window);
-                if (hasRoom(slot)) {
-                    slots.add(toSlot(slot));
+                OffsetDateTime start = start(slot);
+                int draw = draw(slot);
+                if (start.toInstant().isAfter(now) && draw >= PERCENT_FULL_FROM_SEED && hasCapacity(slot)) {
+                    slots.add(new Slot(start, end(slot), window.name(), draw >= 100 - PERCENT_PREFERRED, slot.key()));
                 }
             }
         }
@@ -49,7 +57,7 @@ final class SandboxDiary {
 
     /** Whether the diary offers the slot now and it can take one more booking. */
     boolean hasRoom(DiarySlot slot) {
-        return isOffered(slot) && taken.getOrDefault(slot, 0) < settings.capacityPerSlot();
+        return isOffered(slot) && hasCapacity(slot);
     }
 
     void take(DiarySlot slot) {
@@ -77,12 +85,20 @@ final class SandboxDiary {
     }
 
     private boolean isOffered(DiarySlot slot) {
-        LocalDate lastDay = LocalDate.now(clock.withZone(zone)).plusDays(settings.daysAhead());
-        DayOfWeek day = slot.date().getDayOfWeek();
-        return day != DayOfWeek.SATURDAY && day != DayOfWeek.SUNDAY
-                && !slot.date().isAfter(lastDay)
-                && start(slot).toInstant().isAfter(clock.instant())
-                && draw(slot) >= PERCENT_FULL_FROM_SEED;
+        return isWorkingDay(slot.date()) && !slot.date().isAfter(lastDay())
+                && start(slot).toInstant().isAfter(clock.instant()) && draw(slot) >= PERCENT_FULL_FROM_SEED;
+    }
+
+    private boolean hasCapacity(DiarySlot slot) {
+        return taken.getOrDefault(slot, 0) < settings.capacityPerSlot();
+    }
+
+    private LocalDate lastDay() {
+        return LocalDate.now(clock.withZone(zone)).plusDays(settings.daysAhead());
+    }
+
+    private static boolean isWorkingDay(LocalDate date) {
+        return date.getDayOfWeek() != DayOfWeek.SATURDAY && date.getDayOfWeek() != DayOfWeek.SUNDAY;
     }
 
     /** A number in [0, 100) fixed by the seed and the slot: the same diary on every start. */

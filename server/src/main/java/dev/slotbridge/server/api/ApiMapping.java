@@ -32,7 +32,7 @@ final class ApiMapping {
 
     SlotBody slot(Council council, Slot slot) {
         String slotId = codec.encode(RefCodec.Kind.SLOT, signed(council, slot.key().values()));
-        return new SlotBody(slotId, slot.start(), slot.end(), slot.label(), slot.preferred());
+        return new SlotBody(slotId, IsoTime.format(slot.start()), IsoTime.format(slot.end()), slot.label(), slot.preferred());
     }
 
     /** The slot key a slotId carries; 400 {@code invalid-slot-id} when forged, altered or from another council. */
@@ -58,7 +58,8 @@ final class ApiMapping {
                 .map(code -> new JobCodeBody(code.code(), code.quantity())).toList();
         Contact contact = booking.contact();
         return new BookingBody(bookingRef(council, booking.key()), council.id(), booking.status(),
-                new BookedSlotBody(booking.slot().start(), booking.slot().end(), booking.slot().label()),
+                new BookedSlotBody(IsoTime.format(booking.slot().start()), IsoTime.format(booking.slot().end()),
+                        booking.slot().label()),
                 new JobBody(job.propertyRef(), codes, job.priority(), job.externalRef(), job.description()),
                 contact == null ? null : new ContactBody(contact.name(), contact.phone(), contact.email()),
                 booking.accessNotes(), booking.providerRefs());

@@ -1,5 +1,6 @@
 package dev.slotbridge.server.logging;
 
+import java.util.Locale;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -20,12 +21,40 @@ public final class PersonalDataMasker {
     private PersonalDataMasker() {
     }
 
+    /** A cheap pre-check: the secret pattern can only match where one of its keywords appears. */
+    private static boolean mayHoldSecret(String text) {
+        String lower = text.toLowerCase(Locale.ROOT);
+        return lower.contains("pass") || lower.contains("secret") || lower.contains("token") || lower.contains("key")
+                || lower.contains("session");
+    }
+
+    /** A phone number has at least nine digits, give or take separators; most log lines have no such run. */
+    private static boolean hasNineDigits(String text) {
+        int digits = 0;
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                if (++digits >= 9) {
+                    return true;
+                }
+            } else if (c != ' ' && c != '-') {
+                digits = 0;
+            }
+        }
+        return false;
+    }
+
     public static String mask(String text) {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String masked = SECRET.matcher(text).replaceAll("$1$2***");
-        masked = EMAIL.matcher(masked).replaceAll("$1***@$2");
+        String masked = mayHoldSecret(text) ? SECRET.matcher(text).replaceAll("$1$2***") : text;
+        if (masked.indexOf('@') >= 0) {
+            masked = EMAIL.matcher(masked).replaceAll("$1***@$2");
+        }
+        if (!hasNineDigits(masked)) {
+            return masked;
+        }
         Matcher phone = UK_PHONE.matcher(masked);
         StringBuilder out = new StringBuilder();
         while (phone.find()) {

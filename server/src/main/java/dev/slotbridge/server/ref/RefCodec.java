@@ -5,12 +5,10 @@ import io.micronaut.context.annotation.Context;
 
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
-import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
-import java.io.DataInputStream;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import java.nio.BufferUnderflowException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.util.Arrays;
@@ -18,14 +16,15 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
 
 /**
  * Turns a {@link SignedRef} into an opaque, URL-safe, tamper-evident token and back.
  *
  * <p>Token = base64url(payload ‖ HMAC-SHA256(key, payload)[0..16)). The payload is a version byte, the token's kind
- * (so a booking ref is never accepted as a slot id), the council, the provider and the values sorted by name, all
- * length-prefixed: the same ref always gives the same token. Created at start-up, so a missing signing key is
+ * (so a booking ref is never accepted as a slot id), the council, the provider and the values sorted by name, each
+ * string as two bytes of UTF-8 length and its bytes: the same ref always gives the same token. Created at start-up, so a missing signing key is
  * reported before the first request. The values are only signed, not encrypted: they are the
  * scheduler's own ids and window times, never secrets.
  */
@@ -40,6 +39,7 @@ public final class RefCodec {
     public enum Kind { SLOT, BOOKING }
 
     private final SecretKeySpec key;
+    private final Queue<Mac> macs = new ConcurrentLinkedQueue<>();
 
     public RefCodec(@Named(SigningKey.NAME) byte[] signingKey) {
         this.key = new SecretKeySpec(signingKey, ALGORITHM);
@@ -75,47 +75,80 @@ public final class RefCodec {
     }
 
     private static byte[] payload(Kind kind, SignedRef ref) {
-        var bytes = new ByteArrayOutputStream(128);
-        try (var out = new DataOutputStream(bytes)) {
-            out.writeByte(VERSION);
-            out.writeByte(kind.ordinal());
-            out.writeUTF(ref.councilId());
-            out.writeUTF(ref.providerName());
-            Map<String, String> sorted = new TreeMap<>(ref.values());
-            out.writeShort(sorted.size());
-            for (var entry : sorted.entrySet()) {
-                out.writeUTF(entry.getKey());
-                out.writeUTF(entry.getValue());
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
+        String[] names = ref.values().keySet().toArray(String[]::new);
+        Arrays.sort(names);
+        var bytes = new ByteArrayOutputStream(160);
+        bytes.write(VERSION);
+        bytes.write(kind.ordinal());
+        writeString(bytes, ref.councilId());
+        writeString(bytes, ref.providerName());
+        bytes.write(names.length >>> 8);
+        bytes.write(names.length);
+        for (String name : names) {
+            writeString(bytes, name);
+            writeString(bytes, ref.values().get(name));
         }
         return bytes.toByteArray();
     }
 
+    /** A string as its UTF-8 length (two bytes) and bytes. */
+    private static void writeString(ByteArrayOutputStream bytes, String text) {
+        byte[] utf8 = text.getBytes(StandardCharsets.UTF_8);
+        if (utf8.length > 0xFFFF) {
+            throw new IllegalArgumentException("a ref value is too long");
+        }
+        bytes.write(utf8.length >>> 8);
+        bytes.write(utf8.length);
+        bytes.write(utf8, 0, utf8.length);
+    }
+
     private static Optional<SignedRef> read(Kind kind, byte[] payload) {
-        try (var in = new DataInputStream(new ByteArrayInputStream(payload))) {
-            if (in.readByte() != VERSION || in.readByte() != kind.ordinal()) {
+        ByteBuffer in = ByteBuffer.wrap(payload);
+        try {
+            if (in.get() != VERSION || in.get() != kind.ordinal()) {
                 return Optional.empty();
             }
-            String council = in.readUTF();
-            String provider = in.readUTF();
-            int count = in.readShort();
+            String council = readString(in);
+            String provider = readString(in);
+            int count = in.getShort() & 0xFFFF;
             Map<String, String> values = new LinkedHashMap<>();
             for (int i = 0; i < count; i++) {
-                values.put(in.readUTF(), in.readUTF());
+                values.put(readString(in), readString(in));
             }
-            return in.available() == 0 ? Optional.of(new SignedRef(council, provider, values)) : Optional.empty();
-        } catch (IOException e) {
+            return in.hasRemaining() ? Optional.empty() : Optional.of(new SignedRef(council, provider, values));
+        } catch (BufferUnderflowException | IllegalArgumentException e) {
             return Optional.empty();
         }
     }
 
+    private static String readString(ByteBuffer in) {
+        int length = in.getShort() & 0xFFFF;
+        if (length > in.remaining()) {
+            throw new IllegalArgumentException("truncated");
+        }
+        byte[] utf8 = new byte[length];
+        in.get(utf8);
+        return new String(utf8, StandardCharsets.UTF_8);
+    }
+
+    /** The MAC of the payload; {@link Mac} instances are not thread-safe, so they are pooled and reused. */
     private byte[] mac(byte[] payload) {
+        Mac mac = macs.poll();
+        if (mac == null) {
+            mac = newMac();
+        }
+        try {
+            return mac.doFinal(payload);
+        } finally {
+            macs.offer(mac);
+        }
+    }
+
+    private Mac newMac() {
         try {
             Mac mac = Mac.getInstance(ALGORITHM);
             mac.init(key);
-            return mac.doFinal(payload);
+            return mac;
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException("the JDK lacks " + ALGORITHM, e);
         }

@@ -14,6 +14,7 @@ import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
 import io.github.resilience4j.timelimiter.TimeLimiter;
 import io.github.resilience4j.timelimiter.TimeLimiterConfig;
+import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,6 +22,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
 import java.util.concurrent.RejectedExecutionException;
@@ -42,7 +44,8 @@ import java.util.function.Supplier;
  *   <li><b>Bulkhead</b>: at most N calls in flight for the council. A permit is held until the call's thread really
  *       ends, so a hung scheduler fills its own bulkhead (503) instead of every server thread.</li>
  * </ul>
- * Each attempt is timed, counted and logged with council, operation, outcome and duration.
+ * Each attempt is timed, counted and logged with council, operation, outcome and duration; timers are registered
+ * once per outcome seen and kept.
  */
 final class CouncilCallGuard {
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.scheduler");
@@ -58,6 +61,7 @@ final class CouncilCallGuard {
     private final Bulkhead bulkhead;
     private final TimeLimiter timeLimiter;
     private final Map<SchedulerOperation, Retry> retries = new EnumMap<>(SchedulerOperation.class);
+    private final Map<SchedulerOperation, Map<CallOutcome, Timer>> timers = new EnumMap<>(SchedulerOperation.class);
     private final ExecutorService executor;
     private final SchedulerMetrics metrics;
 
@@ -89,6 +93,7 @@ final class CouncilCallGuard {
                     .build());
             retry.getEventPublisher().onRetry(event -> metrics.retry(council, provider, operation));
             retries.put(operation, retry);
+            timers.put(operation, new ConcurrentHashMap<>());
         }
         metrics.circuit(council, circuitBreaker);
     }
@@ -120,7 +125,8 @@ final class CouncilCallGuard {
             throw failure = e;
         } finally {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            metrics.call(council, provider, operation, outcome, took);
+            timers.get(operation).computeIfAbsent(outcome, seen -> metrics.callTimer(council, provider, operation, seen))
+                    .record(took);
             log(operation, outcome, took, failure);
         }
     }

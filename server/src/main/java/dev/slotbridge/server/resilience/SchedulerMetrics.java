@@ -28,11 +28,12 @@ public final class SchedulerMetrics {
         this.registry = registry;
     }
 
-    void call(String council, String provider, SchedulerOperation operation, CallOutcome outcome, Duration duration) {
-        Timer.builder(CALLS).description("Calls to council schedulers, one per attempt")
+    /** The call timer for one council, provider, operation and outcome; callers keep it (registering is not free). */
+    Timer callTimer(String council, String provider, SchedulerOperation operation, CallOutcome outcome) {
+        return Timer.builder(CALLS).description("Calls to council schedulers, one per attempt")
                 .tags("council", council, "provider", provider, "operation", operation.tag(), "outcome", outcome.tag())
                 .publishPercentileHistogram()
-                .register(registry).record(duration);
+                .register(registry);
     }
 
     void retry(String council, String provider, SchedulerOperation operation) {

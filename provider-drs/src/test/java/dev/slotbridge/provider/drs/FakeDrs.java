@@ -6,6 +6,7 @@ import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.w3c.dom.Document;
+import org.w3c.dom.Node;
 import org.xml.sax.InputSource;
 
 import javax.xml.parsers.DocumentBuilderFactory;
@@ -328,7 +329,7 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
             try {
                 Object node = XPathFactory.newInstance().newXPath().evaluate(
                         "//*[local-name()='" + operation + "']/" + operation + "/" + path, document, XPathConstants.NODE);
-                return node == null ? null : ((org.w3c.dom.Node) node).getTextContent();
+                return node == null ? null : ((Node) node).getTextContent();
             } catch (Exception e) {
                 throw new IllegalStateException(e);
             }

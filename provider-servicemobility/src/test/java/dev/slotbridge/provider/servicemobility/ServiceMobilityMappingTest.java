@@ -9,6 +9,7 @@ import dev.slotbridge.spi.model.Contact;
 import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.JobCode;
 import dev.slotbridge.spi.model.Slot;
+import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
 import org.junit.jupiter.api.Test;
 
@@ -19,6 +20,7 @@ import java.time.ZoneId;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.groups.Tuple.tuple;
 
 /** The mapping produces the spec's objects, field for field and case for case. */
 final class ServiceMobilityMappingTest {
@@ -52,9 +54,9 @@ final class ServiceMobilityMappingTest {
                 query.to().plusDays(1).atStartOfDay(LONDON).toInstant(), LONDON);
 
         assertThat(slots).extracting(slot -> slot.start().toString(), Slot::label).containsExactly(
-                org.assertj.core.groups.Tuple.tuple("2026-03-30T08:00+01:00", "AM"),
-                org.assertj.core.groups.Tuple.tuple("2026-03-30T12:00+01:00", "PM"),
-                org.assertj.core.groups.Tuple.tuple("2026-03-30T16:00+01:00", null));
+                tuple("2026-03-30T08:00+01:00", "AM"),
+                tuple("2026-03-30T12:00+01:00", "PM"),
+                tuple("2026-03-30T16:00+01:00", null));
         assertThat(slots).noneMatch(Slot::preferred);
         assertThat(slots.getFirst().key().values()).containsEntry("start", "2026-03-30T07:00:00.000Z")
                 .containsEntry("id", "TC-7").containsEntry("type", "Window");
@@ -75,7 +77,7 @@ final class ServiceMobilityMappingTest {
 
     @Test
     void theOrderNumIdentifiesTheBooking() {
-        var request = new BookingRequest(dev.slotbridge.spi.model.SlotKey.of("start", "2026-03-30T07:00:00.000Z",
+        var request = new BookingRequest(SlotKey.of("start", "2026-03-30T07:00:00.000Z",
                 "end", "2026-03-30T11:00:00.000Z", "desc", "AM"), job, null, null);
 
         Booking booking = ServiceMobilityMapping.booking("WO-991", request, LONDON);

@@ -7,7 +7,6 @@ import io.micrometer.core.instrument.Timer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import jakarta.inject.Singleton;
 
-import java.time.Duration;
 
 /**
  * The Slotbridge meters (see {@code docs/metrics.md}). Tags are council ids, provider names, operations and

@@ -2,6 +2,7 @@ package dev.slotbridge.server.security;
 
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
+import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
@@ -15,7 +16,7 @@ import java.util.Map;
  * request. No key or an unknown key is 401; the key itself is never logged.
  */
 @ServerFilter("/v1/**")
-final class ApiKeyFilter implements io.micronaut.core.order.Ordered {
+final class ApiKeyFilter implements Ordered {
     private static final String BEARER = "Bearer ";
 
     private final ApiClients clients;

@@ -26,6 +26,9 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
 
 
@@ -40,13 +43,16 @@ import java.util.concurrent.atomic.AtomicLong;
  *       directly and through Slotbridge at 32 connections; backend round trips per operation, on the stateful fakes;</li>
  *   <li>JMH micro-benchmarks of the hot paths.</li>
  * </ol>
- * Arguments: the repository root, and optionally the seconds each load run lasts (default 8).
+ * Arguments: the repository root, optionally the seconds each load run lasts (default 8), then optionally the parts to
+ * run ({@code throughput}, {@code overhead}, {@code jmh}; default all).
  */
 public final class BenchMain {
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
     private static final int[] CONNECTIONS = {1, 16, 64};
     private static final int BACKEND_DELAY_MILLIS = 50;
     private static final int OVERHEAD_CONNECTIONS = 32;
+    private static final Duration COMPILE_WARM_UP = Duration.ofSeconds(10);
+    private static final Set<String> PARTS = Set.of("throughput", "overhead", "jmh");
 
     private final Path root;
     private final Path work;
@@ -64,15 +70,26 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         Duration runTime = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 8);
-        new BenchMain(root, runTime).runAll();
+        Set<String> parts = args.length > 2 ? Set.of(Arrays.copyOfRange(args, 2, args.length)) : PARTS;
+        if (!PARTS.containsAll(parts)) {
+            throw new IllegalArgumentException("parts are " + PARTS + ", got " + parts);
+        }
+        new BenchMain(root, runTime).run(parts);
     }
 
-    private void runAll() throws Exception {
+    private void run(Set<String> parts) throws Exception {
         machine();
-        throughputAndFootprint();
-        overhead();
-        microBenchmarks();
-        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm"));
+        if (parts.contains("throughput")) {
+            throughputAndFootprint();
+        }
+        if (parts.contains("overhead")) {
+            overhead();
+        }
+        if (parts.contains("jmh")) {
+            microBenchmarks();
+        }
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm"))
+                + (parts.equals(PARTS) ? "" : "-" + String.join("-", new TreeSet<>(parts)));
         Path results = Files.createDirectories(root.resolve("bench/results"));
         report.write(results.resolve(stamp + ".md"), results.resolve(stamp + ".json"), "Slotbridge benchmarks, " + stamp);
         System.out.println("Report: " + results.resolve(stamp + ".md"));
@@ -214,7 +231,10 @@ public final class BenchMain {
                 Map<String, Object> raw = new LinkedHashMap<>();
 
                 String connectSearch = Api.searchBody("BENCH-CX", monday, monday.plusDays(6));
+                String drsSearch = Api.searchBody("BENCH-DRS", monday, monday.plusDays(6));
                 api.post("/v1/councils/connect/appointment-search", connectSearch);
+                api.post("/v1/councils/drs/appointment-search", drsSearch);
+                compileHotPaths(server.base, json, Map.of("connect", connectSearch, "drs", drsSearch));
                 Wrk.Result connectDirect = load("connect-direct", connect.baseUrl() + CannedBackends.CONNECT_BASE
                         + "/api/availability?PrimaryOrderNumber=BENCH-CX&Date=" + monday + "&NumberOfWeeks=1", "GET", null,
                         Map.of("Accept", "application/json;version=3", "Authorization", "Bearer bench-token"), OVERHEAD_CONNECTIONS);
@@ -224,8 +244,6 @@ public final class BenchMain {
                 overheadRow(table, raw, "connect", connectTrips, connectDirect, connectThrough);
                 report.target("Connect search for an existing order: backend round trips (warm)", connectTrips, "", "<=", 2);
 
-                String drsSearch = Api.searchBody("BENCH-DRS", monday, monday.plusDays(6));
-                api.post("/v1/councils/drs/appointment-search", drsSearch);
                 String checkAvailability = drsCheckAvailability(monday, monday.plusDays(6));
                 Wrk.Result drsDirect = load("drs-direct", drs.baseUrl() + CannedBackends.DRS_PATH, "POST", checkAvailability,
                         Map.of("Content-Type", "text/xml; charset=utf-8", "SOAPAction", "\\\"\\\""), OVERHEAD_CONNECTIONS);
@@ -254,6 +272,19 @@ public final class BenchMain {
             drs.stop();
             connectOps.stop();
             drsOps.stop();
+        }
+    }
+
+    /**
+     * A fresh server interprets its code at first and compiles the hot paths as traffic arrives; a 2-second warm-up
+     * at 32 connections against a 50 ms backend is only about a thousand requests, so the "through" figures would
+     * measure the JIT compilers competing for the cores. Each council's search is loaded at 128 connections first, as
+     * a server that has been up for a while would be.
+     */
+    private void compileHotPaths(URI base, Map<String, String> headers, Map<String, String> searches) throws Exception {
+        for (Map.Entry<String, String> search : new TreeMap<>(searches).entrySet()) {
+            wrk.run("compile-" + search.getKey(), base + "/v1/councils/" + search.getKey() + "/appointment-search", "POST",
+                    search.getValue(), headers, 4 * OVERHEAD_CONNECTIONS, COMPILE_WARM_UP);
         }
     }
 

@@ -11,6 +11,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -29,12 +30,25 @@ import java.util.Objects;
  * URL's query, headers or body.
  */
 public final class HttpTransport {
+    private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private final HttpClient client;
     private final String schedulerName;
 
     public HttpTransport(HttpClient client, String schedulerName) {
         this.client = Objects.requireNonNull(client, "client is null");
         this.schedulerName = Objects.requireNonNull(schedulerName, "schedulerName is null");
+    }
+
+    /**
+     * A transport with the client every provider should use: HTTP/1.1 with keep-alive, which is what the vendors'
+     * gateways document, and a 5 s connect timeout. HTTP/1.1 is explicit because the JDK client's default, HTTP/2,
+     * sends an {@code Upgrade: h2c} on plain-http requests, which on-premise gateways and their proxies may mishandle.
+     */
+    public static HttpTransport forScheduler(String schedulerName) {
+        return new HttpTransport(HttpClient.newBuilder()
+                .version(HttpClient.Version.HTTP_1_1)
+                .connectTimeout(CONNECT_TIMEOUT)
+                .build(), schedulerName);
     }
 
     /** Sends the request and returns its answer when the status is below 500. */

@@ -11,8 +11,6 @@ import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.support.HttpTransport;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Set;
 
 /** {@code provider: connect}: Totalmobile Connect web services v1.34. */
@@ -37,8 +35,7 @@ public final class ConnectProviderFactory implements ProviderFactory {
     @Override
     public SchedulerProvider create(ProviderContext context) {
         ConnectSettings settings = ConnectSettings.from(context.settings());
-        HttpTransport transport = new HttpTransport(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), "Connect");
+        HttpTransport transport = HttpTransport.forScheduler("Connect");
         ObjectMapper json = connectJson();
         var tokens = new ConnectTokenSource(settings, transport, json, context.clock());
         var client = new ConnectClient(settings, tokens, transport, json);

@@ -5,8 +5,6 @@ import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.support.HttpTransport;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.Executors;
 
@@ -32,8 +30,7 @@ public final class DrsProviderFactory implements ProviderFactory {
     @Override
     public SchedulerProvider create(ProviderContext context) {
         DrsSettings settings = DrsSettings.from(context.settings());
-        HttpTransport transport = new HttpTransport(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), "DRS");
+        HttpTransport transport = HttpTransport.forScheduler("DRS");
         DrsGateway gateway = new DrsGateway(settings.endpoint(), transport);
         DrsSession session = new DrsSession(gateway, settings.username(), settings.password(), context.clock(), context.zone());
         return new DrsSchedulerProvider(session, settings, context.clock(), context.zone(),

@@ -7,8 +7,6 @@ import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.support.HttpTransport;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Set;
 
 /** {@code provider: servicemobility}: backends implementing ServiceMobility's generic REST interfaces. */
@@ -33,9 +31,8 @@ public final class ServiceMobilityProviderFactory implements ProviderFactory {
     @Override
     public SchedulerProvider create(ProviderContext context) {
         ServiceMobilitySettings settings = ServiceMobilitySettings.from(context.settings());
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        var client = new ServiceMobilityClient(settings, new HttpTransport(http, "ServiceMobility"), json);
+        var client = new ServiceMobilityClient(settings, HttpTransport.forScheduler("ServiceMobility"), json);
         return new ServiceMobilitySchedulerProvider(client, settings.orderType(), context.zone());
     }
 }

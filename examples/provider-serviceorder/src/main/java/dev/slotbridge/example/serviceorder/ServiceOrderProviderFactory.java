@@ -6,8 +6,6 @@ import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.support.HttpTransport;
 
-import java.net.http.HttpClient;
-import java.time.Duration;
 import java.util.Set;
 
 /** {@code provider: serviceorder}: the example plugin for the generic service-order REST API. */
@@ -30,8 +28,7 @@ public final class ServiceOrderProviderFactory implements ProviderFactory {
     @Override
     public SchedulerProvider create(ProviderContext context) {
         ServiceOrderSettings settings = ServiceOrderSettings.from(context.settings());
-        HttpTransport transport = new HttpTransport(
-                HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build(), "service-order API");
+        HttpTransport transport = HttpTransport.forScheduler("service-order API");
         var client = new ServiceOrderClient(settings, transport, new ObjectMapper());
         return new ServiceOrderSchedulerProvider(client, settings, context.clock(), context.zone());
     }

@@ -22,6 +22,8 @@ import java.util.Set;
  *   <li>Only {@link dev.slotbridge.spi.error.ProviderException} subtypes escape an operation.</li>
  *   <li>No resilience of its own: the server bounds, retries and isolates every call. A provider makes each
  *       operation a single attempt and reports what happened precisely (e.g. whether a failed request was sent).</li>
+ *   <li>Interruptible: the server's time limit interrupts the calling thread, and the operation then ends promptly
+ *       ({@link dev.slotbridge.spi.support.HttpTransport} and blocking I/O on a virtual thread do so already).</li>
  *   <li>Nothing half-done: when a multi-step write fails part-way, the provider undoes the steps it made.</li>
  *   <li>No personal data (phone numbers, e-mail addresses) and no credentials in log lines or exception messages.</li>
  * </ul>

@@ -1,6 +1,5 @@
 package dev.slotbridge.server.resilience;
 
-import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
 import dev.slotbridge.spi.error.SchedulerUnavailableException;
 import io.github.resilience4j.bulkhead.Bulkhead;
@@ -12,8 +11,6 @@ import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.github.resilience4j.retry.Retry;
 import io.github.resilience4j.retry.RetryConfig;
-import io.github.resilience4j.timelimiter.TimeLimiter;
-import io.github.resilience4j.timelimiter.TimeLimiterConfig;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -23,15 +20,11 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Future;
-import java.util.concurrent.RejectedExecutionException;
-import java.util.concurrent.TimeoutException;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Bounds every call to one council's scheduler: {@code Retry ( CircuitBreaker ( TimeLimiter ( Bulkhead ( call ))))}.
+ * Bounds every call to one council's scheduler: {@code Retry ( CircuitBreaker ( Bulkhead ( TimeLimit ( call ))))}.
  *
  * <ul>
  *   <li><b>Retry</b> (exponential backoff with jitter): reads on connection failures, 5xx and timeouts; writes only
@@ -39,10 +32,10 @@ import java.util.function.Supplier;
  *   <li><b>Circuit breaker</b> (count-based window, the test clock for its open-state wait): counts scheduler failures,
  *       unreadable answers and timeouts; business answers (slot taken, refused, not found) are not failures. Open:
  *       503 at once.</li>
- *   <li><b>Time limit</b> per attempt: the call runs on its own virtual thread; past the limit it is interrupted and the
- *       caller gets {@link SchedulerTimeoutException}.</li>
- *   <li><b>Bulkhead</b>: at most N calls in flight for the council. A permit is held until the call's thread really
- *       ends, so a hung scheduler fills its own bulkhead (503) instead of every server thread.</li>
+ *   <li><b>Bulkhead</b>: at most N calls in flight for the council; more get 503 at once, so a hung scheduler fills
+ *       its own bulkhead instead of every server thread. A permit is held until the call really returns.</li>
+ *   <li><b>Time limit</b> per attempt ({@link CallerThreadTimeLimit}): the call runs on the request's own virtual
+ *       thread, which is interrupted when the limit passes; the caller gets {@link SchedulerTimeoutException}.</li>
  * </ul>
  * Each attempt is timed, counted and logged with council, operation, outcome and duration; timers are registered
  * once per outcome seen and kept.
@@ -59,18 +52,16 @@ final class CouncilCallGuard {
     private final ResilienceSettings settings;
     private final CircuitBreaker circuitBreaker;
     private final Bulkhead bulkhead;
-    private final TimeLimiter timeLimiter;
+    private final CallerThreadTimeLimit timeLimit;
     private final Map<SchedulerOperation, Retry> retries = new EnumMap<>(SchedulerOperation.class);
     private final Map<SchedulerOperation, Map<CallOutcome, Timer>> timers = new EnumMap<>(SchedulerOperation.class);
-    private final ExecutorService executor;
     private final SchedulerMetrics metrics;
 
     CouncilCallGuard(String council, String provider, ResilienceSettings settings, Clock clock,
-                     ExecutorService executor, SchedulerMetrics metrics) {
+                     CallerThreadTimeLimit.Alarms alarms, SchedulerMetrics metrics) {
         this.council = council;
         this.provider = provider;
         this.settings = settings;
-        this.executor = executor;
         this.metrics = metrics;
         this.circuitBreaker = CircuitBreaker.of(council, CircuitBreakerConfig.custom()
                 .slidingWindow(settings.slidingWindowSize(), settings.minimumNumberOfCalls(),
@@ -82,8 +73,7 @@ final class CouncilCallGuard {
                 .build());
         this.bulkhead = Bulkhead.of(council, BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.maxConcurrentCalls()).maxWaitDuration(Duration.ZERO).build());
-        this.timeLimiter = TimeLimiter.of(council, TimeLimiterConfig.custom()
-                .timeoutDuration(settings.timeout()).cancelRunningFuture(true).build());
+        this.timeLimit = new CallerThreadTimeLimit(settings.timeout(), alarms);
         for (SchedulerOperation operation : SchedulerOperation.values()) {
             Retry retry = Retry.of(council + "." + operation.tag(), RetryConfig.custom()
                     .maxAttempts(settings.maxAttempts())
@@ -136,31 +126,9 @@ final class CouncilCallGuard {
             throw BulkheadFullException.createBulkheadFullException(bulkhead);
         }
         try {
-            return timeLimiter.executeFutureSupplier(() -> submit(call));
-        } catch (TimeoutException e) {
-            throw new SchedulerTimeoutException(operation.tag() + " got no answer within " + settings.timeout(), e);
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new SchedulerTimeoutException(operation.tag() + " was interrupted", e);
-        } catch (Exception e) {
-            throw new SchedulerResponseException(operation.tag() + " failed unexpectedly: " + e, e);
-        }
-    }
-
-    private <T> Future<T> submit(Supplier<T> call) {
-        try {
-            return executor.submit(() -> {
-                try {
-                    return call.get();
-                } finally {
-                    bulkhead.onComplete();
-                }
-            });
-        } catch (RejectedExecutionException e) {
+            return timeLimit.call(call, () -> operation.tag() + " got no answer within " + settings.timeout());
+        } finally {
             bulkhead.onComplete();
-            throw new SchedulerUnavailableException("the server is shutting down", true, e);
         }
     }
 

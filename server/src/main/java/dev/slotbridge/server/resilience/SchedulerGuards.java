@@ -7,23 +7,24 @@ import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
 
 /**
  * Wraps each council's provider in its own {@link CouncilCallGuard}, so one council's failures and slowness never
- * touch another's circuit or bulkhead. Scheduler calls run on virtual threads.
+ * touch another's circuit or bulkhead. Scheduler calls run on the request's (virtual) thread; one timer thread
+ * interrupts those that outlast their council's time limit.
  */
 @Singleton
 public final class SchedulerGuards {
     private final PropertyResolver properties;
     private final Clock clock;
     private final SchedulerMetrics metrics;
-    private final ExecutorService executor = Executors.newThreadPerTaskExecutor(
-            Thread.ofVirtual().name("scheduler-call-", 0).factory());
+    private final ScheduledThreadPoolExecutor timer = timer();
     private final Map<String, CouncilCallGuard> guards = new ConcurrentHashMap<>();
 
     public SchedulerGuards(PropertyResolver properties, Clock clock, SchedulerMetrics metrics) {
@@ -39,7 +40,7 @@ public final class SchedulerGuards {
      */
     public SchedulerProvider protect(String councilId, String providerName, SchedulerProvider provider) {
         ResilienceSettings settings = ResilienceSettings.resolve(properties, councilId);
-        CouncilCallGuard guard = new CouncilCallGuard(councilId, providerName, settings, clock, executor, metrics);
+        CouncilCallGuard guard = new CouncilCallGuard(councilId, providerName, settings, clock, this::alarm, metrics);
         guards.put(councilId, guard);
         return new ResilientSchedulerProvider(provider, guard);
     }
@@ -51,8 +52,19 @@ public final class SchedulerGuards {
         return states;
     }
 
+    private Runnable alarm(Runnable action, Duration delay) {
+        var scheduled = timer.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
+        return () -> scheduled.cancel(false);
+    }
+
+    private static ScheduledThreadPoolExecutor timer() {
+        var timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("scheduler-call-time-limit").daemon().factory());
+        timer.setRemoveOnCancelPolicy(true);
+        return timer;
+    }
+
     @PreDestroy
     void shutdown() {
-        executor.shutdownNow();
+        timer.shutdownNow();
     }
 }

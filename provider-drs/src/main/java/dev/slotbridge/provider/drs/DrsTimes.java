@@ -2,11 +2,13 @@ package dev.slotbridge.provider.drs;
 
 import dev.slotbridge.spi.error.SchedulerResponseException;
 
+import java.time.DateTimeException;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 
@@ -15,6 +17,11 @@ import java.time.format.DateTimeParseException;
  * ({@code 2026-03-29T00:00:00+00:00}, {@code 2026-04-04T23:59:00+01:00}). Received: offset date-times in any of the
  * forms gateways mix ({@code Z} or {@code +01:00}, with or without millis); a value without an offset is taken as
  * local time in the council's zone.
+ *
+ * <p>A week's answer holds 56 date-times and the key of every slot two more, so the usual shapes
+ * ({@code yyyy-MM-ddTHH:mm:ss} with {@code Z} or {@code ±HH:MM}) are read and written by hand; the general-purpose
+ * {@link DateTimeFormatter} allocated about 2 KB per value, most of the garbage of a DRS search. Every other form
+ * goes through the formatter as before.
  */
 final class DrsTimes {
     private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ssxxx");
@@ -23,7 +30,38 @@ final class DrsTimes {
     }
 
     static String format(OffsetDateTime time) {
-        return SENT.format(time);
+        if (time.getYear() < 1000 || time.getYear() > 9999) {
+            return SENT.format(time);
+        }
+        ZoneOffset offset = time.getOffset();
+        int offsetMinutes = Math.abs(offset.getTotalSeconds()) / 60;
+        if (offset.getTotalSeconds() % 60 != 0) {
+            return SENT.format(time);
+        }
+        char[] text = new char[25];
+        digits(text, 0, time.getYear(), 4);
+        text[4] = '-';
+        digits(text, 5, time.getMonthValue(), 2);
+        text[7] = '-';
+        digits(text, 8, time.getDayOfMonth(), 2);
+        text[10] = 'T';
+        digits(text, 11, time.getHour(), 2);
+        text[13] = ':';
+        digits(text, 14, time.getMinute(), 2);
+        text[16] = ':';
+        digits(text, 17, time.getSecond(), 2);
+        text[19] = offset.getTotalSeconds() < 0 ? '-' : '+';
+        digits(text, 20, offsetMinutes / 60, 2);
+        text[22] = ':';
+        digits(text, 23, offsetMinutes % 60, 2);
+        return new String(text);
+    }
+
+    private static void digits(char[] text, int at, int value, int width) {
+        for (int i = at + width - 1; i >= at; i--) {
+            text[i] = (char) ('0' + value % 10);
+            value /= 10;
+        }
     }
 
     static String startOfDay(LocalDate day, ZoneId zone) {
@@ -39,15 +77,70 @@ final class DrsTimes {
         if (text == null) {
             throw new SchedulerResponseException("the gateway left out a date-time", null);
         }
+        String value = text.strip();
+        OffsetDateTime usual = parseUsual(value);
+        if (usual != null) {
+            return usual;
+        }
         try {
-            return OffsetDateTime.parse(text.strip());
+            return OffsetDateTime.parse(value);
         } catch (DateTimeParseException withoutOffset) {
             try {
-                return LocalDateTime.parse(text.strip()).atZone(zone).toOffsetDateTime();
+                return LocalDateTime.parse(value).atZone(zone).toOffsetDateTime();
             } catch (DateTimeParseException e) {
                 throw new SchedulerResponseException("the gateway sent a date-time that is not ISO 8601", e);
             }
         }
+    }
+
+    /** {@code yyyy-MM-ddTHH:mm:ss} then {@code Z} or {@code ±HH:MM}; null for any other shape. */
+    private static OffsetDateTime parseUsual(String text) {
+        int length = text.length();
+        if ((length != 20 && length != 25) || text.charAt(4) != '-' || text.charAt(7) != '-' || text.charAt(10) != 'T'
+                || text.charAt(13) != ':' || text.charAt(16) != ':') {
+            return null;
+        }
+        int year = number(text, 0, 4);
+        int month = number(text, 5, 2);
+        int day = number(text, 8, 2);
+        int hour = number(text, 11, 2);
+        int minute = number(text, 14, 2);
+        int second = number(text, 17, 2);
+        int offsetSeconds;
+        char sign = text.charAt(19);
+        if (length == 20 && sign == 'Z') {
+            offsetSeconds = 0;
+        } else if (length == 25 && (sign == '+' || sign == '-') && text.charAt(22) == ':') {
+            int hours = number(text, 20, 2);
+            int minutes = number(text, 23, 2);
+            if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59) {
+                return null;
+            }
+            offsetSeconds = (sign == '-' ? -1 : 1) * (hours * 3600 + minutes * 60);
+        } else {
+            return null;
+        }
+        if (year < 0 || month < 0 || day < 0 || hour < 0 || minute < 0 || second < 0) {
+            return null;
+        }
+        try {
+            return OffsetDateTime.of(year, month, day, hour, minute, second, 0, ZoneOffset.ofTotalSeconds(offsetSeconds));
+        } catch (DateTimeException e) {
+            return null;
+        }
+    }
+
+    /** The decimal number in {@code width} characters from {@code at}, or -1 when one is not a digit. */
+    private static int number(String text, int at, int width) {
+        int value = 0;
+        for (int i = at; i < at + width; i++) {
+            char c = text.charAt(i);
+            if (c < '0' || c > '9') {
+                return -1;
+            }
+            value = value * 10 + (c - '0');
+        }
+        return value;
     }
 
     /** The same instant in the council's zone, so slot keys and answers look the same whatever offset came in. */

@@ -44,7 +44,7 @@ final class SafeXmlReader {
                     case XMLStreamConstants.START_ELEMENT -> open.push(new Building(reader.getLocalName()));
                     case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA -> {
                         if (!open.isEmpty()) {
-                            open.peek().text.append(reader.getText());
+                            open.peek().text(reader.getText());
                         }
                     }
                     case XMLStreamConstants.END_ELEMENT -> {
@@ -52,7 +52,7 @@ final class SafeXmlReader {
                         if (open.isEmpty()) {
                             root = done;
                         } else {
-                            open.peek().children.add(done);
+                            open.peek().child(done);
                         }
                     }
                     default -> {
@@ -80,17 +80,40 @@ final class SafeXmlReader {
         }
     }
 
+    /**
+     * An element being read. Text usually arrives in one piece and most elements are leaves, so the builder and the
+     * child list are made only when needed: a week of slots is a few hundred elements per answer.
+     */
     private static final class Building {
-        final String name;
-        final StringBuilder text = new StringBuilder();
-        final List<XmlElement> children = new ArrayList<>();
+        private final String name;
+        private String text = "";
+        private StringBuilder pieces;
+        private List<XmlElement> children;
 
         Building(String name) {
             this.name = name;
         }
 
+        void text(String piece) {
+            if (pieces != null) {
+                pieces.append(piece);
+            } else if (text.isEmpty()) {
+                text = piece;
+            } else {
+                pieces = new StringBuilder(text).append(piece);
+            }
+        }
+
+        void child(XmlElement child) {
+            if (children == null) {
+                children = new ArrayList<>();
+            }
+            children.add(child);
+        }
+
         XmlElement build() {
-            return new XmlElement(name, text.toString(), List.copyOf(children));
+            return new XmlElement(name, pieces != null ? pieces.toString() : text,
+                    children == null ? List.of() : List.copyOf(children));
         }
     }
 }

@@ -10,7 +10,7 @@ import java.util.Optional;
 record XmlElement(String name, String text, List<XmlElement> children) {
 
     Optional<XmlElement> child(String childName) {
-        return children.stream().filter(child -> child.name().equals(childName)).findFirst();
+        return Optional.ofNullable(first(childName));
     }
 
     List<XmlElement> children(String childName) {
@@ -19,6 +19,18 @@ record XmlElement(String name, String text, List<XmlElement> children) {
 
     /** The trimmed text of the first child with that name, or null when there is none or it is empty. */
     String text(String childName) {
-        return child(childName).map(XmlElement::text).map(String::strip).filter(text -> !text.isEmpty()).orElse(null);
+        XmlElement child = first(childName);
+        String text = child == null ? "" : child.text().strip();
+        return text.isEmpty() ? null : text;
+    }
+
+    /** A plain loop: answers are walked field by field, 40 times per week of slots, so no stream per lookup. */
+    private XmlElement first(String childName) {
+        for (XmlElement child : children) {
+            if (child.name().equals(childName)) {
+                return child;
+            }
+        }
+        return null;
     }
 }

@@ -40,9 +40,9 @@ public final class HttpTransport {
     }
 
     /**
-     * A transport with the client every provider should use: HTTP/1.1 with keep-alive, which is what the vendors'
-     * gateways document, and a 5 s connect timeout. HTTP/1.1 is explicit because the JDK client's default, HTTP/2,
-     * sends an {@code Upgrade: h2c} on plain-http requests, which on-premise gateways and their proxies may mishandle.
+     * A transport with the client every provider should use: HTTP/1.1 with keep-alive and a 5 s connect timeout.
+     * HTTP/1.1 is explicit because the JDK client's default, HTTP/2, sends an {@code Upgrade: h2c} on plain-http
+     * requests, which on-premise gateways and their proxies may mishandle (the vendors' documents name no version).
      */
     public static HttpTransport forScheduler(String schedulerName) {
         return new HttpTransport(HttpClient.newBuilder()

@@ -30,14 +30,11 @@ final class DrsTimes {
     }
 
     static String format(OffsetDateTime time) {
-        if (time.getYear() < 1000 || time.getYear() > 9999) {
-            return SENT.format(time);
-        }
         ZoneOffset offset = time.getOffset();
-        int offsetMinutes = Math.abs(offset.getTotalSeconds()) / 60;
-        if (offset.getTotalSeconds() % 60 != 0) {
+        if (time.getYear() < 1000 || time.getYear() > 9999 || offset.getTotalSeconds() % 60 != 0) {
             return SENT.format(time);
         }
+        int offsetMinutes = Math.abs(offset.getTotalSeconds()) / 60;
         char[] text = new char[25];
         digits(text, 0, time.getYear(), 4);
         text[4] = '-';

@@ -3,6 +3,7 @@ package dev.slotbridge.spi;
 import dev.slotbridge.spi.error.CapabilityNotSupportedException;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.CancelRequest;
 import dev.slotbridge.spi.model.Slot;
@@ -24,7 +25,12 @@ import java.util.Set;
  *       operation a single attempt and reports what happened precisely (e.g. whether a failed request was sent).</li>
  *   <li>Interruptible: the server's time limit interrupts the calling thread, and the operation then ends promptly
  *       ({@link dev.slotbridge.spi.support.HttpTransport} and blocking I/O on a virtual thread do so already).</li>
- *   <li>Nothing half-done: when a multi-step write fails part-way, the provider undoes the steps it made.</li>
+ *   <li>Nothing half-done: when a multi-step write fails part-way, the provider undoes the steps it made, or,
+ *       when it cannot know what was made, says so with an outcome-unknown error and lets
+ *       {@link #reconcileBooking} finish or undo it.</li>
+ *   <li>True failures: every exception's {@link dev.slotbridge.spi.error.ErrorKind} says what it establishes. A
+ *       failure after the scheduler accepted a write is {@link dev.slotbridge.spi.error.WriteOutcomeUnknownException},
+ *       never a refusal.</li>
  *   <li>No personal data (phone numbers, e-mail addresses) and no credentials in log lines or exception messages.</li>
  * </ul>
  * Operations a provider does not list in {@link #capabilities()} keep their default, which throws
@@ -67,21 +73,35 @@ public interface SchedulerProvider extends AutoCloseable {
     }
 
     /**
-     * Whether {@link #findByExternalRef} really looks bookings up. The server relies on it to learn the outcome of a
-     * booking whose answer was lost: only a provider that returns {@code true} can say "not booked".
+     * Establishes what became of a booking request whose outcome is unknown: {@link #book} failed with an
+     * {@link dev.slotbridge.spi.error.ErrorKind#mayHaveApplied() outcome-unknown} error (its answer was lost, or a
+     * step after the scheduler accepted it failed). The server calls it before answering the caller, and again when
+     * the caller repeats the request with the same {@code Idempotency-Key}.
+     *
+     * <p>Answer from the scheduler's current state, found by the request's {@code externalRef}:
+     * <ul>
+     *   <li>{@link BookingOutcome.Booked}: booked <b>in the requested slot</b> (same start and end); a booking of the
+     *       order in another slot, or not yet scheduled, is not this request's booking;</li>
+     *   <li>half-done (e.g. an order created but not scheduled): finish it (schedule it into the requested slot, which
+     *       sends nothing twice since its creation is now known) and answer {@code Booked} saying so, or undo it and
+     *       answer {@link BookingOutcome.NotBooked} saying what was removed;</li>
+     *   <li>{@link BookingOutcome.NotBooked}: nothing of the request is at the scheduler;</li>
+     *   <li>{@link BookingOutcome.Unknown}: the scheduler cannot tell; the default, for a provider that cannot look
+     *       bookings up.</li>
+     * </ul>
+     * Must be safe to call any number of times. A failure thrown from here counts as {@code Unknown}.
      */
-    default boolean findsByExternalRef() {
-        return false;
+    default BookingOutcome reconcileBooking(BookingRequest request) {
+        return new BookingOutcome.Unknown("this provider cannot look bookings up by order number");
     }
 
     /**
-     * The active or latest booking made for the caller's order number at the property. Only called when
-     * {@link #findsByExternalRef()} is true.
-     *
-     * @return the booking, or empty when the scheduler holds none for that order number
+     * Whether the booking, as the scheduler holds it, is in the slot (same start and end): how the server learns
+     * whether a reschedule whose outcome is unknown took effect. Answer from the booking and the key alone, without
+     * calling the scheduler.
      */
-    default Optional<Booking> findByExternalRef(String propertyRef, String externalRef) {
-        throw new CapabilityNotSupportedException(Capability.VIEW);
+    default boolean isInSlot(Booking booking, SlotKey slot) {
+        throw new CapabilityNotSupportedException(Capability.RESCHEDULE);
     }
 
     /**
@@ -97,7 +117,8 @@ public interface SchedulerProvider extends AutoCloseable {
 
     /**
      * Cancels a booking. Cancelling a cancelled booking returns it unchanged and sends the scheduler nothing that
-     * changes state.
+     * changes state, so the server may repeat a cancel whose outcome is unknown. A booking the scheduler no longer
+     * shows because it was cancelled (e.g. its order was deleted) is returned as cancelled, with what is still known.
      *
      * @return the booking with status {@code CANCELLED}
      * @throws dev.slotbridge.spi.error.BookingNotFoundException no such booking

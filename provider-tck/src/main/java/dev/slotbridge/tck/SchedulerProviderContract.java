@@ -8,6 +8,7 @@ import dev.slotbridge.spi.error.CapabilityNotSupportedException;
 import dev.slotbridge.spi.error.SlotUnavailableException;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.CancelRequest;
@@ -61,6 +62,14 @@ public abstract class SchedulerProviderContract {
 
     /** A key this provider could issue but the backend holds no booking for (for view and cancel of the unknown). */
     protected abstract BookingKey unknownBookingKey();
+
+    /**
+     * True when cancelling removes the booking from the scheduler (DRS deletes the order), so that a booking it no
+     * longer shows is one that was cancelled: a view may then find nothing, and a cancel answers it cancelled.
+     */
+    protected boolean cancelledBookingsVanish() {
+        return false;
+    }
 
     @BeforeEach
     final void openProvider() {
@@ -161,16 +170,54 @@ public abstract class SchedulerProviderContract {
     }
 
     @Test
-    public void findByExternalRefFindsTheBooking() {
+    public void reconcilingAMadeBookingFindsItInTheRequestedSlot() {
         assumeCapable(Capability.BOOK);
-        assumeTrue(provider.findsByExternalRef(), "provider does not look bookings up by external reference");
-        Booking booked = provider.book(bookingFor(firstSlot().key()));
-        String propertyRef = booked.job().propertyRef();
+        BookingRequest request = bookingFor(firstSlot().key());
+        Booking booked = provider.book(request);
 
-        Optional<Booking> found = provider.findByExternalRef(propertyRef, booked.job().externalRef());
+        BookingOutcome outcome = provider.reconcileBooking(request);
 
-        assertThat(found).hasValueSatisfying(booking -> assertThat(booking.key()).isEqualTo(booked.key()));
-        assertThat(provider.findByExternalRef(propertyRef, "NEVER-BOOKED")).isEmpty();
+        assumeTrue(!(outcome instanceof BookingOutcome.Unknown), "provider cannot reconcile bookings");
+        assertThat(outcome).isInstanceOfSatisfying(BookingOutcome.Booked.class, found -> {
+            assertThat(found.booking().key()).isEqualTo(booked.key());
+            assertThat(found.booking().status()).isEqualTo(BookingStatus.BOOKED);
+            assertThat(found.finished()).as("nothing was left to finish").isNull();
+        });
+        assertThat(provider.reconcileBooking(request)).as("reconciling again").isInstanceOf(BookingOutcome.Booked.class);
+    }
+
+    @Test
+    public void reconcilingARequestThatNeverReachedTheSchedulerIsNotBooked() {
+        assumeCapable(Capability.BOOK);
+        BookingOutcome outcome = provider.reconcileBooking(bookingFor(firstSlot().key()));
+
+        assumeTrue(!(outcome instanceof BookingOutcome.Unknown), "provider cannot reconcile bookings");
+        assertThat(outcome).isEqualTo(new BookingOutcome.NotBooked(null));
+    }
+
+    @Test
+    public void reconcilingCountsOnlyABookingInTheRequestedSlot() {
+        assumeCapable(Capability.BOOK);
+        List<Slot> slots = provider.search(searchableQuery());
+        BookingRequest request = bookingFor(slots.get(0).key());
+        provider.book(request);
+        BookingRequest sameOrderOtherSlot = new BookingRequest(slots.get(1).key(), request.job(), request.contact(),
+                request.accessNotes());
+
+        BookingOutcome outcome = provider.reconcileBooking(sameOrderOtherSlot);
+
+        assertThat(outcome).isNotInstanceOf(BookingOutcome.Booked.class);
+    }
+
+    @Test
+    public void isInSlotTellsTheBookedSlotFromAnother() {
+        assumeCapable(Capability.BOOK);
+        assumeCapable(Capability.RESCHEDULE);
+        List<Slot> slots = provider.search(searchableQuery());
+        Booking booked = provider.book(bookingFor(slots.get(0).key()));
+
+        assertThat(provider.isInSlot(booked, slots.get(0).key())).isTrue();
+        assertThat(provider.isInSlot(booked, slots.get(1).key())).isFalse();
     }
 
     @Test
@@ -204,16 +251,29 @@ public abstract class SchedulerProviderContract {
         assertThat(again.status()).isEqualTo(BookingStatus.CANCELLED);
         assertThat(again.key()).isEqualTo(booked.key());
         if (provider.capabilities().contains(Capability.VIEW)) {
-            assertThat(provider.find(booked.key())).hasValueSatisfying(
-                    now -> assertThat(now.status()).isEqualTo(BookingStatus.CANCELLED));
+            Optional<Booking> now = provider.find(booked.key());
+            if (now.isPresent() || !cancelledBookingsVanish()) {
+                assertThat(now).hasValueSatisfying(seen -> assertThat(seen.status()).isEqualTo(BookingStatus.CANCELLED));
+            }
         }
     }
 
     @Test
     public void cancellingAnUnknownBookingIsNotFound() {
         assumeCapable(Capability.CANCEL);
+        assumeTrue(!cancelledBookingsVanish(), "a booking the scheduler does not show counts as cancelled");
         assertThatThrownBy(() -> provider.cancel(unknownBookingKey(), new CancelRequest("Tenant request", null)))
                 .isInstanceOf(BookingNotFoundException.class);
+    }
+
+    @Test
+    public void cancellingABookingTheSchedulerNoLongerShowsIsCancelled() {
+        assumeCapable(Capability.CANCEL);
+        assumeTrue(cancelledBookingsVanish(), "the scheduler keeps cancelled bookings");
+        Booking cancelled = provider.cancel(unknownBookingKey(), new CancelRequest("Tenant request", null));
+
+        assertThat(cancelled.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(cancelled.key()).isEqualTo(unknownBookingKey());
     }
 
     @Test

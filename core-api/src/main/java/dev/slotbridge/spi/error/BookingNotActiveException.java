@@ -5,4 +5,9 @@ public final class BookingNotActiveException extends ProviderException {
     public BookingNotActiveException(String message) {
         super(message, null);
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.REFUSED;
+    }
 }

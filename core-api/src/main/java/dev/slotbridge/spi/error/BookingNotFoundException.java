@@ -5,4 +5,9 @@ public final class BookingNotFoundException extends ProviderException {
     public BookingNotFoundException(String message) {
         super(message, null);
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.REFUSED;
+    }
 }

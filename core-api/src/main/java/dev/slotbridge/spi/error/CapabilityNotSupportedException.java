@@ -14,4 +14,9 @@ public final class CapabilityNotSupportedException extends ProviderException {
     public Capability capability() {
         return capability;
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.CALLER_ERROR;
+    }
 }

@@ -21,4 +21,9 @@ public final class InvalidRequestException extends ProviderException {
     public String field() {
         return field;
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.CALLER_ERROR;
+    }
 }

@@ -8,4 +8,9 @@ public final class RejectedBySchedulerException extends ProviderException {
     public RejectedBySchedulerException(String schedulerMessage) {
         super(schedulerMessage, null);
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.REFUSED;
+    }
 }

@@ -8,4 +8,9 @@ public final class SchedulerCredentialsRejectedException extends ProviderExcepti
     public SchedulerCredentialsRejectedException(String message) {
         super(message, null);
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.CREDENTIALS_REJECTED;
+    }
 }

@@ -5,4 +5,9 @@ public final class SchedulerResponseException extends ProviderException {
     public SchedulerResponseException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.UNREADABLE;
+    }
 }

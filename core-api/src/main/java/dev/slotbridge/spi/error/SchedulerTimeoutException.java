@@ -8,4 +8,9 @@ public final class SchedulerTimeoutException extends ProviderException {
     public SchedulerTimeoutException(String message, Throwable cause) {
         super(message, cause);
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.OUTCOME_UNKNOWN;
+    }
 }

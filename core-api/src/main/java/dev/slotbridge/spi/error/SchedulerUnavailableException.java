@@ -17,4 +17,9 @@ public final class SchedulerUnavailableException extends ProviderException {
     public boolean requestNotSent() {
         return requestNotSent;
     }
+
+    @Override
+    public ErrorKind kind() {
+        return requestNotSent ? ErrorKind.NOT_SENT : ErrorKind.OUTCOME_UNKNOWN;
+    }
 }

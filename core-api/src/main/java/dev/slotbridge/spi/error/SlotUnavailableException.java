@@ -8,4 +8,9 @@ public final class SlotUnavailableException extends ProviderException {
     public SlotUnavailableException(String message) {
         super(message, null);
     }
+
+    @Override
+    public ErrorKind kind() {
+        return ErrorKind.REFUSED;
+    }
 }

@@ -5,6 +5,7 @@ import dev.slotbridge.spi.error.SchedulerUnavailableException;
 
 import java.io.IOException;
 import java.net.ConnectException;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
@@ -33,22 +34,31 @@ public final class HttpTransport {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
     private final HttpClient client;
     private final String schedulerName;
+    private final Duration requestTimeout;
 
-    public HttpTransport(HttpClient client, String schedulerName) {
+    /** @param requestTimeout how long one exchange may take: the council's call timeout ({@code ProviderContext.callTimeout()}) */
+    public HttpTransport(HttpClient client, String schedulerName, Duration requestTimeout) {
         this.client = Objects.requireNonNull(client, "client is null");
         this.schedulerName = Objects.requireNonNull(schedulerName, "schedulerName is null");
+        this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout is null");
     }
 
     /**
-     * A transport with the client every provider should use: HTTP/1.1 with keep-alive and a 5 s connect timeout.
+     * A transport with the client every provider should use: HTTP/1.1 with keep-alive, a connect timeout of 5 s (or
+     * the request timeout, if shorter) and {@code requestTimeout} for each exchange.
      * HTTP/1.1 is explicit because the JDK client's default, HTTP/2, sends an {@code Upgrade: h2c} on plain-http
      * requests, which on-premise gateways and their proxies may mishandle (the vendors' documents name no version).
      */
-    public static HttpTransport forScheduler(String schedulerName) {
+    public static HttpTransport forScheduler(String schedulerName, Duration requestTimeout) {
         return new HttpTransport(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
-                .connectTimeout(CONNECT_TIMEOUT)
-                .build(), schedulerName);
+                .connectTimeout(CONNECT_TIMEOUT.compareTo(requestTimeout) < 0 ? CONNECT_TIMEOUT : requestTimeout)
+                .build(), schedulerName, requestTimeout);
+    }
+
+    /** A request to {@code uri} whose timeout is the transport's request timeout. */
+    public HttpRequest.Builder request(URI uri) {
+        return HttpRequest.newBuilder(uri).timeout(requestTimeout);
     }
 
     /** Sends the request and returns its answer when the status is below 500. */

@@ -23,7 +23,6 @@ import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Optional;
@@ -33,10 +32,11 @@ import java.util.Optional;
  * {@code availability}, {@code booking}, {@code BookingSummary} and {@code PlanningWindow}. Every call sends
  * {@code Accept: application/json;version=N} and {@code Authorization: Bearer <token>}; a 401 refreshes the token
  * once and repeats the call. A 400's Error {@code Message} becomes a refusal; 5xx and transport failures come from
- * {@link HttpTransport}; an unreadable body is a {@link SchedulerResponseException}.
+ * {@link HttpTransport}; an unreadable body, or any other status, is a {@link SchedulerResponseException}. Only the
+ * lookups of an order ({@code SalesOrder} GET, {@code BookingSummary}) read a 404 as "none"; a 404 to a write or to
+ * {@code availability} is an unexpected answer.
  */
 final class ConnectClient {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_MESSAGE = 300;
 
     private final ConnectSettings settings;
@@ -53,8 +53,8 @@ final class ConnectClient {
 
     /** {@code GET api/SalesOrder?PrimaryOrderNumber=&ContractExternalId=}; empty on 404 or a null answer. */
     Optional<SalesOrder> salesOrder(String primaryOrderNumber) {
-        HttpResponse<String> response = call("GET", settings.api("SalesOrder?PrimaryOrderNumber="
-                + encode(primaryOrderNumber) + "&ContractExternalId=" + encode(settings.contractExternalId())), null);
+        HttpResponse<String> response = read("SalesOrder?PrimaryOrderNumber=" + encode(primaryOrderNumber)
+                + "&ContractExternalId=" + encode(settings.contractExternalId()));
         if (response.statusCode() == 404 || response.body() == null || response.body().isBlank()
                 || response.body().strip().equals("null")) {
             return Optional.empty();
@@ -94,13 +94,27 @@ final class ConnectClient {
                 json.getTypeFactory().constructType(new TypeReference<List<PlanningWindow>>() { }));
     }
 
+    /** No appointments when Connect answers 404 (it knows no such order or property) or an empty body. */
     private List<Appointment> summary(String pathAndQuery) {
-        BookingSummaryResponse answer = read(call("GET", settings.api(pathAndQuery), null),
-                json.constructType(BookingSummaryResponse.class));
+        HttpResponse<String> response = read(pathAndQuery);
+        if (response.statusCode() == 404 || response.body() == null || response.body().isBlank()) {
+            return List.of();
+        }
+        BookingSummaryResponse answer = read(response, json.constructType(BookingSummaryResponse.class));
         return answer == null || answer.appointments() == null ? List.of() : answer.appointments();
     }
 
+    /** A {@code GET} whose 404 means "no such order or property": returned for the caller to map to "none". */
+    private HttpResponse<String> read(String pathAndQuery) {
+        return exchange("GET", settings.api(pathAndQuery), null, true);
+    }
+
+    /** Any call but a lookup: a 404 is an unexpected answer, never "done" and never "none". */
     private HttpResponse<String> call(String method, URI uri, Object body) {
+        return exchange(method, uri, body, false);
+    }
+
+    private HttpResponse<String> exchange(String method, URI uri, Object body, boolean lookup) {
         String token = tokens.token();
         HttpResponse<String> response = send(method, uri, body, token);
         if (response.statusCode() == 401) {
@@ -114,7 +128,7 @@ final class ConnectClient {
         if (response.statusCode() == 400) {
             throw new RejectedBySchedulerException(message(response));
         }
-        if (response.statusCode() / 100 != 2 && response.statusCode() != 404) {
+        if (response.statusCode() / 100 != 2 && !(lookup && response.statusCode() == 404)) {
             throw new SchedulerResponseException("Connect answered " + method + " " + uri.getPath() + " with HTTP "
                     + response.statusCode(), null);
         }
@@ -122,7 +136,7 @@ final class ConnectClient {
     }
 
     private HttpResponse<String> send(String method, URI uri, Object body, String token) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(uri).timeout(TIMEOUT)
+        HttpRequest.Builder request = transport.request(uri)
                 .header("Accept", "application/json;version=" + settings.apiVersion())
                 .header("Authorization", "Bearer " + token);
         if (body == null) {

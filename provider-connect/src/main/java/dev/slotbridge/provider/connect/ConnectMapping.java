@@ -8,6 +8,7 @@ import dev.slotbridge.provider.connect.wire.Customer;
 import dev.slotbridge.provider.connect.wire.JobCode;
 import dev.slotbridge.provider.connect.wire.PlanningWindow;
 import dev.slotbridge.provider.connect.wire.SalesOrder;
+import dev.slotbridge.provider.connect.wire.SalesOrderUpdate;
 import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.model.BookedSlot;
 import dev.slotbridge.spi.model.Booking;
@@ -116,6 +117,29 @@ final class ConnectMapping {
                 .filter(window -> LocalTime.of(window.startHour(), window.startMinute()).equals(start.toLocalTime())
                         && LocalTime.of(window.endHour(), window.endMinute()).equals(end.toLocalTime()))
                 .map(PlanningWindow::name).findFirst().orElse(null);
+        BookingStatus status = isCancelled(order) ? BookingStatus.CANCELLED : status(appointment.visitStatus());
+        return new Booking(key(order.primaryOrderNumber(), appointment.visitExternalId()), status,
+                new BookedSlot(start.atZone(zone).toOffsetDateTime(), end.atZone(zone).toOffsetDateTime(), label),
+                job(order, propertyRef), null, appointment.visitInstructions(),
+                refs(order.primaryOrderNumber(), appointment.visitExternalId()));
+    }
+
+    /**
+     * A cancelled order whose visit Connect no longer lists in {@code BookingSummary} (the document does not say it
+     * keeps them): cancelled, with the order's job and no slot.
+     */
+    static Booking cancelledOrder(SalesOrder order, BookingKey key) {
+        String visit = key.values().get(VISIT);
+        return new Booking(key, BookingStatus.CANCELLED, null, job(order, null), null, null,
+                refs(order.primaryOrderNumber(), visit));
+    }
+
+    /** {@code OrderStatus} 11 is how this provider cancels an order. */
+    static boolean isCancelled(SalesOrder order) {
+        return order.orderStatus() != null && order.orderStatus() == SalesOrderUpdate.CANCEL;
+    }
+
+    private static Job job(SalesOrder order, String propertyRef) {
         List<dev.slotbridge.spi.model.JobCode> codes = order.jobCodes() == null ? List.of() : order.jobCodes().stream()
                 .map(code -> new dev.slotbridge.spi.model.JobCode(code.codeExternalId(),
                         code.quantity() == null ? 1 : Math.max(1, code.quantity().intValue()))).toList();
@@ -124,14 +148,14 @@ final class ConnectMapping {
         }
         String property = order.customer() != null && order.customer().externalId() != null
                 ? order.customer().externalId() : propertyRef;
-        Job job = new Job(property, codes, order.priorityExternalId(), order.primaryOrderNumber(), order.jobDescription());
-        BookingStatus status = order.orderStatus() != null && order.orderStatus() == 11
-                ? BookingStatus.CANCELLED : status(appointment.visitStatus());
-        return new Booking(key(order.primaryOrderNumber(), appointment.visitExternalId()), status,
-                new BookedSlot(start.atZone(zone).toOffsetDateTime(), end.atZone(zone).toOffsetDateTime(), label),
-                job, null, appointment.visitInstructions(),
-                appointment.visitExternalId() == null ? Map.of("orderId", order.primaryOrderNumber())
-                        : Map.of("orderId", order.primaryOrderNumber(), "visitId", appointment.visitExternalId()));
+        if (property == null) {
+            throw new SchedulerResponseException("Connect order has no customer", null);
+        }
+        return new Job(property, codes, order.priorityExternalId(), order.primaryOrderNumber(), order.jobDescription());
+    }
+
+    private static Map<String, String> refs(String order, String visit) {
+        return visit == null ? Map.of("orderId", order) : Map.of("orderId", order, "visitId", visit);
     }
 
     static BookingKey key(String order, String visit) {

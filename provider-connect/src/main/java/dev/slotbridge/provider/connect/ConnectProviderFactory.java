@@ -35,7 +35,7 @@ public final class ConnectProviderFactory implements ProviderFactory {
     @Override
     public SchedulerProvider create(ProviderContext context) {
         ConnectSettings settings = ConnectSettings.from(context.settings());
-        HttpTransport transport = HttpTransport.forScheduler("Connect");
+        HttpTransport transport = HttpTransport.forScheduler("Connect", context.callTimeout());
         ObjectMapper json = connectJson();
         var tokens = new ConnectTokenSource(settings, transport, json, context.clock());
         var client = new ConnectClient(settings, tokens, transport, json);

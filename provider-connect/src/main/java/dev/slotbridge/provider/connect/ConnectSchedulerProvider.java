@@ -3,6 +3,7 @@ package dev.slotbridge.provider.connect;
 import dev.slotbridge.provider.connect.wire.Appointment;
 import dev.slotbridge.provider.connect.wire.AvailabilityResponse;
 import dev.slotbridge.provider.connect.wire.BookingResponse;
+import dev.slotbridge.provider.connect.wire.PlanningWindow;
 import dev.slotbridge.provider.connect.wire.SalesOrder;
 import dev.slotbridge.provider.connect.wire.SalesOrderUpdate;
 import dev.slotbridge.spi.Capability;
@@ -14,12 +15,14 @@ import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.error.SlotUnavailableException;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.CancelRequest;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.spi.support.AcceptedWrite;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -39,8 +42,8 @@ import java.util.Set;
  *
  * <ul>
  *   <li><b>Search</b>: availability is per order, so the order ({@code PrimaryOrderNumber} = the caller's
- *       {@code externalRef}) is looked up and created when missing; then {@code availability} is asked for the weeks
- *       covering the dates, {@code number-of-weeks} at a time. When creating, the target date is the search's last
+ *       {@code externalRef}) is looked up and created when missing; then {@code availability} is asked for every
+ *       Monday-based week the dates touch, exactly once, {@code number-of-weeks} at a time. When creating, the target date is the search's last
  *       day (Connect requires one; the caller's latest acceptable date is the honest choice).</li>
  *   <li><b>Book</b>: when the order still has the placeholder description, {@code PATCH} gives it the real one
  *       first; then {@code POST booking}. A 400 is checked against availability: slot gone → unavailable, else
@@ -80,9 +83,11 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
         }
         boolean describe = ConnectMapping.PLACEHOLDER_DESCRIPTION.equals(existing.jobDescription());
         Map<Object, Slot> unique = new LinkedHashMap<>();
-        for (LocalDate chunk = query.from(); !chunk.isAfter(query.to()); chunk = chunk.plusWeeks(settings.numberOfWeeks())) {
-            int weeks = (int) Math.min(settings.numberOfWeeks(), weeksCovering(chunk, query.to()));
-            AvailabilityResponse answer = client.availability(order, chunk, weeks, null);
+        for (LocalDate monday = monday(query.from()); !monday.isAfter(query.to());
+             monday = monday.plusWeeks(settings.numberOfWeeks())) {
+            int weeks = (int) Math.min(settings.numberOfWeeks(), ChronoUnit.WEEKS.between(monday, query.to()) + 1);
+            LocalDate date = monday.isBefore(query.from()) ? query.from() : monday;
+            AvailabilityResponse answer = client.availability(order, date, weeks, null);
             ConnectMapping.slots(answer, order, windows.all(), query.from(), query.to(), zone, describe)
                     .forEach(slot -> unique.putIfAbsent(slot.key(), slot));
         }
@@ -106,11 +111,14 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
         BookingResponse answer = bookOrRefuse(slot, null, request.accessNotes(),
                 ConnectMapping.messagingPreference(request.contact()));
         String visit = answer == null ? null : answer.visitExternalId();
-        return find(ConnectMapping.key(order, visit))
-                .orElseThrow(() -> new RejectedBySchedulerException("Connect booked order " + order
-                        + " but its booking summary does not show the visit"));
+        return AcceptedWrite.readBack("Connect booking of order " + order, () -> find(ConnectMapping.key(order, visit)));
     }
 
+    /**
+     * The visit from {@code BookingSummary} with its order. When Connect no longer lists the visit but the order is
+     * cancelled ({@code OrderStatus} 11), the booking is cancelled: Connect's document does not say whether it keeps
+     * a cancelled order's visits, so both are read alike.
+     */
     @Override
     public Optional<Booking> find(BookingKey key) {
         String order = key.require(ConnectMapping.ORDER);
@@ -118,11 +126,11 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
         List<Appointment> appointments = client.appointmentsForOrder(order);
         Optional<Appointment> appointment = visit == null ? latest(appointments)
                 : appointments.stream().filter(a -> visit.equals(a.visitExternalId())).findFirst();
+        Optional<SalesOrder> salesOrder = client.salesOrder(order);
         if (appointment.isEmpty()) {
-            return Optional.empty();
+            return salesOrder.filter(ConnectMapping::isCancelled).map(cancelled -> ConnectMapping.cancelledOrder(cancelled, key));
         }
-        return client.salesOrder(order).map(salesOrder ->
-                ConnectMapping.booking(appointment.get(), salesOrder, windows.all(), null, zone));
+        return salesOrder.map(found -> ConnectMapping.booking(appointment.get(), found, windows.all(), null, zone));
     }
 
     @Override
@@ -136,14 +144,27 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
         return bookings;
     }
 
+    /** Booked when the order has a booked visit on the slot's day in the slot's window; a booking is one call, so never half-made. */
     @Override
-    public boolean findsByExternalRef() {
-        return true;
+    public BookingOutcome reconcileBooking(BookingRequest request) {
+        String order = request.slot().require(ConnectMapping.ORDER);
+        List<Appointment> appointments = client.appointmentsForOrder(order);
+        Optional<SalesOrder> salesOrder = appointments.isEmpty() ? Optional.empty() : client.salesOrder(order);
+        return salesOrder.stream()
+                .flatMap(found -> appointments.stream()
+                        .map(appointment -> ConnectMapping.booking(appointment, found, windows.all(), null, zone)))
+                .filter(booking -> booking.status() == BookingStatus.BOOKED && isInSlot(booking, request.slot()))
+                .<BookingOutcome>map(booking -> new BookingOutcome.Booked(booking, null))
+                .findFirst().orElseGet(() -> new BookingOutcome.NotBooked(null));
     }
 
     @Override
-    public Optional<Booking> findByExternalRef(String propertyRef, String externalRef) {
-        return find(ConnectMapping.key(externalRef, null));
+    public boolean isInSlot(Booking booking, SlotKey slot) {
+        PlanningWindow window = windows.all().get(Integer.parseInt(slot.require(ConnectMapping.WINDOW)));
+        LocalDate date = LocalDate.parse(slot.require(ConnectMapping.DATE));
+        return window != null && booking.slot() != null
+                && booking.slot().start().toInstant().equals(ConnectMapping.start(date, window, zone).toInstant())
+                && booking.slot().end().toInstant().equals(ConnectMapping.end(date, window, zone).toInstant());
     }
 
     @Override
@@ -164,8 +185,8 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
         }
         BookingResponse answer = bookOrRefuse(newSlot, visit, current.accessNotes(), null);
         String movedVisit = answer == null || answer.visitExternalId() == null ? visit : answer.visitExternalId();
-        return find(ConnectMapping.key(order, movedVisit))
-                .orElseThrow(() -> new RejectedBySchedulerException("Connect re-appointed the visit but does not show it"));
+        return AcceptedWrite.readBack("Connect re-appointment of order " + order,
+                () -> find(ConnectMapping.key(order, movedVisit)));
     }
 
     @Override
@@ -173,6 +194,9 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
         Booking current = find(key).orElseThrow(() -> new BookingNotFoundException("Connect has no such visit"));
         if (current.status() == BookingStatus.CANCELLED) {
             return current;
+        }
+        if (current.status() == BookingStatus.COMPLETED) {
+            throw new RejectedBySchedulerException("The visit is completed and cannot be cancelled");
         }
         client.updateSalesOrder(new SalesOrderUpdate(key.require(ConnectMapping.ORDER), settings.contractExternalId(),
                 SalesOrderUpdate.CANCEL, null, request.reason(), request.description()));
@@ -216,9 +240,8 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
         return externalRef;
     }
 
-    /** Whole weeks (Monday to Sunday) from the one {@code from} falls in to the one {@code to} falls in. */
-    private static long weeksCovering(LocalDate from, LocalDate to) {
-        LocalDate firstMonday = from.minusDays(from.getDayOfWeek().getValue() - 1L);
-        return ChronoUnit.WEEKS.between(firstMonday, to) + 1;
+    /** The Monday of the week {@code date} falls in: Connect's {@code availability} answers whole Monday-based weeks. */
+    private static LocalDate monday(LocalDate date) {
+        return date.minusDays(date.getDayOfWeek().getValue() - 1L);
     }
 }

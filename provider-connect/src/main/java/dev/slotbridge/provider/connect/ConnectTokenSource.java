@@ -12,7 +12,6 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.concurrent.locks.ReentrantLock;
 
@@ -77,8 +76,7 @@ final class ConnectTokenSource {
 
     private Token fetch() {
         String form = "grant_type=password&username=" + encode(settings.username()) + "&password=" + encode(settings.password());
-        HttpResponse<String> response = transport.send(HttpRequest.newBuilder(settings.token())
-                .timeout(Duration.ofSeconds(30))
+        HttpResponse<String> response = transport.send(transport.request(settings.token())
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .header("Accept", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build());

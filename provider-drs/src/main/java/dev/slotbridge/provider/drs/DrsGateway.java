@@ -6,7 +6,6 @@ import dev.slotbridge.spi.support.HttpTransport;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
  * Posts envelopes to the Web Services Gateway ({@code Content-Type: text/xml}, an empty {@code SOAPAction}: the
@@ -14,8 +13,6 @@ import java.time.Duration;
  * (which gateways send as 500) come from {@link HttpTransport}; an answer without {@code return} is unreadable.
  */
 final class DrsGateway {
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
-
     private final URI endpoint;
     private final HttpTransport transport;
 
@@ -25,8 +22,7 @@ final class DrsGateway {
     }
 
     XmlElement call(String operation, String envelope) {
-        HttpResponse<String> response = transport.send(HttpRequest.newBuilder(endpoint)
-                .timeout(TIMEOUT)
+        HttpResponse<String> response = transport.send(transport.request(endpoint)
                 .header("Content-Type", "text/xml; charset=utf-8")
                 .header("SOAPAction", "\"\"")
                 .header("Accept", "text/xml")

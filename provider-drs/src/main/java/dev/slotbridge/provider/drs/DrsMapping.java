@@ -27,7 +27,8 @@ import java.util.Optional;
  *   <li>Slots: every {@code theSlots/slotsForDay} with {@code available} = YES (NO and MAYBE are not offered);
  *       {@code bestSlot} → preferred; DRS names no windows, so {@code label} is null.</li>
  *   <li>Bookings: one DRS booking of an order; its key is the order number, {@code orderId} and {@code bookingId}.
- *       {@code bookingLifeCycleStatus} COMPLETED → COMPLETED, any other known state → BOOKED.</li>
+ *       {@code bookingLifeCycleStatus} COMPLETED → COMPLETED, any other known state → BOOKED. A booking DRS has not
+ *       scheduled ({@link #unscheduled}) holds no appointment and is never mapped, so no window is invented.</li>
  * </ul>
  */
 final class DrsMapping {
@@ -67,18 +68,36 @@ final class DrsMapping {
         return DrsTimes.parse(slot.require(END), zone);
     }
 
-    /** The booking with {@code bookingId} among the order's bookings, as a uniform booking. */
+    /** The booking with {@code bookingId} among the order's scheduled bookings, as a uniform booking. */
     static Optional<Booking> booking(XmlElement order, int bookingId, ZoneId zone) {
         return order.children("theBookings").stream()
                 .filter(booking -> Integer.toString(bookingId).equals(booking.text("bookingId")))
+                .filter(booking -> !unscheduled(order, booking, zone))
                 .findFirst().map(booking -> booking(order, booking, zone));
     }
 
+    /** The order's scheduled bookings; one DRS has not scheduled holds no appointment and is left out. */
     static List<Booking> bookings(XmlElement order, ZoneId zone) {
-        return order.children("theBookings").stream().map(booking -> booking(order, booking, zone)).toList();
+        return order.children("theBookings").stream().filter(booking -> !unscheduled(order, booking, zone))
+                .map(booking -> booking(order, booking, zone)).toList();
     }
 
-    static Booking booking(XmlElement order, XmlElement booking, ZoneId zone) {
+    /**
+     * Whether DRS holds the booking without an appointment: it has no planning window, or its window is the order's
+     * whole span, ending at the order's {@code targetDate} (how the gateway shows a booking that {@code createOrder}
+     * made and {@code scheduleBooking} has not yet placed). Such a booking is never shown as booked.
+     */
+    static boolean unscheduled(XmlElement order, XmlElement booking, ZoneId zone) {
+        String start = booking.text("planningWindowStart");
+        String end = booking.text("planningWindowEnd");
+        if (start == null || end == null) {
+            return true;
+        }
+        String target = order.text("targetDate");
+        return target != null && DrsTimes.parse(end, zone).isEqual(DrsTimes.parse(target, zone));
+    }
+
+    private static Booking booking(XmlElement order, XmlElement booking, ZoneId zone) {
         String orderNumber = require(order, "primaryOrderNumber");
         String orderId = require(order, "orderId");
         String bookingId = require(booking, "bookingId");
@@ -93,9 +112,23 @@ final class DrsMapping {
         String contactName = order.text("contactName");
         String phone = order.text("phone");
         Contact contact = contactName == null && phone == null ? null : new Contact(contactName, phone, null);
-        return new Booking(BookingKey.of(ORDER_NUMBER, orderNumber, ORDER_ID, orderId, BOOKING_ID, bookingId),
+        return new Booking(key(orderNumber, orderId, bookingId),
                 status(booking.text("bookingLifeCycleStatus")), new BookedSlot(start, end, null), job, contact,
-                order.text("orderCommentsExtended"), Map.of(ORDER_ID, orderId, BOOKING_ID, bookingId));
+                order.text("orderCommentsExtended"), refs(orderId, bookingId));
+    }
+
+    static BookingKey key(String orderNumber, String orderId, String bookingId) {
+        return BookingKey.of(ORDER_NUMBER, orderNumber, ORDER_ID, orderId, BOOKING_ID, bookingId);
+    }
+
+    static Map<String, String> refs(String orderId, String bookingId) {
+        return Map.of(ORDER_ID, orderId, BOOKING_ID, bookingId);
+    }
+
+    /** Whether the booking's window is the slot's: same start and end instants. */
+    static boolean isInSlot(Booking booking, SlotKey slot, ZoneId zone) {
+        return booking.slot() != null && booking.slot().start().isEqual(start(slot, zone))
+                && booking.slot().end().isEqual(end(slot, zone));
     }
 
     static BookingStatus status(String lifeCycle) {

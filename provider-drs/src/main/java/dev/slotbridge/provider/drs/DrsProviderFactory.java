@@ -30,10 +30,11 @@ public final class DrsProviderFactory implements ProviderFactory {
     @Override
     public SchedulerProvider create(ProviderContext context) {
         DrsSettings settings = DrsSettings.from(context.settings());
-        HttpTransport transport = HttpTransport.forScheduler("DRS");
+        HttpTransport transport = HttpTransport.forScheduler("DRS", context.callTimeout());
         DrsGateway gateway = new DrsGateway(settings.endpoint(), transport);
         DrsSession session = new DrsSession(gateway, settings.username(), settings.password(), context.clock(), context.zone());
         return new DrsSchedulerProvider(session, settings, context.clock(), context.zone(),
-                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("drs-" + context.councilId() + "-", 0).factory()));
+                Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("drs-" + context.councilId() + "-", 0).factory()),
+                context.permits());
     }
 }

@@ -1,17 +1,19 @@
 package dev.slotbridge.provider.drs;
 
+import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.Capability;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.BookingNotActiveException;
-import dev.slotbridge.spi.error.BookingNotFoundException;
 import dev.slotbridge.spi.error.InvalidRequestException;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
 import dev.slotbridge.spi.error.SlotUnavailableException;
+import dev.slotbridge.spi.error.WriteOutcomeUnknownException;
 import dev.slotbridge.spi.model.BookedSlot;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.CancelRequest;
@@ -23,7 +25,6 @@ import dev.slotbridge.spi.model.SlotQuery;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -42,16 +43,20 @@ import java.util.concurrent.Future;
  *
  * <ul>
  *   <li><b>Search</b>: {@code checkAvailability} for the location, job codes and priority, in calls of at most 7
- *       local days (the gateway returns no more), made concurrently and merged.</li>
+ *       local days (the gateway returns no more), merged; beyond the first, chunks run concurrently when the
+ *       council's bulkhead has a permit free for each.</li>
  *   <li><b>Book</b>: {@code createOrder} (which also creates the booking) then {@code scheduleBooking} into the
  *       slot's planning window. If scheduling fails the new order is removed with {@code deleteOrder}, so no orphan
  *       job stays in the diary; a refusal is then checked against availability (409 slot gone, else 422).</li>
- *   <li><b>View / list / find by order number</b>: {@code selectOrder} by order number or location (its bookings are
- *       inside; {@code selectBooking} cannot select by booking id).</li>
+ *   <li><b>Reconcile</b> a booking whose outcome is unknown: by order number, booked in the slot, or finished, or
+ *       removed (see {@link #reconcileBooking}).</li>
+ *   <li><b>View / list</b>: {@code selectOrder} by order number or location (its bookings are inside;
+ *       {@code selectBooking} cannot select by booking id). Bookings DRS has not scheduled are not shown.</li>
  *   <li><b>Reschedule</b>: {@code scheduleBooking} again with the new window: the gateway updates the booking.</li>
  *   <li><b>Cancel</b>: {@code deleteOrder}. The WSDL has no cancelled status (order states are PLANNED, STARTED,
  *       COMPLETED) and removing only the booking would leave an unscheduled job in the diary; deleting the order is
- *       what the council wants when a tenant cancels a repair. DRS takes no reason, so none is sent.</li>
+ *       what the council wants when a tenant cancels a repair. DRS takes no reason, so none is sent. A booking DRS
+ *       no longer shows answers cancelled.</li>
  * </ul>
  */
 final class DrsSchedulerProvider implements SchedulerProvider {
@@ -65,14 +70,16 @@ final class DrsSchedulerProvider implements SchedulerProvider {
     private final Clock clock;
     private final ZoneId zone;
     private final ExecutorService executor;
-    private final DeletedOrders deleted = new DeletedOrders();
+    private final CallPermits permits;
 
-    DrsSchedulerProvider(DrsSession session, DrsSettings settings, Clock clock, ZoneId zone, ExecutorService executor) {
+    DrsSchedulerProvider(DrsSession session, DrsSettings settings, Clock clock, ZoneId zone, ExecutorService executor,
+                         CallPermits permits) {
         this.session = session;
         this.settings = settings;
         this.clock = clock;
         this.zone = zone;
         this.executor = executor;
+        this.permits = permits;
     }
 
     @Override
@@ -80,21 +87,51 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         return EnumSet.allOf(Capability.class);
     }
 
+    /**
+     * One {@code checkAvailability} per 7 local days. The first chunk, and any chunk for which the council's bulkhead
+     * has no permit free, is asked on the caller's thread; the others concurrently, each holding a permit.
+     */
     @Override
     public List<Slot> search(SlotQuery query) {
-        List<Future<List<Slot>>> calls = new ArrayList<>();
-        for (LocalDate first = query.from(); !first.isAfter(query.to()); first = first.plusDays(DAYS_PER_CALL)) {
-            LocalDate chunkStart = first;
-            LocalDate chunkEnd = first.plusDays(DAYS_PER_CALL - 1L).isAfter(query.to()) ? query.to() : first.plusDays(DAYS_PER_CALL - 1L);
-            calls.add(executor.submit(() -> checkAvailability(query.job(), chunkStart, chunkEnd)));
+        List<Future<List<Slot>>> concurrent = new ArrayList<>();
+        List<Slot> found = new ArrayList<>();
+        try {
+            for (LocalDate first = query.from(); !first.isAfter(query.to()); first = first.plusDays(DAYS_PER_CALL)) {
+                LocalDate chunkStart = first;
+                LocalDate chunkEnd = first.plusDays(DAYS_PER_CALL - 1L).isAfter(query.to()) ? query.to() : first.plusDays(DAYS_PER_CALL - 1L);
+                if (first.isAfter(query.from()) && permits.tryAcquire()) {
+                    concurrent.add(submit(() -> checkAvailability(query.job(), chunkStart, chunkEnd)));
+                } else {
+                    found.addAll(checkAvailability(query.job(), chunkStart, chunkEnd));
+                }
+            }
+            for (Future<List<Slot>> call : concurrent) {
+                found.addAll(join(call));
+            }
+        } finally {
+            concurrent.forEach(call -> call.cancel(true));
         }
         Map<SlotKey, Slot> unique = new LinkedHashMap<>();
-        for (Future<List<Slot>> call : calls) {
-            join(call, calls).forEach(slot -> unique.putIfAbsent(slot.key(), slot));
-        }
+        found.forEach(slot -> unique.putIfAbsent(slot.key(), slot));
         List<Slot> slots = new ArrayList<>(unique.values());
         slots.sort(Comparator.comparing((Slot slot) -> slot.start().toInstant()).thenComparing(slot -> slot.end().toInstant()));
         return slots;
+    }
+
+    /** Runs a call holding a permit already taken, and gives it back when the call ends. */
+    private Future<List<Slot>> submit(java.util.concurrent.Callable<List<Slot>> call) {
+        try {
+            return executor.submit(() -> {
+                try {
+                    return call.call();
+                } finally {
+                    permits.release();
+                }
+            });
+        } catch (RuntimeException e) {
+            permits.release();
+            throw e;
+        }
     }
 
     private List<Slot> checkAvailability(Job job, LocalDate first, LocalDate last) {
@@ -107,20 +144,26 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         return DrsMapping.slots(answer, first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(), zone);
     }
 
+    /**
+     * {@code createOrder}, then {@code scheduleBooking}. When scheduling fails the new order is deleted, so no orphan
+     * stays; a refusal is then told apart (slot gone or not). When {@code createOrder}'s answer is lost the order may
+     * exist without this provider knowing its id: the failure says the outcome is unknown, and
+     * {@link #reconcileBooking} finds and finishes or removes it.
+     */
     @Override
     public Booking book(BookingRequest request) {
         Job job = request.job();
-        OffsetDateTime start = DrsMapping.start(request.slot(), zone);
         Contact contact = request.contact();
         String priority = job.priority() != null ? job.priority() : settings.defaultPriority();
         if (priority == null) {
             throw new InvalidRequestException("job.priority", "is required: this council has no default priority");
         }
         DrsEnvelopes.Order order = new DrsEnvelopes.Order(contact == null ? null : contact.name(), settings.contract(),
-                DrsTimes.format(start), job.propertyRef(), contact != null && contact.phone() != null,
-                comments(job.description()), request.accessNotes(), 0, contact == null ? null : contact.phone(),
-                job.externalRef(), priority, DrsTimes.format(LocalDate.now(clock.withZone(zone)).plusDays(settings.targetDays())
-                .atTime(23, 59, 59).atZone(zone).toOffsetDateTime()), job.jobCodes(), settings.userId());
+                DrsTimes.format(DrsMapping.start(request.slot(), zone)), job.propertyRef(),
+                contact != null && contact.phone() != null, comments(job.description()), request.accessNotes(), 0,
+                contact == null ? null : contact.phone(), job.externalRef(), priority,
+                DrsTimes.format(LocalDate.now(clock.withZone(zone)).plusDays(settings.targetDays())
+                        .atTime(23, 59, 59).atZone(zone).toOffsetDateTime()), job.jobCodes(), settings.userId());
         XmlElement created = session.call("createOrder", id -> DrsEnvelopes.createOrder(id, order)).child("theOrder")
                 .orElseThrow(() -> new SchedulerResponseException("DRS created an order but did not return it", null));
         int orderId = number(created.text("orderId"), "orderId");
@@ -128,26 +171,29 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         try {
             schedule(bookingId, orderId, job, request.slot());
         } catch (RejectedBySchedulerException refused) {
-            removeOrphan(orderId, job);
+            removeOrphan(orderId, job, refused);
             throw refusal(job, request.slot(), refused);
         } catch (RuntimeException failure) {
-            removeOrphan(orderId, job);
+            removeOrphan(orderId, job, failure);
             throw failure;
         }
-        return new Booking(key(job.externalRef(), orderId, bookingId), BookingStatus.BOOKED, window(request.slot()), job,
-                contact, request.accessNotes(), Map.of(DrsMapping.ORDER_ID, Integer.toString(orderId),
-                DrsMapping.BOOKING_ID, Integer.toString(bookingId)));
+        return scheduled(request, orderId, bookingId);
     }
 
+    private Booking scheduled(BookingRequest request, int orderId, int bookingId) {
+        String order = Integer.toString(orderId);
+        String booking = Integer.toString(bookingId);
+        return new Booking(DrsMapping.key(request.job().externalRef(), order, booking), BookingStatus.BOOKED,
+                window(request.slot()), request.job(), request.contact(), request.accessNotes(), DrsMapping.refs(order, booking));
+    }
+
+    /** The order's booking, when DRS holds the order and has it scheduled. */
     @Override
     public Optional<Booking> find(BookingKey key) {
         String orderId = key.require(DrsMapping.ORDER_ID);
-        Optional<XmlElement> order = ordersNumbered(key.require(DrsMapping.ORDER_NUMBER)).stream()
-                .filter(candidate -> orderId.equals(candidate.text("orderId"))).findFirst();
-        if (order.isEmpty()) {
-            return deleted.find(orderId);
-        }
-        return DrsMapping.booking(order.get(), number(key.require(DrsMapping.BOOKING_ID), "bookingId"), zone);
+        return ordersNumbered(key.require(DrsMapping.ORDER_NUMBER)).stream()
+                .filter(candidate -> orderId.equals(candidate.text("orderId"))).findFirst()
+                .flatMap(order -> DrsMapping.booking(order, number(key.require(DrsMapping.BOOKING_ID), "bookingId"), zone));
     }
 
     @Override
@@ -158,21 +204,54 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         return bookings;
     }
 
+    /**
+     * The request's orders ({@code selectOrder} by order number, at the property): one with a booking scheduled in
+     * the requested window is booked; one whose booking DRS has not scheduled was made by a {@code createOrder}
+     * whose answer was lost, and is finished ({@code scheduleBooking} into the requested window: its creation is now
+     * known, so nothing is sent twice) or, when DRS refuses that, removed ({@code deleteOrder}). A booking of the
+     * order in another window is not this request's booking.
+     */
     @Override
-    public boolean findsByExternalRef() {
-        return true;
+    public BookingOutcome reconcileBooking(BookingRequest request) {
+        List<XmlElement> orders = ordersNumbered(request.job().externalRef()).stream()
+                .filter(order -> request.job().propertyRef().equals(order.text("locationID"))).toList();
+        Optional<Booking> booked = orders.stream().flatMap(order -> DrsMapping.bookings(order, zone).stream())
+                .filter(booking -> booking.status() == BookingStatus.BOOKED && isInSlot(booking, request.slot()))
+                .findFirst();
+        if (booked.isPresent()) {
+            return new BookingOutcome.Booked(booked.get(), null);
+        }
+        for (XmlElement order : orders) {
+            for (XmlElement booking : order.children("theBookings")) {
+                if (DrsMapping.unscheduled(order, booking, zone)) {
+                    return finishOrRemove(request, number(order.text("orderId"), "orderId"),
+                            number(booking.text("bookingId"), "bookingId"));
+                }
+            }
+        }
+        return new BookingOutcome.NotBooked(null);
+    }
+
+    private BookingOutcome finishOrRemove(BookingRequest request, int orderId, int bookingId) {
+        try {
+            schedule(bookingId, orderId, request.job(), request.slot());
+            return new BookingOutcome.Booked(scheduled(request, orderId, bookingId),
+                    "scheduled order " + orderId + " into the requested slot");
+        } catch (RejectedBySchedulerException refused) {
+            deleteOrder(orderId, request.job());
+            return new BookingOutcome.NotBooked("deleted order " + orderId + ", which DRS would not schedule into the slot");
+        }
     }
 
     @Override
-    public Optional<Booking> findByExternalRef(String propertyRef, String externalRef) {
-        return ordersNumbered(externalRef).stream().flatMap(order -> DrsMapping.bookings(order, zone).stream())
-                .max(Comparator.comparing((Booking booking) -> booking.status() == BookingStatus.BOOKED)
-                        .thenComparing(booking -> booking.slot().start().toInstant()));
+    public boolean isInSlot(Booking booking, SlotKey slot) {
+        return DrsMapping.isInSlot(booking, slot, zone);
     }
 
     @Override
     public Booking reschedule(BookingKey key, SlotKey newSlot) {
-        Booking current = find(key).orElseThrow(() -> new BookingNotFoundException("DRS holds no such booking"));
+        Booking current = find(key).orElseThrow(() -> new BookingNotActiveException(
+                "DRS no longer holds it: it was cancelled"));
         if (current.status() != BookingStatus.BOOKED) {
             throw new BookingNotActiveException("the booking is " + current.status());
         }
@@ -185,18 +264,23 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         return current.withSlot(window(newSlot));
     }
 
+    /**
+     * {@code deleteOrder}. A booking DRS no longer shows (the order is gone, or listed without the booking) is one that
+     * was cancelled, here or by a planner: DRS never reuses order ids and refs are signed, so it answers cancelled and
+     * sends nothing, whether or not the gateway keeps deleted orders and across restarts.
+     */
     @Override
     public Booking cancel(BookingKey key, CancelRequest request) {
-        Booking current = find(key).orElseThrow(() -> new BookingNotFoundException("DRS holds no such booking"));
-        if (current.status() == BookingStatus.CANCELLED) {
-            return current;
+        Optional<Booking> found = find(key);
+        if (found.isEmpty()) {
+            return Booking.vanished(key, DrsMapping.refs(key.require(DrsMapping.ORDER_ID), key.require(DrsMapping.BOOKING_ID)));
         }
+        Booking current = found.get();
         if (current.status() == BookingStatus.COMPLETED) {
             throw new RejectedBySchedulerException("The visit is completed and cannot be cancelled");
         }
         String orderId = key.require(DrsMapping.ORDER_ID);
         deleteOrder(number(orderId, "orderId"), current.job());
-        deleted.remember(orderId, current);
         return current.withStatus(BookingStatus.CANCELLED);
     }
 
@@ -219,12 +303,20 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         return stillOffered ? refused : new SlotUnavailableException("DRS no longer offers that window");
     }
 
-    private void removeOrphan(int orderId, Job job) {
+    /**
+     * Deletes an order whose booking could not be scheduled. When that fails too, the order may stay (scheduled or
+     * not), so the booking's outcome is unknown: reconciliation will find it.
+     */
+    private void removeOrphan(int orderId, Job job, RuntimeException scheduling) {
         try {
             deleteOrder(orderId, job);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "DRS order {0} could not be removed after its booking failed: {1}",
                     orderId, e.getClass().getSimpleName());
+            WriteOutcomeUnknownException unknown = new WriteOutcomeUnknownException("DRS created order " + orderId
+                    + " but could neither schedule nor remove it", scheduling);
+            unknown.addSuppressed(e);
+            throw unknown;
         }
     }
 
@@ -240,11 +332,6 @@ final class DrsSchedulerProvider implements SchedulerProvider {
 
     private BookedSlot window(SlotKey slot) {
         return new BookedSlot(DrsTimes.local(DrsMapping.start(slot, zone), zone), DrsTimes.local(DrsMapping.end(slot, zone), zone), null);
-    }
-
-    private static BookingKey key(String orderNumber, int orderId, int bookingId) {
-        return BookingKey.of(DrsMapping.ORDER_NUMBER, orderNumber, DrsMapping.ORDER_ID, Integer.toString(orderId),
-                DrsMapping.BOOKING_ID, Integer.toString(bookingId));
     }
 
     /** {@code orderComments} is required: the description cut to the gateway's 255 characters, or a single space. */
@@ -263,15 +350,13 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         }
     }
 
-    private static List<Slot> join(Future<List<Slot>> call, List<Future<List<Slot>>> all) {
+    private static List<Slot> join(Future<List<Slot>> call) {
         try {
             return call.get();
         } catch (InterruptedException e) {
-            all.forEach(other -> other.cancel(true));
             Thread.currentThread().interrupt();
             throw new SchedulerTimeoutException("the search was interrupted", e);
         } catch (ExecutionException e) {
-            all.forEach(other -> other.cancel(true));
             if (e.getCause() instanceof RuntimeException runtime) {
                 throw runtime;
             }

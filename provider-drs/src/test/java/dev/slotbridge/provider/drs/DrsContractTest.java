@@ -79,4 +79,10 @@ final class DrsContractTest extends SchedulerProviderContract {
     protected BookingKey unknownBookingKey() {
         return BookingKey.of("orderNumber", "NO-SUCH", "orderId", "1", "bookingId", "1");
     }
+
+    /** The fake, like a gateway that drops deleted orders, no longer lists a cancelled booking's order. */
+    @Override
+    protected boolean cancelledBookingsVanish() {
+        return true;
+    }
 }

@@ -9,6 +9,7 @@ import dev.slotbridge.spi.error.SlotUnavailableException;
 import dev.slotbridge.spi.model.BookedSlot;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.CancelRequest;
@@ -16,7 +17,9 @@ import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
 
+import java.security.SecureRandom;
 import java.util.EnumSet;
+import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -34,6 +37,8 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
     private static final String BOOKING_ID = "bookingId";
 
     private final SandboxDiary diary;
+    /** Makes this run's ids unlike any earlier run's, so a ref from before a restart never names another booking. */
+    private final String run = HexFormat.of().toHexDigits(new SecureRandom().nextInt());
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, StoredBooking> bookings = new LinkedHashMap<>();
     private long sequence;
@@ -75,10 +80,10 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
             requireRoom(slot);
             diary.take(slot);
             sequence++;
-            String id = "SBX-%06d".formatted(sequence);
+            String id = "SBX-%s-%06d".formatted(run, sequence);
             Booking booking = new Booking(BookingKey.of(BOOKING_ID, id), BookingStatus.BOOKED, diary.toSlot(slot).window(),
                     request.job(), request.contact(), request.accessNotes(),
-                    Map.of("orderId", "SO-%06d".formatted(sequence), BOOKING_ID, id));
+                    Map.of("orderId", "SO-%s-%06d".formatted(run, sequence), BOOKING_ID, id));
             bookings.put(id, new StoredBooking(booking, slot));
             return booking;
         } finally {
@@ -107,16 +112,32 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
         }
     }
 
+    /** A sandbox booking is made in one step, so it is either booked in the slot or not at all. */
     @Override
-    public boolean findsByExternalRef() {
-        return true;
+    public BookingOutcome reconcileBooking(BookingRequest request) {
+        Optional<DiarySlot> requested = DiarySlot.from(request.slot());
+        lock.lock();
+        try {
+            return bookings.values().stream()
+                    .filter(stored -> requested.isPresent() && stored.slot().equals(requested.get()))
+                    .map(this::current)
+                    .filter(booking -> booking.status() == BookingStatus.BOOKED
+                            && booking.job().propertyRef().equals(request.job().propertyRef())
+                            && Objects.equals(booking.job().externalRef(), request.job().externalRef()))
+                    .<BookingOutcome>map(booking -> new BookingOutcome.Booked(booking, null))
+                    .findFirst().orElseGet(() -> new BookingOutcome.NotBooked(null));
+        } finally {
+            lock.unlock();
+        }
     }
 
     @Override
-    public Optional<Booking> findByExternalRef(String propertyRef, String externalRef) {
-        return listByProperty(propertyRef).stream()
-                .filter(booking -> externalRef.equals(booking.job().externalRef()))
-                .reduce((first, later) -> later);
+    public boolean isInSlot(Booking booking, SlotKey slot) {
+        return DiarySlot.from(slot).map(diarySlot -> diary.toSlot(diarySlot).window())
+                .filter(window -> booking.slot() != null
+                        && window.start().toInstant().equals(booking.slot().start().toInstant())
+                        && window.end().toInstant().equals(booking.slot().end().toInstant()))
+                .isPresent();
     }
 
     @Override

@@ -15,7 +15,6 @@ import dev.slotbridge.spi.support.HttpTransport;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 
 /**
  * One method per interface: {@code POST} with {@code Content-Type: application/json} and {@code x-access-token}.
@@ -24,7 +23,6 @@ import java.time.Duration;
  * {@link HttpTransport}.
  */
 final class ServiceMobilityClient {
-    private static final Duration REQUEST_TIMEOUT = Duration.ofSeconds(30);
     private static final int MAX_REASON = 200;
 
     private final ServiceMobilitySettings settings;
@@ -46,8 +44,7 @@ final class ServiceMobilityClient {
     }
 
     private <T> T post(URI url, Object body, Class<T> answerType) {
-        HttpRequest request = HttpRequest.newBuilder(url)
-                .timeout(REQUEST_TIMEOUT)
+        HttpRequest request = transport.request(url)
                 .header("Content-Type", "application/json")
                 .header("Accept", "application/json")
                 .header("x-access-token", settings.accessToken())

@@ -32,7 +32,7 @@ public final class ServiceMobilityProviderFactory implements ProviderFactory {
     public SchedulerProvider create(ProviderContext context) {
         ServiceMobilitySettings settings = ServiceMobilitySettings.from(context.settings());
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
-        var client = new ServiceMobilityClient(settings, HttpTransport.forScheduler("ServiceMobility"), json);
+        var client = new ServiceMobilityClient(settings, HttpTransport.forScheduler("ServiceMobility", context.callTimeout()), json);
         return new ServiceMobilitySchedulerProvider(client, settings.orderType(), context.zone());
     }
 }

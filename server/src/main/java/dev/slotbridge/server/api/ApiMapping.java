@@ -6,6 +6,7 @@ import dev.slotbridge.server.problem.FieldError;
 import dev.slotbridge.server.problem.ProblemType;
 import dev.slotbridge.server.ref.RefCodec;
 import dev.slotbridge.server.ref.SignedRef;
+import dev.slotbridge.spi.model.BookedSlot;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingKey;
 import dev.slotbridge.spi.model.Contact;
@@ -54,13 +55,13 @@ final class ApiMapping {
 
     BookingBody booking(Council council, Booking booking) {
         Job job = booking.job();
-        List<JobCodeBody> codes = job.jobCodes().stream()
-                .map(code -> new JobCodeBody(code.code(), code.quantity())).toList();
+        BookedSlot slot = booking.slot();
         Contact contact = booking.contact();
         return new BookingBody(bookingRef(council, booking.key()), council.id(), booking.status(),
-                new BookedSlotBody(IsoTime.format(booking.slot().start()), IsoTime.format(booking.slot().end()),
-                        booking.slot().label()),
-                new JobBody(job.propertyRef(), codes, job.priority(), job.externalRef(), job.description()),
+                slot == null ? null : new BookedSlotBody(IsoTime.format(slot.start()), IsoTime.format(slot.end()), slot.label()),
+                job == null ? null : new JobBody(job.propertyRef(), job.jobCodes().stream()
+                        .map(code -> new JobCodeBody(code.code(), code.quantity())).toList(),
+                        job.priority(), job.externalRef(), job.description()),
                 contact == null ? null : new ContactBody(contact.name(), contact.phone(), contact.email()),
                 booking.accessNotes(), booking.providerRefs());
     }

@@ -10,11 +10,9 @@ import dev.slotbridge.server.resilience.CouncilUnavailableException;
 import dev.slotbridge.server.resilience.SchedulerMetrics;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.spi.error.ProviderException;
-import dev.slotbridge.spi.error.SchedulerTimeoutException;
-import dev.slotbridge.spi.error.SchedulerUnavailableException;
 import dev.slotbridge.spi.model.Booking;
+import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
-import dev.slotbridge.spi.model.BookingStatus;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -23,15 +21,17 @@ import org.slf4j.LoggerFactory;
 import java.util.Optional;
 
 /**
- * Books a job at most once, whatever happens to the answers.
+ * Books a job at most once, and says only what is established.
  *
  * <ul>
  *   <li>With an {@code Idempotency-Key}, a repeat gets the first answer and books nothing more.</li>
- *   <li>When the scheduler may have booked but no answer came back (a timeout, or a connection lost after the
- *       request was sent), the server asks the scheduler by the caller's order number ({@code externalRef}) before
- *       answering: found, it answers 201 with that booking; certainly not booked, it answers the failure and a repeat
- *       may book; still unknown, it answers 504 saying so, and a repeat with the same key checks again before it may
- *       book.</li>
+ *   <li>When a booking fails in a way that {@linkplain dev.slotbridge.spi.error.ErrorKind#mayHaveApplied() may have
+ *       booked} (no answer in time, a connection lost after sending, an unreadable answer, a failure after the
+ *       scheduler accepted it), the provider reconciles before the server answers
+ *       ({@link dev.slotbridge.spi.SchedulerProvider#reconcileBooking}): booked in the requested slot, possibly
+ *       finished now → 201; not booked, possibly after removing what was half made → 502 saying so, and a repeat may
+ *       book; still unknown → 504 saying so, and a repeat with the same key reconciles again before it may book.</li>
+ *   <li>Any other failure is certain to have booked nothing: its own answer, and the key is free again.</li>
  * </ul>
  */
 @Singleton
@@ -46,18 +46,6 @@ final class ExactlyOnceBooking {
         this.mapping = mapping;
         this.store = store;
         this.metrics = metrics;
-    }
-
-    /** What the scheduler says of a booking whose answer was lost. */
-    private sealed interface Outcome {
-        record Booked(Booking booking) implements Outcome {
-        }
-
-        record NotBooked() implements Outcome {
-        }
-
-        record Unknown() implements Outcome {
-        }
     }
 
     StoredAnswer book(ApiClient client, Council council, String idempotencyKey, BookingRequest request) {
@@ -80,10 +68,10 @@ final class ExactlyOnceBooking {
 
     /** An earlier request with this key may have booked: find out before booking again. */
     private StoredAnswer resume(Council council, BookingRequest request, IdempotencyKey key) {
-        return switch (checkScheduler(council, request)) {
-            case Outcome.Booked booked -> settle(Optional.of(key), answer(council, booked.booking()));
-            case Outcome.NotBooked notBooked -> attempt(council, request, Optional.of(key));
-            case Outcome.Unknown unknown -> {
+        return switch (reconcile(council, request)) {
+            case BookingOutcome.Booked booked -> settle(Optional.of(key), answer(council, booked.booking()));
+            case BookingOutcome.NotBooked notBooked -> attempt(council, request, Optional.of(key));
+            case BookingOutcome.Unknown unknown -> {
                 store.unresolved(key);
                 throw outcomeUnknown(true);
             }
@@ -94,17 +82,17 @@ final class ExactlyOnceBooking {
         try {
             return settle(key, answer(council, council.provider().book(request)));
         } catch (ProviderException e) {
-            if (!mayHaveBooked(e)) {
+            if (!e.kind().mayHaveApplied()) {
                 key.ifPresent(store::abandon);
                 throw e;
             }
-            return switch (checkScheduler(council, request)) {
-                case Outcome.Booked booked -> settle(key, answer(council, booked.booking()));
-                case Outcome.NotBooked notBooked -> {
+            return switch (reconcile(council, request)) {
+                case BookingOutcome.Booked booked -> settle(key, answer(council, booked.booking()));
+                case BookingOutcome.NotBooked notBooked -> {
                     key.ifPresent(store::abandon);
-                    throw e;
+                    throw notBooked(notBooked);
                 }
-                case Outcome.Unknown unknown -> {
+                case BookingOutcome.Unknown unknown -> {
                     key.ifPresent(store::unresolved);
                     throw outcomeUnknown(key.isPresent());
                 }
@@ -115,35 +103,28 @@ final class ExactlyOnceBooking {
         }
     }
 
-    private static boolean mayHaveBooked(ProviderException e) {
-        return e instanceof SchedulerTimeoutException
-                || e instanceof SchedulerUnavailableException unavailable && !unavailable.requestNotSent();
-    }
-
-    private Outcome checkScheduler(Council council, BookingRequest request) {
-        Outcome outcome = lookUp(council, request);
+    /** Asks the provider what became of the request; a failure to ask is an unknown outcome. */
+    private BookingOutcome reconcile(Council council, BookingRequest request) {
+        BookingOutcome outcome;
+        try {
+            outcome = council.provider().reconcileBooking(request);
+        } catch (ProviderException | CouncilUnavailableException e) {
+            outcome = new BookingOutcome.Unknown("the scheduler could not be asked: " + e.getClass().getSimpleName());
+        }
         String result = switch (outcome) {
-            case Outcome.Booked booked -> "found";
-            case Outcome.NotBooked notBooked -> "not_booked";
-            case Outcome.Unknown unknown -> "unknown";
+            case BookingOutcome.Booked booked -> booked.finished() == null ? "booked" : "completed";
+            case BookingOutcome.NotBooked notBooked -> notBooked.undone() == null ? "not_booked" : "undone";
+            case BookingOutcome.Unknown unknown -> "unknown";
         };
         metrics.reconciliation(council.id(), result);
-        LOG.info("booking answer lost: council={} checked the scheduler, result={}", council.id(), result);
+        String detail = switch (outcome) {
+            case BookingOutcome.Booked booked -> booked.finished();
+            case BookingOutcome.NotBooked notBooked -> notBooked.undone();
+            case BookingOutcome.Unknown unknown -> unknown.reason();
+        };
+        LOG.info("booking outcome was unknown: council={} asked the scheduler, result={}{}", council.id(), result,
+                detail == null ? "" : " (" + detail + ")");
         return outcome;
-    }
-
-    private static Outcome lookUp(Council council, BookingRequest request) {
-        if (!council.provider().findsByExternalRef()) {
-            return new Outcome.Unknown();
-        }
-        try {
-            return council.provider().findByExternalRef(request.job().propertyRef(), request.job().externalRef())
-                    .filter(booking -> booking.status() == BookingStatus.BOOKED)
-                    .<Outcome>map(Outcome.Booked::new)
-                    .orElseGet(Outcome.NotBooked::new);
-        } catch (ProviderException | CouncilUnavailableException e) {
-            return new Outcome.Unknown();
-        }
     }
 
     private StoredAnswer settle(Optional<IdempotencyKey> key, StoredAnswer answer) {
@@ -154,6 +135,13 @@ final class ExactlyOnceBooking {
     private StoredAnswer answer(Council council, Booking booking) {
         BookingBody body = mapping.booking(council, booking);
         return new StoredAnswer(HttpStatus.CREATED.getCode(), SchedulingService.location(council, body.bookingRef()), body);
+    }
+
+    private static ApiProblemException notBooked(BookingOutcome.NotBooked outcome) {
+        return new ApiProblemException(ProblemType.SCHEDULER_ERROR, "The scheduler failed while booking. It was "
+                + "checked afterwards and holds no booking for this request"
+                + (outcome.undone() == null ? "" : " (what it had half made was removed)")
+                + ": nothing is booked, and sending the request again is safe.");
     }
 
     private static ApiProblemException outcomeUnknown(boolean withKey) {

@@ -5,11 +5,16 @@ import dev.slotbridge.server.idempotency.StoredAnswer;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
 import dev.slotbridge.server.security.ApiClient;
+import dev.slotbridge.server.resilience.CouncilUnavailableException;
+import dev.slotbridge.spi.error.ErrorKind;
+import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingKey;
 import dev.slotbridge.spi.model.BookingRequest;
+import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.CancelRequest;
 import dev.slotbridge.spi.model.Slot;
+import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
 import jakarta.inject.Singleton;
 
@@ -19,6 +24,7 @@ import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The uniform operations on a council: calls its provider and maps the answer.
@@ -69,16 +75,73 @@ final class SchedulingService {
                 .map(booking -> mapping.booking(council, booking)).toList());
     }
 
+    /**
+     * Moves a booking. When the move's outcome is unknown, the booking is viewed: in the new slot, the move is
+     * answered; still booked elsewhere, it certainly did not happen (502, safe to repeat); otherwise 504.
+     */
     BookingBody reschedule(Council council, String bookingRef, RescheduleRequest body) {
         String slotId = RequestReader.rescheduleSlotId(body);
         BookingKey key = mapping.bookingKey(council, bookingRef);
-        return mapping.booking(council, council.provider().reschedule(key, mapping.slotKey(council, slotId, "slotId")));
+        SlotKey slot = mapping.slotKey(council, slotId, "slotId");
+        try {
+            return mapping.booking(council, council.provider().reschedule(key, slot));
+        } catch (ProviderException e) {
+            if (!e.kind().mayHaveApplied()) {
+                throw e;
+            }
+            return mapping.booking(council, movedAfterAll(council, key, slot));
+        }
     }
 
+    private static Booking movedAfterAll(Council council, BookingKey key, SlotKey slot) {
+        Optional<Booking> now;
+        boolean moved;
+        try {
+            now = council.provider().find(key).filter(booking -> booking.status() == BookingStatus.BOOKED);
+            moved = now.isPresent() && council.provider().isInSlot(now.get(), slot);
+        } catch (ProviderException | CouncilUnavailableException e) {
+            throw writeOutcomeUnknown("reschedule", "View the booking before trying again.");
+        }
+        if (moved) {
+            return now.get();
+        }
+        if (now.isPresent()) {
+            throw new ApiProblemException(ProblemType.SCHEDULER_ERROR, "The scheduler failed while moving the booking. "
+                    + "It was checked afterwards and the booking keeps its slot: nothing changed, and sending the "
+                    + "request again is safe.");
+        }
+        throw writeOutcomeUnknown("reschedule", "View the booking before trying again.");
+    }
+
+    /**
+     * Cancels a booking. When the cancel's outcome is unknown it is sent once more: a provider cancels from the
+     * scheduler's current state and sends nothing for a booking already cancelled, so this learns the outcome.
+     */
     BookingBody cancel(Council council, String bookingRef, CancelBookingRequest body) {
         CancelRequest request = RequestReader.cancel(body);
         BookingKey key = mapping.bookingKey(council, bookingRef);
-        return mapping.booking(council, council.provider().cancel(key, request));
+        try {
+            return mapping.booking(council, council.provider().cancel(key, request));
+        } catch (ProviderException e) {
+            if (!e.kind().mayHaveApplied()) {
+                throw e;
+            }
+        }
+        try {
+            return mapping.booking(council, council.provider().cancel(key, request));
+        } catch (ProviderException e) {
+            if (e.kind() == ErrorKind.REFUSED || e.kind() == ErrorKind.CALLER_ERROR) {
+                throw e;
+            }
+            throw writeOutcomeUnknown("cancel", "Repeating the cancel is safe.");
+        } catch (CouncilUnavailableException e) {
+            throw writeOutcomeUnknown("cancel", "Repeating the cancel is safe.");
+        }
+    }
+
+    private static ApiProblemException writeOutcomeUnknown(String operation, String advice) {
+        return new ApiProblemException(ProblemType.SCHEDULER_TIMEOUT, "The scheduler did not confirm the " + operation
+                + " and could not be checked: it may or may not have been made. " + advice);
     }
 
     static String location(Council council, String bookingRef) {

@@ -55,9 +55,10 @@ public final class CouncilRegistry implements AutoCloseable {
         Map<String, String> settings = properties.settings() == null ? Map.of() : properties.settings();
         try {
             ProviderSettings providerSettings = ProviderSettings.of(id, settings, factory.settingKeys());
-            SchedulerProvider provider = factory.create(new ProviderContext(id, providerSettings, clock, zone));
+            SchedulerProvider provider = guards.protect(id, factory.name(), (callTimeout, permits) ->
+                    factory.create(new ProviderContext(id, providerSettings, clock, zone, callTimeout, permits)));
             String name = properties.name() == null ? id : properties.name();
-            return new Council(id, name, factory.name(), zone, guards.protect(id, factory.name(), provider));
+            return new Council(id, name, factory.name(), zone, provider);
         } catch (InvalidSettingsException e) {
             throw new ConfigurationException(e.getMessage());
         }

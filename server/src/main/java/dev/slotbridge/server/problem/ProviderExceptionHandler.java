@@ -11,6 +11,7 @@ import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
 import dev.slotbridge.spi.error.SchedulerUnavailableException;
 import dev.slotbridge.spi.error.SlotUnavailableException;
+import dev.slotbridge.spi.error.WriteOutcomeUnknownException;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.annotation.Produces;
@@ -45,6 +46,8 @@ final class ProviderExceptionHandler implements ExceptionHandler<ProviderExcepti
                     "The scheduler did not answer in time");
             case SchedulerUnavailableException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR,
                     "The scheduler failed to answer");
+            case WriteOutcomeUnknownException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_TIMEOUT,
+                    "The scheduler may have made the change but did not confirm it; view the booking before trying again");
             case SchedulerResponseException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR,
                     "The scheduler answered something unreadable");
             case InvalidRequestException e -> ProblemResponses.of(request, ProblemType.VALIDATION,

@@ -1,7 +1,8 @@
 package dev.slotbridge.server.resilience;
 
+import dev.slotbridge.spi.CallPermits;
+import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
-import dev.slotbridge.spi.error.SchedulerUnavailableException;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -27,13 +28,15 @@ import java.util.function.Supplier;
  * Bounds every call to one council's scheduler: {@code Retry ( CircuitBreaker ( Bulkhead ( TimeLimit ( call ))))}.
  *
  * <ul>
- *   <li><b>Retry</b> (exponential backoff with jitter): reads on connection failures, 5xx and timeouts; writes only
- *       when the request was certainly never sent, so a booking is never sent twice.</li>
- *   <li><b>Circuit breaker</b> (count-based window, the test clock for its open-state wait): counts scheduler failures,
- *       unreadable answers and timeouts; business answers (slot taken, refused, not found) are not failures. Open:
- *       503 at once.</li>
+ *   <li><b>Retry</b> (exponential backoff with jitter), decided by the error's {@link dev.slotbridge.spi.error.ErrorKind}:
+ *       anything never sent; reads also when the outcome is unknown; so a booking is never sent twice.</li>
+ *   <li><b>Circuit breaker</b> (count-based window, the test clock for its open-state wait): counts every
+ *       {@link dev.slotbridge.spi.error.ErrorKind#isSchedulerFailure() scheduler failure} and provider bugs; business
+ *       answers (slot taken, refused, not found) are not failures. Open: 503 at once.</li>
  *   <li><b>Bulkhead</b>: at most N calls in flight for the council; more get 503 at once, so a hung scheduler fills
- *       its own bulkhead instead of every server thread. A permit is held until the call really returns.</li>
+ *       its own bulkhead instead of every server thread. A permit is held until the call really returns. A provider
+ *       that fans a call out takes a permit per extra concurrent request ({@link #permits()}), so the bulkhead bounds
+ *       every request to the scheduler. A full bulkhead is not a scheduler failure for the circuit breaker.</li>
  *   <li><b>Time limit</b> per attempt ({@link CallerThreadTimeLimit}): the call runs on the request's own virtual
  *       thread, which is interrupted when the limit passes; the caller gets {@link SchedulerTimeoutException}.</li>
  * </ul>
@@ -42,10 +45,6 @@ import java.util.function.Supplier;
  */
 final class CouncilCallGuard {
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.scheduler");
-    private static final Predicate<Throwable> READ_RETRYABLE =
-            e -> e instanceof SchedulerUnavailableException || e instanceof SchedulerTimeoutException;
-    private static final Predicate<Throwable> WRITE_RETRYABLE =
-            e -> e instanceof SchedulerUnavailableException unavailable && unavailable.requestNotSent();
 
     private final String council;
     private final String provider;
@@ -68,7 +67,8 @@ final class CouncilCallGuard {
                         CircuitBreakerConfig.SlidingWindowType.COUNT_BASED)
                 .failureRateThreshold(settings.failureRateThreshold())
                 .waitDurationInOpenState(settings.waitInOpenState())
-                .recordException(e -> CallOutcome.of(e).isFailure())
+                .recordException(CouncilCallGuard::isSchedulerFailure)
+                .ignoreExceptions(BulkheadFullException.class)
                 .clock(clock)
                 .build());
         this.bulkhead = Bulkhead.of(council, BulkheadConfig.custom()
@@ -78,7 +78,7 @@ final class CouncilCallGuard {
             Retry retry = Retry.of(council + "." + operation.tag(), RetryConfig.custom()
                     .maxAttempts(settings.maxAttempts())
                     .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.retryWait(), 2.0, 0.5))
-                    .retryOnException(operation.isRead() ? READ_RETRYABLE : WRITE_RETRYABLE)
+                    .retryOnException(retryable(operation))
                     .failAfterMaxAttempts(false)
                     .build());
             retry.getEventPublisher().onRetry(event -> metrics.retry(council, provider, operation));
@@ -86,6 +86,42 @@ final class CouncilCallGuard {
             timers.put(operation, new ConcurrentHashMap<>());
         }
         metrics.circuit(council, circuitBreaker);
+    }
+
+    /**
+     * Whether a failed attempt may be made again: anything that certainly never reached the scheduler; and for reads,
+     * also a failure whose outcome is unknown (a read changes nothing). Never a write that may have been applied.
+     */
+    static Predicate<Throwable> retryable(SchedulerOperation operation) {
+        return e -> e instanceof ProviderException failure && switch (failure.kind()) {
+            case NOT_SENT -> true;
+            case OUTCOME_UNKNOWN -> operation.isRead();
+            case CALLER_ERROR, REFUSED, CREDENTIALS_REJECTED, UNREADABLE -> false;
+        };
+    }
+
+    /** What the circuit breaker counts and the log warns of: the scheduler failing, or a provider bug; never a business answer. */
+    static boolean isSchedulerFailure(Throwable e) {
+        return !(e instanceof ProviderException answer) || answer.kind().isSchedulerFailure();
+    }
+
+    /** Extra concurrent calls a provider makes (a fanned-out search) take permits from the same bulkhead. */
+    CallPermits permits() {
+        return new CallPermits() {
+            @Override
+            public boolean tryAcquire() {
+                return bulkhead.tryAcquirePermission();
+            }
+
+            @Override
+            public void release() {
+                bulkhead.onComplete();
+            }
+        };
+    }
+
+    Duration timeout() {
+        return settings.timeout();
     }
 
     CircuitBreaker.State circuitState() {
@@ -133,7 +169,7 @@ final class CouncilCallGuard {
     }
 
     private void log(SchedulerOperation operation, CallOutcome outcome, Duration took, RuntimeException failure) {
-        if (outcome.isFailure()) {
+        if (failure != null && !(failure instanceof CouncilUnavailableException) && isSchedulerFailure(failure)) {
             LOG.warn("scheduler call council={} provider={} operation={} outcome={} duration_ms={} error={}",
                     council, provider, operation.tag(), outcome.tag(), took.toMillis(), failure.getMessage());
         } else {

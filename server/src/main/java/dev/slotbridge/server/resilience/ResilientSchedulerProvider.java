@@ -4,6 +4,7 @@ import dev.slotbridge.spi.Capability;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.CancelRequest;
 import dev.slotbridge.spi.model.Slot;
@@ -50,13 +51,8 @@ final class ResilientSchedulerProvider implements SchedulerProvider {
     }
 
     @Override
-    public boolean findsByExternalRef() {
-        return target.findsByExternalRef();
-    }
-
-    @Override
-    public Optional<Booking> findByExternalRef(String propertyRef, String externalRef) {
-        return guard.call(SchedulerOperation.FIND_BY_EXTERNAL_REF, () -> target.findByExternalRef(propertyRef, externalRef));
+    public BookingOutcome reconcileBooking(BookingRequest request) {
+        return guard.call(SchedulerOperation.RECONCILE_BOOKING, () -> target.reconcileBooking(request));
     }
 
     @Override

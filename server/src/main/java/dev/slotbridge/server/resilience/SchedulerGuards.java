@@ -1,5 +1,6 @@
 package dev.slotbridge.server.resilience;
 
+import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.SchedulerProvider;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micronaut.core.value.PropertyResolver;
@@ -33,14 +34,25 @@ public final class SchedulerGuards {
         this.metrics = metrics;
     }
 
+    /** Makes a council's provider, given the limits its calls run under. */
+    @FunctionalInterface
+    public interface GuardedProviderFactory {
+        /**
+         * @param callTimeout the council's time limit for one attempt
+         * @param permits     permits for concurrent calls beyond the caller's, from the council's bulkhead
+         */
+        SchedulerProvider create(Duration callTimeout, CallPermits permits);
+    }
+
     /**
-     * The council's provider behind its time limit, retries, circuit breaker and bulkhead.
+     * The council's provider, made by {@code factory}, behind its time limit, retries, circuit breaker and bulkhead.
      *
      * @throws io.micronaut.context.exceptions.ConfigurationException naming council and key for a bad setting
      */
-    public SchedulerProvider protect(String councilId, String providerName, SchedulerProvider provider) {
+    public SchedulerProvider protect(String councilId, String providerName, GuardedProviderFactory factory) {
         ResilienceSettings settings = ResilienceSettings.resolve(properties, councilId);
         CouncilCallGuard guard = new CouncilCallGuard(councilId, providerName, settings, clock, this::alarm, metrics);
+        SchedulerProvider provider = factory.create(guard.timeout(), guard.permits());
         guards.put(councilId, guard);
         return new ResilientSchedulerProvider(provider, guard);
     }

@@ -2,10 +2,13 @@ package dev.slotbridge.server.resilience;
 
 import java.util.Locale;
 
-/** A call to a scheduler, as metrics and logs name it. Reads may be retried; writes only when never sent. */
+/**
+ * A call to a scheduler, as metrics and logs name it. Reads may be retried; writes only when never sent. Reconciling a
+ * booking may write (to finish or undo a half-made booking), so it counts as a write.
+ */
 public enum SchedulerOperation {
-    SEARCH(true), VIEW(true), LIST(true), FIND_BY_EXTERNAL_REF(true),
-    BOOK(false), RESCHEDULE(false), CANCEL(false);
+    SEARCH(true), VIEW(true), LIST(true),
+    BOOK(false), RECONCILE_BOOKING(false), RESCHEDULE(false), CANCEL(false);
 
     private final boolean read;
     private final String tag;
@@ -19,7 +22,7 @@ public enum SchedulerOperation {
         return read;
     }
 
-    /** The metric tag and log value, e.g. {@code find_by_external_ref}. */
+    /** The metric tag and log value, e.g. {@code reconcile_booking}. */
     public String tag() {
         return tag;
     }

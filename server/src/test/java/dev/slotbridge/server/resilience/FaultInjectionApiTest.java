@@ -53,7 +53,7 @@ final class FaultInjectionApiTest implements TestPropertyProvider {
     private static final String BOOKED = "{\"id\":\"B-1\",\"start\":\"2026-03-02T08:00:00Z\",\"end\":\"2026-03-02T12:00:00Z\","
             + "\"propertyRef\":\"3670010\",\"externalRef\":\"%s\"}";
     private static final List<String> COUNCILS =
-            List.of("slow", "hung", "steady", "broken", "reset", "garbled", "lossy", "unsure", "refused");
+            List.of("slow", "hung", "steady", "broken", "reset", "garbled", "lossy", "unsure", "refused", "elsewhere");
     private static final Duration TIMEOUT = Duration.ofMillis(400);
 
     private final WireMockServer scheduler = new WireMockServer(options().dynamicPort().containerThreads(60));
@@ -215,8 +215,26 @@ final class FaultInjectionApiTest implements TestPropertyProvider {
         assertThat(repeat.body()).isEqualTo(first.body());
         scheduler.verify(1, postRequestedFor(urlPathEqualTo("/lossy/bookings"))
                 .withRequestBody(matchingJsonPath("$.externalRef", equalTo("HMS-LOST"))));
-        assertThat(prometheus()).contains("slotbridge_bookings_reconciliations_total{council=\"lossy\",result=\"found\"} 1.0")
+        assertThat(prometheus()).contains("slotbridge_bookings_reconciliations_total{council=\"lossy\",result=\"booked\"} 1.0")
                 .contains("slotbridge_idempotency_replays_total{council=\"lossy\"} 1.0");
+    }
+
+    @Test
+    void aLostAnswerWhoseOrderIsBookedInAnotherSlotIsNotReportedBooked() {
+        scheduler.stubFor(WireMock.get(urlPathEqualTo("/elsewhere/slots")).willReturn(okJson(SLOTS)));
+        scheduler.stubFor(post(urlPathEqualTo("/elsewhere/bookings"))
+                .willReturn(aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER)));
+        scheduler.stubFor(WireMock.get(urlPathEqualTo("/elsewhere/bookings"))
+                .willReturn(okJson("[" + BOOKED.formatted("HMS-ELSEWHERE") + "]")));
+        String secondSlot = (String) search("elsewhere").list("slots").get(1).get("slotId");
+        Map<String, String> key = Map.of("Idempotency-Key", "elsewhere-1");
+
+        Reply answer = api.post(OPS_KEY, "/v1/councils/elsewhere/bookings", Requests.book(secondSlot, "HMS-ELSEWHERE"), key);
+
+        assertProblem(answer, 502, "scheduler-error");
+        assertThat(answer.string("detail")).contains("nothing is booked").contains("safe");
+        assertThat(prometheus())
+                .contains("slotbridge_bookings_reconciliations_total{council=\"elsewhere\",result=\"not_booked\"} 1.0");
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.model.BookedSlot;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.Job;
@@ -43,7 +44,7 @@ final class WireMockBackedProvider implements SchedulerProvider {
 
     private final URI base;
     private final HttpTransport transport = new HttpTransport(
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), "test scheduler");
+            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), "test scheduler", Duration.ofSeconds(30));
     private final JsonMapper json = JsonMapper.createDefault();
 
     WireMockBackedProvider(URI base) {
@@ -79,15 +80,15 @@ final class WireMockBackedProvider implements SchedulerProvider {
         return response.statusCode() == 404 ? Optional.empty() : Optional.of(booking(read(response, OBJECT), null));
     }
 
+    /** Booked when the scheduler lists a booking of the order in the requested slot. */
     @Override
-    public boolean findsByExternalRef() {
-        return true;
-    }
-
-    @Override
-    public Optional<Booking> findByExternalRef(String propertyRef, String externalRef) {
-        var found = read(get("/bookings?propertyRef=" + encode(propertyRef) + "&externalRef=" + encode(externalRef)), LIST);
-        return found.stream().findFirst().map(booking -> booking(booking, null));
+    public BookingOutcome reconcileBooking(BookingRequest request) {
+        var found = read(get("/bookings?propertyRef=" + encode(request.job().propertyRef()) + "&externalRef="
+                + encode(request.job().externalRef())), LIST);
+        return found.stream().filter(booking -> request.slot().require("start").equals(booking.get("start"))
+                        && request.slot().require("end").equals(booking.get("end")))
+                .findFirst().<BookingOutcome>map(booking -> new BookingOutcome.Booked(booking(booking, null), null))
+                .orElseGet(() -> new BookingOutcome.NotBooked(null));
     }
 
     private HttpResponse<String> get(String pathAndQuery) {

@@ -10,7 +10,6 @@ import dev.slotbridge.spi.support.HttpTransport;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -21,7 +20,6 @@ import java.util.Optional;
  */
 final class ServiceOrderClient {
     private static final int PAGE_SIZE = 100;
-    private static final Duration TIMEOUT = Duration.ofSeconds(30);
 
     private final ServiceOrderSettings settings;
     private final HttpTransport transport;
@@ -74,7 +72,7 @@ final class ServiceOrderClient {
     }
 
     private HttpRequest.Builder request(URI uri) {
-        return HttpRequest.newBuilder(uri).timeout(TIMEOUT).header("Accept", "application/json")
+        return transport.request(uri).header("Accept", "application/json")
                 .header("Authorization", "Bearer " + settings.apiKey());
     }
 

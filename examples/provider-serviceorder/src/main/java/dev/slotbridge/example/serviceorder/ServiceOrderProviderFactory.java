@@ -28,7 +28,7 @@ public final class ServiceOrderProviderFactory implements ProviderFactory {
     @Override
     public SchedulerProvider create(ProviderContext context) {
         ServiceOrderSettings settings = ServiceOrderSettings.from(context.settings());
-        HttpTransport transport = HttpTransport.forScheduler("service-order API");
+        HttpTransport transport = HttpTransport.forScheduler("service-order API", context.callTimeout());
         var client = new ServiceOrderClient(settings, transport, new ObjectMapper());
         return new ServiceOrderSchedulerProvider(client, settings, context.clock(), context.zone());
     }

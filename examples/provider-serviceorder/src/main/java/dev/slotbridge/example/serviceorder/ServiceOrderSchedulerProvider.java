@@ -6,6 +6,7 @@ import dev.slotbridge.spi.error.BookingNotFoundException;
 import dev.slotbridge.spi.error.SlotUnavailableException;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.CancelRequest;
@@ -92,15 +93,17 @@ final class ServiceOrderSchedulerProvider implements SchedulerProvider {
                 .map(order -> ServiceOrderMapping.booking(order, zone)).toList();
     }
 
+    /** An order is created in one call, so a booking whose answer was lost is either there in the slot or not at all. */
     @Override
-    public boolean findsByExternalRef() {
-        return true;
-    }
-
-    @Override
-    public Optional<Booking> findByExternalRef(String propertyRef, String externalRef) {
-        return listByProperty(propertyRef).stream().filter(booking -> externalRef.equals(booking.job().externalRef()))
-                .max(Comparator.comparing(booking -> booking.status() == BookingStatus.BOOKED));
+    public BookingOutcome reconcileBooking(BookingRequest request) {
+        Instant start = Instant.parse(request.slot().require("start"));
+        Instant end = Instant.parse(request.slot().require("end"));
+        return listByProperty(request.job().propertyRef()).stream()
+                .filter(booking -> booking.status() == BookingStatus.BOOKED
+                        && request.job().externalRef().equals(booking.job().externalRef())
+                        && booking.slot().start().toInstant().equals(start) && booking.slot().end().toInstant().equals(end))
+                .<BookingOutcome>map(booking -> new BookingOutcome.Booked(booking, null))
+                .findFirst().orElseGet(() -> new BookingOutcome.NotBooked(null));
     }
 
     @Override

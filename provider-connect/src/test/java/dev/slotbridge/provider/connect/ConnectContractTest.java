@@ -1,6 +1,7 @@
 package dev.slotbridge.provider.connect;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.ProviderSettings;
 import dev.slotbridge.spi.SchedulerProvider;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -58,9 +60,13 @@ final class ConnectContractTest extends SchedulerProviderContract {
     }
 
     static SchedulerProvider provider(Map<String, String> settings, Clock clock) {
+        return provider(settings, clock, ProviderContext.DEFAULT_CALL_TIMEOUT);
+    }
+
+    static SchedulerProvider provider(Map<String, String> settings, Clock clock, Duration callTimeout) {
         var factory = new ConnectProviderFactory();
         return factory.create(new ProviderContext("test", ProviderSettings.of("test", settings, factory.settingKeys()),
-                clock, ZoneId.of("Europe/London")));
+                clock, ZoneId.of("Europe/London"), callTimeout, CallPermits.NONE));
     }
 
     @Override

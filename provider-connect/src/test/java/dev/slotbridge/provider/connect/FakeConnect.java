@@ -5,9 +5,11 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.Request;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 
@@ -15,6 +17,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -52,6 +55,17 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
     private final Map<String, ObjectNode> orders = new ConcurrentHashMap<>();
     private final Map<String, ObjectNode> visits = new ConcurrentHashMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
+    private final Map<String, LostAnswer> lostAnswers = new ConcurrentHashMap<>();
+    private volatile boolean forgetCancelledVisits;
+    private final AtomicInteger summariesHidingNewVisits = new AtomicInteger();
+
+    /** How the answer to a call that was carried out is lost. */
+    public enum LostAnswer {
+        /** The answer comes, but only after two seconds: past the client's time limit in the tests. */
+        LATE,
+        /** The connection is dropped instead of answering. */
+        DROPPED
+    }
 
     public static WireMockServer server(FakeConnect connect) {
         return server(connect, options().dynamicPort());
@@ -110,6 +124,33 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
     public void reset() {
         orders.clear();
         visits.clear();
+        lostAnswers.clear();
+        forgetCancelledVisits = false;
+        summariesHidingNewVisits.set(0);
+    }
+
+    /** The next call to {@code "POST /api/booking"} (method and path) is carried out, and its answer lost. */
+    public void loseNextAnswer(String call, LostAnswer how) {
+        lostAnswers.put(call, how);
+    }
+
+    /**
+     * Connect's document does not say whether {@code BookingSummary} still lists a cancelled order's visits: in this
+     * mode it does not (the default keeps them, with {@code VisitStatus} 4).
+     */
+    public void forgetCancelledVisits() {
+        forgetCancelledVisits = true;
+    }
+
+    /** The next {@code count} booking summaries do not yet show visits booked in the last moment (a lagging read model). */
+    public void lagBookingSummaries(int count) {
+        summariesHidingNewVisits.set(count);
+    }
+
+    /** Each visit: order number, window start and visit status. */
+    public List<String> visits() {
+        return visits.values().stream().map(visit -> visit.path("PrimaryOrderNumber").asText() + " "
+                + visit.path("PlanningWindowStart").asText() + " " + visit.path("VisitStatus").asInt()).sorted().toList();
     }
 
     @Override
@@ -136,7 +177,19 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
         if (authorization == null || !validTokens.contains(authorization.replace("Bearer ", ""))) {
             return answer(401, json.createObjectNode().put("Message", "Authorization has been denied for this request."));
         }
-        return switch (request.getMethod().getName() + " " + path) {
+        String call = request.getMethod().getName() + " " + path;
+        ResponseDefinition answer = carryOut(call, request);
+        LostAnswer lost = lostAnswers.remove(call);
+        if (lost == null) {
+            return answer;
+        }
+        return lost == LostAnswer.LATE
+                ? ResponseDefinitionBuilder.like(answer).withFixedDelay(2_000).build()
+                : aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+    }
+
+    private ResponseDefinition carryOut(String call, Request request) {
+        return switch (call) {
             case "GET /api/PlanningWindow" -> answer(200, windows());
             case "GET /api/SalesOrder" -> {
                 ObjectNode order = orders.get(request.queryParameter("PrimaryOrderNumber").firstValue());
@@ -187,6 +240,9 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
             order.put("OrderStatus", 11).put("CancelReason", update.path("CancelReason").asText());
             visits.values().stream().filter(visit -> visit.path("PrimaryOrderNumber").asText().equals(order.path("PrimaryOrderNumber").asText()))
                     .forEach(visit -> visit.put("VisitStatus", 4));
+            if (forgetCancelledVisits) {
+                visits.values().removeIf(visit -> visit.path("VisitStatus").asInt() == 4);
+            }
         }
         return answer(200, json.createObjectNode());
     }
@@ -242,6 +298,9 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
         ObjectNode answer = json.createObjectNode();
         answer.putObject("Customer").put("ExternalId", property == null ? "" : property);
         ArrayNode appointments = answer.putArray("Appointments");
+        if (summariesHidingNewVisits.getAndUpdate(count -> Math.max(0, count - 1)) > 0) {
+            return answer(200, answer);
+        }
         visits.values().stream().filter(visit -> {
             String number = visit.path("PrimaryOrderNumber").asText();
             return order != null ? number.equals(order)

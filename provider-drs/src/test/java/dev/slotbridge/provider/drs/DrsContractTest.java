@@ -1,6 +1,7 @@
 package dev.slotbridge.provider.drs;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.ProviderSettings;
 import dev.slotbridge.spi.SchedulerProvider;
@@ -15,6 +16,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,9 +61,13 @@ final class DrsContractTest extends SchedulerProviderContract {
     }
 
     static SchedulerProvider provider(Map<String, String> settings, Clock clock) {
+        return provider(settings, clock, ProviderContext.DEFAULT_CALL_TIMEOUT, CallPermits.NONE);
+    }
+
+    static SchedulerProvider provider(Map<String, String> settings, Clock clock, Duration callTimeout, CallPermits permits) {
         var factory = new DrsProviderFactory();
         return factory.create(new ProviderContext("lincoln", ProviderSettings.of("lincoln", settings, factory.settingKeys()),
-                clock, ZoneId.of("Europe/London")));
+                clock, ZoneId.of("Europe/London"), callTimeout, permits));
     }
 
     @Override

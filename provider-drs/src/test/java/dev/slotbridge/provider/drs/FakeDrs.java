@@ -1,8 +1,10 @@
 package dev.slotbridge.provider.drs;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder;
 import com.github.tomakehurst.wiremock.core.WireMockConfiguration;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
+import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
 import org.w3c.dom.Document;
@@ -60,10 +62,22 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
     private final AtomicInteger sessionCounter = new AtomicInteger();
     private final AtomicInteger orderIds = new AtomicInteger(290640);
     private final AtomicInteger bookingIds = new AtomicInteger(149996);
+    /** Operations whose next answer is lost after the work is done, by how it is lost. */
+    private final Map<String, LostAnswer> lostAnswers = new ConcurrentHashMap<>();
+    private volatile boolean keepDeletedOrders;
+
+    /** How the answer to an operation that was carried out is lost. */
+    public enum LostAnswer {
+        /** The answer comes, but only after this long: past any client's time limit in the tests. */
+        LATE,
+        /** The connection is dropped instead of answering. */
+        DROPPED
+    }
 
     private static final class StoredOrder {
         String orderNumber, location, contract, priority, comments, commentsExtended, contactName, phone, targetDate;
         int orderId, bookingId;
+        boolean deleted;
         List<String[]> codes = new ArrayList<>();
         OffsetDateTime start, end;
     }
@@ -108,6 +122,27 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
 
     public void reset() {
         orders.clear();
+        lostAnswers.clear();
+        keepDeletedOrders = false;
+    }
+
+    /** The next {@code operation} is carried out, and its answer lost. */
+    public void loseNextAnswer(String operation, LostAnswer how) {
+        lostAnswers.put(operation, how);
+    }
+
+    /**
+     * The gateway's documents do not say whether {@code selectOrder} still lists a deleted order: in this mode it does,
+     * without its bookings (the other plausible behaviour, dropping it, is the default).
+     */
+    public void keepDeletedOrders() {
+        keepDeletedOrders = true;
+    }
+
+    /** Every order number DRS holds, with its booking's window ("none" when unscheduled, "deleted" when kept deleted). */
+    public List<String> orders() {
+        return orders.values().stream().map(order -> order.orderNumber + " " + (order.deleted ? "deleted"
+                : order.start == null ? "none" : order.start.toInstant() + "/" + order.end.toInstant())).toList();
     }
 
     public int orderCount() {
@@ -139,6 +174,17 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
         if (!sessions.contains(request.text("sessionId"))) {
             return answer(operation, error("Session " + request.text("sessionId") + " is invalid or has expired"));
         }
+        ResponseDefinition answer = carryOut(operation, request);
+        LostAnswer lost = lostAnswers.remove(operation);
+        if (lost == null) {
+            return answer;
+        }
+        return lost == LostAnswer.LATE
+                ? ResponseDefinitionBuilder.like(answer).withFixedDelay(2_000).build()
+                : aResponse().withFault(Fault.CONNECTION_RESET_BY_PEER).build();
+    }
+
+    private ResponseDefinition carryOut(String operation, Request request) {
         return switch (operation) {
             case "closeSession" -> {
                 sessions.remove(request.text("sessionId"));
@@ -148,8 +194,7 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
             case "createOrder" -> answer(operation, createOrder(request));
             case "scheduleBooking" -> answer(operation, schedule(request));
             case "selectOrder" -> answer(operation, select(request));
-            case "deleteOrder" -> answer(operation, orders.remove(Integer.parseInt(request.text("theOrder/orderId"))) == null
-                    ? error("Order not found") : "<status>success</status>");
+            case "deleteOrder" -> answer(operation, delete(Integer.parseInt(request.text("theOrder/orderId"))));
             default -> answer(operation, error("Unsupported operation"));
         };
     }
@@ -203,9 +248,24 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
         return "<status>success</status>" + order(order);
     }
 
+    private String delete(int orderId) {
+        StoredOrder order = orders.get(orderId);
+        if (order == null || order.deleted) {
+            return error("Order not found");
+        }
+        if (keepDeletedOrders) {
+            order.deleted = true;
+            order.start = null;
+            order.end = null;
+        } else {
+            orders.remove(orderId);
+        }
+        return "<status>success</status>";
+    }
+
     private String schedule(Request request) {
         int bookingId = Integer.parseInt(request.text("theBooking/bookingId"));
-        StoredOrder order = orders.values().stream().filter(o -> o.bookingId == bookingId).findFirst().orElse(null);
+        StoredOrder order = orders.values().stream().filter(o -> o.bookingId == bookingId && !o.deleted).findFirst().orElse(null);
         if (order == null || !"FIRST".equals(request.text("theBooking/bookingReason"))) {
             return error("Error in Booking.schedule. Booking not found or reason not FIRST");
         }
@@ -265,13 +325,13 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
                 + "<primaryOrderNumber>" + escape(order.orderNumber) + "</primaryOrderNumber>"
                 + "<priority>" + escape(order.priority) + "</priority><status>undefined</status>"
                 + "<targetDate>" + escape(order.targetDate) + "</targetDate>" + codes
-                + "<theBookings><bookingCategory>TASK</bookingCategory><bookingCompletionStatus /><bookingId>" + order.bookingId
+                + (order.deleted ? "" : "<theBookings><bookingCategory>TASK</bookingCategory><bookingCompletionStatus /><bookingId>" + order.bookingId
                 + "</bookingId><bookingLifeCycleStatus>PLANNED</bookingLifeCycleStatus><bookingReason>FIRST</bookingReason>"
                 + "<contract>" + escape(order.contract) + "</contract><duration>60</duration><isEmergency>false</isEmergency>"
                 + "<isNextBooking>false</isNextBooking><locationID>" + escape(order.location) + "</locationID><orderId>" + order.orderId
                 + "</orderId><planningWindowEnd>" + end + "</planningWindowEnd><planningWindowStart>" + start
                 + "</planningWindowStart><primaryOrderNumber>" + escape(order.orderNumber) + "</primaryOrderNumber>" + codes
-                + "<userId>HousingRepairsOnline</userId></theBookings>"
+                + "<userId>HousingRepairsOnline</userId></theBookings>")
                 + "<theLocation><address1>1 ARTHUR TAYLOR STREET</address1><address3>LINCOLN</address3><locationId>"
                 + escape(order.location) + "</locationId><postCode>LN1 1TL</postCode><workflowType>0000</workflowType></theLocation>"
                 + "<userId>HousingRepairsOnline</userId></theOrder>";

@@ -29,7 +29,8 @@ import java.util.function.Supplier;
  *
  * <ul>
  *   <li><b>Retry</b> (exponential backoff with jitter), decided by the error's {@link dev.slotbridge.spi.error.ErrorKind}:
- *       anything never sent; reads also when the outcome is unknown; so a booking is never sent twice.</li>
+ *       anything never sent; reads and reconciliations also when the outcome is unknown; so a booking is never sent
+ *       twice.</li>
  *   <li><b>Circuit breaker</b> (count-based window, the test clock for its open-state wait): counts every
  *       {@link dev.slotbridge.spi.error.ErrorKind#isSchedulerFailure() scheduler failure} and provider bugs; business
  *       answers (slot taken, refused, not found) are not failures. Open: 503 at once.</li>
@@ -89,13 +90,14 @@ final class CouncilCallGuard {
     }
 
     /**
-     * Whether a failed attempt may be made again: anything that certainly never reached the scheduler; and for reads,
-     * also a failure whose outcome is unknown (a read changes nothing). Never a write that may have been applied.
+     * Whether a failed attempt may be made again: anything that certainly never reached the scheduler; and for
+     * operations safe to repeat (reads, reconciling), also a failure whose outcome is unknown. Never a write that may
+     * have been applied.
      */
     static Predicate<Throwable> retryable(SchedulerOperation operation) {
         return e -> e instanceof ProviderException failure && switch (failure.kind()) {
             case NOT_SENT -> true;
-            case OUTCOME_UNKNOWN -> operation.isRead();
+            case OUTCOME_UNKNOWN -> operation.isSafeToRepeat();
             case CALLER_ERROR, REFUSED, CREDENTIALS_REJECTED, UNREADABLE -> false;
         };
     }

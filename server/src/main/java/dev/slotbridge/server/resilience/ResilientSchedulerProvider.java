@@ -55,6 +55,12 @@ final class ResilientSchedulerProvider implements SchedulerProvider {
         return guard.call(SchedulerOperation.RECONCILE_BOOKING, () -> target.reconcileBooking(request));
     }
 
+    /** Answered from the booking and the key alone, so not a scheduler call. */
+    @Override
+    public boolean isInSlot(Booking booking, SlotKey slot) {
+        return target.isInSlot(booking, slot);
+    }
+
     @Override
     public Booking reschedule(BookingKey key, SlotKey newSlot) {
         return guard.call(SchedulerOperation.RESCHEDULE, () -> target.reschedule(key, newSlot));

@@ -3,23 +3,24 @@ package dev.slotbridge.server.resilience;
 import java.util.Locale;
 
 /**
- * A call to a scheduler, as metrics and logs name it. Reads may be retried; writes only when never sent. Reconciling a
- * booking may write (to finish or undo a half-made booking), so it counts as a write.
+ * A call to a scheduler, as metrics and logs name it. Those safe to repeat whatever became of an earlier attempt — reads,
+ * and reconciling a booking (which the SPI requires to be safe to repeat, though it may finish or undo a half-made
+ * booking) — are retried on any scheduler failure; writes only when the request was never sent.
  */
 public enum SchedulerOperation {
     SEARCH(true), VIEW(true), LIST(true),
-    BOOK(false), RECONCILE_BOOKING(false), RESCHEDULE(false), CANCEL(false);
+    BOOK(false), RECONCILE_BOOKING(true), RESCHEDULE(false), CANCEL(false);
 
-    private final boolean read;
+    private final boolean safeToRepeat;
     private final String tag;
 
-    SchedulerOperation(boolean read) {
-        this.read = read;
+    SchedulerOperation(boolean safeToRepeat) {
+        this.safeToRepeat = safeToRepeat;
         this.tag = name().toLowerCase(Locale.ROOT);
     }
 
-    public boolean isRead() {
-        return read;
+    public boolean isSafeToRepeat() {
+        return safeToRepeat;
     }
 
     /** The metric tag and log value, e.g. {@code reconcile_booking}. */

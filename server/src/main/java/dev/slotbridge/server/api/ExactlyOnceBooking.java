@@ -13,11 +13,13 @@ import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -61,6 +63,9 @@ final class ExactlyOnceBooking {
             case IdempotencyStore.Claim.Mismatch mismatch -> throw new ApiProblemException(
                     ProblemType.IDEMPOTENCY_KEY_REUSED,
                     "This Idempotency-Key was used with a different request; use a new key for a new booking");
+            case IdempotencyStore.Claim.Full full -> throw new ApiProblemException(ProblemType.IDEMPOTENCY_CAPACITY,
+                    "This API client holds as many live Idempotency-Keys as it may; try again after the oldest expires",
+                    null, Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, full.retryAfter().toSeconds() + 1))));
             case IdempotencyStore.Claim.Claimed claimed -> attempt(council, request, Optional.of(key));
             case IdempotencyStore.Claim.Unresolved unresolved -> resume(council, request, key);
         };

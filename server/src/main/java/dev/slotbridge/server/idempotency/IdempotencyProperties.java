@@ -6,8 +6,8 @@ import io.micronaut.core.bind.annotation.Bindable;
 import java.time.Duration;
 
 /**
- * {@code slotbridge.idempotency}: how long an answer is kept, how many are kept at most, and how long a repeat waits
- * for the first request with its key to finish.
+ * {@code slotbridge.idempotency}: how long an answer is kept, how many live keys each API client may hold at most, and
+ * how long a repeat waits for the first request with its key to finish.
  */
 @ConfigurationProperties("slotbridge.idempotency")
 public record IdempotencyProperties(

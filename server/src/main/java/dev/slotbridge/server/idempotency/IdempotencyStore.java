@@ -1,5 +1,7 @@
 package dev.slotbridge.server.idempotency;
 
+import java.time.Duration;
+
 /**
  * Remembers booking answers by {@code Idempotency-Key}, so a repeated request gets the first answer again and books
  * nothing more. The in-memory store serves one instance; a shared store (database, Redis) can replace it for several.
@@ -43,6 +45,15 @@ public interface IdempotencyStore {
 
         /** The key was used with a different request (422 {@code idempotency-key-reused}). */
         record Mismatch() implements Claim {
+        }
+
+        /**
+         * The key is new, but the client already holds as many live keys as it may: nothing was claimed (503
+         * {@code idempotency-capacity} with {@code Retry-After}), since forgetting a live key could book twice.
+         *
+         * @param retryAfter until the client's oldest key expires
+         */
+        record Full(Duration retryAfter) implements Claim {
         }
     }
 }

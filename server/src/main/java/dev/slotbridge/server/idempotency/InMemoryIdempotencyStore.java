@@ -4,7 +4,9 @@ import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -15,8 +17,10 @@ import java.util.concurrent.TimeoutException;
 import java.util.function.Consumer;
 
 /**
- * An {@link IdempotencyStore} in this instance's memory. Entries expire after the TTL; past {@code max-entries} the
- * oldest answered entries are dropped first; an entry in progress or with its outcome unknown is never dropped.
+ * An {@link IdempotencyStore} in this instance's memory. Entries expire after the TTL and are never dropped before: a
+ * dropped record would let a repeat book again. Each API client holds at most {@code max-entries} live keys, so one
+ * client's traffic can never push out another's; a client at its bound gets {@link Claim.Full} for a new key until its
+ * oldest key expires.
  */
 @Singleton
 @Secondary
@@ -42,7 +46,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     private final IdempotencyProperties properties;
     private final Clock clock;
-    private final Map<IdempotencyKey, Entry> entries = new LinkedHashMap<>();
+    /** Every live key, by client; each client's keys in the order claimed, so the oldest expires first. */
+    private final Map<String, LinkedHashMap<IdempotencyKey, Entry>> byClient = new HashMap<>();
 
     public InMemoryIdempotencyStore(IdempotencyProperties properties, Clock clock) {
         this.properties = properties;
@@ -53,12 +58,18 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     public Claim begin(IdempotencyKey key, Object request) {
         while (true) {
             CompletableFuture<Void> inFlight;
-            synchronized (entries) {
+            synchronized (byClient) {
+                LinkedHashMap<IdempotencyKey, Entry> entries = byClient.computeIfAbsent(key.client(), client -> new LinkedHashMap<>());
+                Instant now = clock.instant();
                 Entry entry = entries.get(key);
-                if (entry == null || !entry.expiresAt.isAfter(clock.instant())) {
+                if (entry == null || !entry.expiresAt.isAfter(now)) {
                     entries.remove(key);
-                    entries.put(key, new Entry(request, clock.instant().plus(properties.ttl())));
-                    evictBeyondBound();
+                    dropExpired(entries, now);
+                    if (entries.size() >= properties.maxEntries()) {
+                        Instant oldest = entries.values().iterator().next().expiresAt;
+                        return new Claim.Full(Duration.between(now, oldest));
+                    }
+                    entries.put(key, new Entry(request, now.plus(properties.ttl())));
                     return new Claim.Claimed();
                 }
                 if (!entry.request.equals(request)) {
@@ -74,6 +85,20 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
                 inFlight = entry.settled;
             }
             awaitSettled(inFlight);
+        }
+    }
+
+    /** Drops the client's expired keys; they were claimed in order, so they are at the front. */
+    private static void dropExpired(LinkedHashMap<IdempotencyKey, Entry> entries, Instant now) {
+        Iterator<Entry> oldestFirst = entries.values().iterator();
+        while (oldestFirst.hasNext()) {
+            Entry entry = oldestFirst.next();
+            if (entry.expiresAt.isAfter(now)) {
+                return;
+            }
+            if (!entry.inProgress()) {
+                oldestFirst.remove();
+            }
         }
     }
 
@@ -104,8 +129,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public void abandon(IdempotencyKey key) {
         Entry entry;
-        synchronized (entries) {
-            entry = entries.remove(key);
+        synchronized (byClient) {
+            entry = entries(key).remove(key);
         }
         if (entry != null) {
             entry.settled.complete(null);
@@ -114,8 +139,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     private void settle(IdempotencyKey key, Consumer<Entry> change) {
         CompletableFuture<Void> settled = null;
-        synchronized (entries) {
-            Entry entry = entries.get(key);
+        synchronized (byClient) {
+            Entry entry = entries(key).get(key);
             if (entry != null) {
                 change.accept(entry);
                 settled = entry.settled;
@@ -126,20 +151,14 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         }
     }
 
-    /** How many keys are held now. */
-    public int size() {
-        synchronized (entries) {
-            return entries.size();
-        }
+    private LinkedHashMap<IdempotencyKey, Entry> entries(IdempotencyKey key) {
+        return byClient.getOrDefault(key.client(), new LinkedHashMap<>());
     }
 
-    private void evictBeyondBound() {
-        Iterator<Entry> oldestFirst = entries.values().iterator();
-        while (entries.size() > properties.maxEntries() && oldestFirst.hasNext()) {
-            Entry entry = oldestFirst.next();
-            if (!entry.inProgress() && !entry.unresolved) {
-                oldestFirst.remove();
-            }
+    /** How many keys are held now. */
+    public int size() {
+        synchronized (byClient) {
+            return byClient.values().stream().mapToInt(Map::size).sum();
         }
     }
 }

@@ -27,6 +27,7 @@ public enum ProblemType {
     CAPABILITY_NOT_SUPPORTED(HttpStatus.NOT_IMPLEMENTED, "capability-not-supported", "Capability not supported"),
     SCHEDULER_ERROR(HttpStatus.BAD_GATEWAY, "scheduler-error", "Scheduler error"),
     SCHEDULER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "scheduler-unavailable", "Scheduler unavailable"),
+    IDEMPOTENCY_CAPACITY(HttpStatus.SERVICE_UNAVAILABLE, "idempotency-capacity", "Too many open Idempotency-Keys"),
     SCHEDULER_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "scheduler-timeout", "Scheduler timeout");
 
     private static final String BASE = "https://slotbridge.dev/problems/";

@@ -50,15 +50,35 @@ final class InMemoryIdempotencyStoreTest {
     }
 
     @Test
-    void theOldestAnsweredKeysGoFirstPastTheBound() {
-        for (String name : new String[]{"a", "b", "c", "d"}) {
+    void aClientAtItsBoundIsRefusedNewKeysAndForgetsNoLiveOne() {
+        for (String name : new String[]{"a", "b", "c"}) {
             store.begin(key(name), "request");
             store.complete(key(name), answer);
+            clock.advance(Duration.ofHours(1));
         }
 
-        assertThat(store.size()).isEqualTo(3);
-        assertThat(store.begin(key("a"), "other")).isInstanceOf(IdempotencyStore.Claim.Claimed.class);
-        assertThat(store.begin(key("d"), "request")).isInstanceOf(IdempotencyStore.Claim.Replay.class);
+        assertThat(store.begin(key("d"), "request")).as("21 hours until the oldest key expires")
+                .isEqualTo(new IdempotencyStore.Claim.Full(Duration.ofHours(21)));
+        assertThat(store.begin(key("a"), "request")).isEqualTo(new IdempotencyStore.Claim.Replay(answer));
+
+        clock.advance(Duration.ofHours(21));
+        assertThat(store.begin(key("d"), "request")).isInstanceOf(IdempotencyStore.Claim.Claimed.class);
+        assertThat(store.begin(key("b"), "request")).isEqualTo(new IdempotencyStore.Claim.Replay(answer));
+    }
+
+    @Test
+    void anotherClientsTrafficNeverErasesAClientsRecords() {
+        store.begin(key("mine"), "request");
+        store.complete(key("mine"), answer);
+        for (int i = 0; i < 10_300; i++) {
+            IdempotencyKey theirs = new IdempotencyKey("other-client", "council", "k" + i);
+            if (store.begin(theirs, "request") instanceof IdempotencyStore.Claim.Claimed) {
+                store.complete(theirs, answer);
+            }
+        }
+
+        assertThat(store.begin(key("mine"), "request")).isEqualTo(new IdempotencyStore.Claim.Replay(answer));
+        assertThat(store.size()).isEqualTo(1 + 3);
     }
 
     @Test

@@ -5,27 +5,45 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Masks tenants' e-mail addresses and UK phone numbers in text bound for logs ({@code ann@example.org} becomes
- * {@code a***@example.org}, {@code 07700 900123} becomes {@code ***23}), and the value of anything written as
- * {@code password=}, {@code token:}, {@code api-key=}, {@code session-id=} and the like. A safety net: code should not
- * log them at all.
+ * A safety net for text bound for logs (code should not log personal data or secrets at all). It masks:
+ * <ul>
+ *   <li>the value of any personal-data field written as {@code key=value}, {@code key: value} or {@code "key":"value"}
+ *       — contact name, phone, e-mail, description, access notes — whatever the value looks like;</li>
+ *   <li>the value of a secret field ({@code password=}, {@code token:}, {@code api-key=}, {@code session-id=} …);</li>
+ *   <li>e-mail addresses anywhere ({@code ann@example.org} becomes {@code a***@example.org});</li>
+ *   <li>UK phone numbers standing as words of their own in free text ({@code 07700 900123} becomes {@code ***23}).</li>
+ * </ul>
+ * Digit runs inside other tokens — request ids, UUIDs, refs, order numbers, URLs, timestamps — are left alone.
  */
 public final class PersonalDataMasker {
     private static final Pattern EMAIL = Pattern.compile("([A-Za-z0-9._%+-])[A-Za-z0-9._%+-]*@([A-Za-z0-9-]+(?:\\.[A-Za-z0-9-]+)+)");
-    /** 0 or +44 then 9–10 more digits, spaces or dashes allowed between them. */
-    private static final Pattern UK_PHONE = Pattern.compile("(?<![\\d+])(?:\\+44[\\s-]?|0)(?:\\d[\\s-]?){8,9}\\d(?!\\d)");
-
+    /**
+     * 0 or +44 then 9–10 more digits, single spaces or dashes allowed between them; only as a word of its own: not
+     * after a letter, digit, {@code =}, {@code /}, {@code .}, {@code :}, {@code _} or {@code -}, nor before a letter,
+     * digit, {@code _} or {@code -}.
+     */
+    private static final Pattern UK_PHONE =
+            Pattern.compile("(?<![\\w+=/.:-])(?:\\+44[ -]?|0)(?:\\d[ -]?){8,9}\\d(?![\\w-])");
     private static final Pattern SECRET = Pattern.compile(
             "(?i)\\b(password|passwd|secret|(?:access[-_]?|refresh[-_]?)?token|api[-_]?key|session[-_]?id|sessionid)(\\s*[=:]\\s*)[^\\s,;&\"'<]+");
+    /** A personal-data field and its value: quoted (to the closing quote) or bare (to the next separator). */
+    private static final Pattern PERSONAL_FIELD = Pattern.compile(
+            "(?i)(\"?\\b(?:contact[-_]?name|name|phone|mobile|telephone|e-?mail|description|access[-_]?notes|notes)\"?\\s*[=:]\\s*)"
+            + "(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s,;&]+)");
 
     private PersonalDataMasker() {
     }
 
     /** A cheap pre-check: the secret pattern can only match where one of its keywords appears. */
-    private static boolean mayHoldSecret(String text) {
-        String lower = text.toLowerCase(Locale.ROOT);
+    private static boolean mayHoldSecret(String lower) {
         return lower.contains("pass") || lower.contains("secret") || lower.contains("token") || lower.contains("key")
                 || lower.contains("session");
+    }
+
+    /** A cheap pre-check for the personal-data fields. */
+    private static boolean mayHoldPersonalField(String lower) {
+        return lower.contains("name") || lower.contains("phone") || lower.contains("mail") || lower.contains("notes")
+                || lower.contains("description") || lower.contains("mobile");
     }
 
     /** A phone number has at least nine digits, give or take separators; most log lines have no such run. */
@@ -48,7 +66,11 @@ public final class PersonalDataMasker {
         if (text == null || text.isEmpty()) {
             return text;
         }
-        String masked = mayHoldSecret(text) ? SECRET.matcher(text).replaceAll("$1$2***") : text;
+        String lower = text.toLowerCase(Locale.ROOT);
+        String masked = mayHoldSecret(lower) ? SECRET.matcher(text).replaceAll("$1$2***") : text;
+        if (mayHoldPersonalField(lower)) {
+            masked = PERSONAL_FIELD.matcher(masked).replaceAll("$1***");
+        }
         if (masked.indexOf('@') >= 0) {
             masked = EMAIL.matcher(masked).replaceAll("$1***@$2");
         }

@@ -1,12 +1,12 @@
 package dev.slotbridge.server;
 
-import io.micronaut.runtime.Micronaut;
+import dev.slotbridge.server.startup.StartupFailure;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.enums.SecuritySchemeType;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.security.SecurityScheme;
 
-/** Starts the Slotbridge server. */
+/** Starts the Slotbridge server; a failed start is reported by {@link StartupFailure}. */
 @SecurityScheme(name = "apiKey", type = SecuritySchemeType.HTTP, scheme = "bearer",
         description = "The client's API key: Authorization: Bearer <api-key>")
 @OpenAPIDefinition(info = @Info(title = "Slotbridge", version = "1",
@@ -16,6 +16,6 @@ public final class Application {
     }
 
     public static void main(String[] args) {
-        Micronaut.run(Application.class, args);
+        StartupFailure.start(Application.class, args);
     }
 }

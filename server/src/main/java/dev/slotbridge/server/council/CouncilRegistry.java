@@ -1,6 +1,7 @@
 package dev.slotbridge.server.council;
 
 import dev.slotbridge.server.resilience.SchedulerGuards;
+import dev.slotbridge.server.startup.KnownKeys;
 import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.ProviderSettings;
@@ -8,6 +9,7 @@ import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.InvalidSettingsException;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.value.PropertyResolver;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,9 +18,11 @@ import java.time.Clock;
 import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collection;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -33,14 +37,29 @@ public final class CouncilRegistry implements AutoCloseable {
 
     private final Map<String, Council> councils = new TreeMap<>();
 
+    /**
+     * Builds every council, and when some cannot be built reports every problem at once, one line each (a
+     * server-wide problem once, however many councils it touches).
+     *
+     * @param configuration checked for unknown keys first ({@link KnownKeys})
+     */
     public CouncilRegistry(List<CouncilProperties> configured, ProviderCatalog catalog, SchedulerGuards guards,
-                           Clock clock) {
+                           Clock clock, PropertyResolver configuration) {
+        Set<String> problems = new LinkedHashSet<>(KnownKeys.problems(configuration));
         for (CouncilProperties properties : configured) {
-            Council council = build(properties, catalog, guards, clock);
-            councils.put(council.id(), council);
-            LOG.info("Council '{}' served by provider '{}' with {}", council.id(), council.providerName(),
-                    council.capabilities());
+            try {
+                Council council = build(properties, catalog, guards, clock);
+                councils.put(council.id(), council);
+            } catch (ConfigurationException e) {
+                problems.add(e.getMessage());
+            }
         }
+        if (!problems.isEmpty()) {
+            close();
+            throw new ConfigurationException(String.join("\n", problems));
+        }
+        councils.values().forEach(council -> LOG.info("Council '{}' served by provider '{}' with {}", council.id(),
+                council.providerName(), council.capabilities()));
     }
 
     private static Council build(CouncilProperties properties, ProviderCatalog catalog, SchedulerGuards guards,

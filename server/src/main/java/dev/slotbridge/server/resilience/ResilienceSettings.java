@@ -40,35 +40,45 @@ public record ResilienceSettings(Duration timeout, int maxAttempts, Duration ret
         return settings;
     }
 
-    /** Reads one setting, council first, and names council and key when it is wrong. */
+    /**
+     * Reads one setting, council first, and when it is wrong names the full key, whether it is the council's or
+     * server-wide, the value and what is accepted.
+     */
     private record Lookup(PropertyResolver properties, String councilId) {
-        /** The council's value, else the server-wide one; a value that does not convert is an error, not ignored. */
-        <T> Optional<T> find(String key, Class<T> type) {
+        private String name(String key) {
             String councilName = "slotbridge.councils." + councilId + ".resilience." + key;
-            String name = properties.containsProperty(councilName) ? councilName : "slotbridge.resilience." + key;
+            return properties.containsProperty(councilName) ? councilName : "slotbridge.resilience." + key;
+        }
+
+        /** The council's value, else the server-wide one; a value that does not convert is an error, not ignored. */
+        <T> Optional<T> find(String key, Class<T> type, String accepted) {
+            String name = name(key);
             if (!properties.containsProperty(name)) {
                 return Optional.empty();
             }
             try {
-                return Optional.of(properties.getProperty(name, type)
-                        .orElseThrow(() -> invalid(key, "cannot be read as " + type.getSimpleName())));
-            } catch (ConfigurationException e) {
-                throw e;
+                Optional<T> value = properties.getProperty(name, type);
+                if (value.isPresent()) {
+                    return value;
+                }
             } catch (RuntimeException e) {
-                throw invalid(key, "cannot be read as " + type.getSimpleName());
+                // reported below, with the key and what is accepted
             }
+            String raw = properties.getProperty(name, String.class).orElse("");
+            throw invalid(key, "'" + raw + "' is not " + accepted);
         }
 
         int integer(String key, int defaultValue, int min, int max) {
-            int value = find(key, Integer.class).orElse(defaultValue);
+            int value = find(key, Integer.class, "a whole number").orElse(defaultValue);
             if (value < min || value > max) {
-                throw invalid(key, "must be between " + min + " and " + max);
+                throw invalid(key, value + " is out of range; use a whole number from " + min + " to " + max);
             }
             return value;
         }
 
         Duration duration(String key, Duration defaultValue, Duration min) {
-            Duration value = find(key, Duration.class).orElse(defaultValue);
+            Duration value = find(key, Duration.class, "a duration; use a number with ms, s, m or h, e.g. 200ms or 5s")
+                    .orElse(defaultValue);
             if (value.compareTo(min) < 0) {
                 throw invalid(key, "must be at least " + min.toMillis() + "ms");
             }
@@ -76,7 +86,9 @@ public record ResilienceSettings(Duration timeout, int maxAttempts, Duration ret
         }
 
         ConfigurationException invalid(String key, String problem) {
-            return new ConfigurationException("council '" + councilId + "': resilience '" + key + "' " + problem);
+            String name = name(key);
+            String where = name.startsWith("slotbridge.councils.") ? "council '" + councilId + "'" : "server-wide";
+            return new ConfigurationException(name + " (" + where + "): " + problem);
         }
     }
 }

@@ -44,13 +44,13 @@ final class CouncilConfigurationTest {
     void aBadResilienceSettingStopsStartUpNamingCouncilAndKey() {
         assertThatThrownBy(() -> start(Map.of("slotbridge.councils.lincoln.provider", "sandbox",
                 "slotbridge.councils.lincoln.resilience.retry.max-attempts", "0")))
-                .hasStackTraceContaining("council 'lincoln': resilience 'retry.max-attempts' must be between 1 and 10");
+                .hasStackTraceContaining("slotbridge.councils.lincoln.resilience.retry.max-attempts (council 'lincoln'): 0 is out of range");
         assertThatThrownBy(() -> start(Map.of("slotbridge.councils.lincoln.provider", "sandbox",
                 "slotbridge.councils.lincoln.resilience.circuit-breaker.minimum-number-of-calls", "50")))
-                .hasStackTraceContaining("'circuit-breaker.minimum-number-of-calls' must not exceed sliding-window-size");
+                .hasStackTraceContaining("resilience.circuit-breaker.minimum-number-of-calls (council 'lincoln'): must not exceed sliding-window-size");
         assertThatThrownBy(() -> start(Map.of("slotbridge.councils.lincoln.provider", "sandbox",
                 "slotbridge.resilience.timeout", "soon")))
-                .hasStackTraceContaining("resilience 'timeout' cannot be read as Duration");
+                .hasStackTraceContaining("slotbridge.resilience.timeout (server-wide): 'soon' is not a duration");
     }
 
     @Test
@@ -64,5 +64,18 @@ final class CouncilConfigurationTest {
             assertThat(lincoln.name()).isEqualTo("lincoln");
             assertThat(lincoln.providerName()).isEqualTo("sandbox");
         }
+    }
+
+    @Test
+    void unknownKeysUnderResilienceRateLimitAndIdempotencyStopStartUp() {
+        assertThatThrownBy(() -> start(Map.of("slotbridge.councils.lincoln.provider", "sandbox",
+                "slotbridge.councils.lincoln.resilience.time-out", "5s",
+                "slotbridge.resilience.circuit-breaker.failure-rate-treshold", "40",
+                "slotbridge.clients.ops.rate-limit.request", "5",
+                "slotbridge.idempotency.max-entry", "5")))
+                .hasStackTraceContaining("slotbridge.councils.lincoln.resilience.time-out: unknown key")
+                .hasStackTraceContaining("slotbridge.resilience.circuit-breaker.failure-rate-treshold: unknown key")
+                .hasStackTraceContaining("slotbridge.clients.ops.rate-limit.request: unknown key")
+                .hasStackTraceContaining("slotbridge.idempotency.max-entry: unknown key");
     }
 }

@@ -7,6 +7,7 @@ import dev.slotbridge.server.idempotency.StoredAnswer;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
 import dev.slotbridge.server.resilience.CouncilUnavailableException;
+import dev.slotbridge.server.resilience.ReconciliationResult;
 import dev.slotbridge.server.resilience.SchedulerMetrics;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.spi.error.ProviderException;
@@ -116,18 +117,14 @@ final class ExactlyOnceBooking {
         } catch (ProviderException | CouncilUnavailableException e) {
             outcome = new BookingOutcome.Unknown("the scheduler could not be asked: " + e.getClass().getSimpleName());
         }
-        String result = switch (outcome) {
-            case BookingOutcome.Booked booked -> booked.finished() == null ? "booked" : "completed";
-            case BookingOutcome.NotBooked notBooked -> notBooked.undone() == null ? "not_booked" : "undone";
-            case BookingOutcome.Unknown unknown -> "unknown";
-        };
+        ReconciliationResult result = ReconciliationResult.of(outcome);
         metrics.reconciliation(council.id(), result);
         String detail = switch (outcome) {
             case BookingOutcome.Booked booked -> booked.finished();
             case BookingOutcome.NotBooked notBooked -> notBooked.undone();
             case BookingOutcome.Unknown unknown -> unknown.reason();
         };
-        LOG.info("booking outcome was unknown: council={} asked the scheduler, result={}{}", council.id(), result,
+        LOG.info("booking outcome was unknown: council={} asked the scheduler, result={}{}", council.id(), result.tag(),
                 detail == null ? "" : " (" + detail + ")");
         return outcome;
     }

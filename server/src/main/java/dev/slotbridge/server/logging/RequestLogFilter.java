@@ -1,5 +1,6 @@
 package dev.slotbridge.server.logging;
 
+import dev.slotbridge.server.metrics.HttpRequestMetrics;
 import dev.slotbridge.server.security.ApiClient;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
@@ -13,6 +14,7 @@ import io.micronaut.http.filter.ServerFilterPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
@@ -20,7 +22,8 @@ import java.util.regex.Pattern;
 /**
  * Gives every request an id and logs one line for it. The caller's {@code X-Request-Id} is kept when it is 1–64 of
  * {@code [A-Za-z0-9._:-]}, else a UUID is made; either way it is echoed in the answer and put in the logging context
- * ({@code requestId}), so the scheduler-call lines of the request carry it too. The line names method, path (never the
+ * ({@code requestId}), so the scheduler-call lines of the request carry it too, and records it in
+ * {@link HttpRequestMetrics}. The line names method, path (never the
  * query: it may hold a property reference), status, duration and client; never a header or a body.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
@@ -31,6 +34,12 @@ final class RequestLogFilter implements Ordered {
     private static final String STARTED = "slotbridge.request-started";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.request");
+
+    private final HttpRequestMetrics metrics;
+
+    RequestLogFilter(HttpRequestMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     @RequestFilter
     void start(HttpRequest<?> request, MutablePropagatedContext context) {
@@ -45,8 +54,9 @@ final class RequestLogFilter implements Ordered {
     void finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
         String id = request.getAttribute(ID, String.class).orElse("-");
         response.header(HEADER, id);
-        long tookMillis = request.getAttribute(STARTED, Long.class)
-                .map(started -> (System.nanoTime() - started) / 1_000_000).orElse(-1L);
+        long tookNanos = request.getAttribute(STARTED, Long.class).map(started -> System.nanoTime() - started).orElse(0L);
+        long tookMillis = tookNanos / 1_000_000;
+        metrics.record(request, response, Duration.ofNanos(tookNanos));
         String client = request.getAttribute(ApiClient.ATTRIBUTE, ApiClient.class).map(ApiClient::name).orElse("-");
         LOG.info("request request_id={} method={} path={} status={} duration_ms={} client={}", id,
                 request.getMethodName(), request.getPath(), response.code(), tookMillis, client);

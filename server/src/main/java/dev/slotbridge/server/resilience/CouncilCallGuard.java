@@ -87,6 +87,7 @@ final class CouncilCallGuard {
             timers.put(operation, new ConcurrentHashMap<>());
         }
         metrics.circuit(council, circuitBreaker);
+        metrics.council(council, provider);
     }
 
     /**

@@ -1,5 +1,6 @@
 package dev.slotbridge.server.resilience;
 
+import dev.slotbridge.server.metrics.ServiceLevelBuckets;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -29,16 +30,30 @@ public final class SchedulerMetrics {
 
     /** The call timer for one council, provider, operation and outcome; callers keep it (registering is not free). */
     Timer callTimer(String council, String provider, SchedulerOperation operation, CallOutcome outcome) {
-        return Timer.builder(CALLS).description("Calls to council schedulers, one per attempt")
+        return ServiceLevelBuckets.apply(Timer.builder(CALLS)).description("Calls to council schedulers, one per attempt")
                 .tags("council", council, "provider", provider, "operation", operation.tag(), "outcome", outcome.tag())
-                .publishPercentileHistogram()
                 .register(registry);
     }
 
+    /** Registers the council's counters at zero, so a dashboard tells "none yet" from "missing". */
+    void council(String council, String provider) {
+        for (SchedulerOperation operation : SchedulerOperation.values()) {
+            retries(council, provider, operation);
+        }
+        for (ReconciliationResult result : ReconciliationResult.values()) {
+            reconciliations(council, result);
+        }
+        replays(council);
+    }
+
     void retry(String council, String provider, SchedulerOperation operation) {
-        Counter.builder(RETRIES).description("Scheduler calls attempted again after a transient failure")
+        retries(council, provider, operation).increment();
+    }
+
+    private Counter retries(String council, String provider, SchedulerOperation operation) {
+        return Counter.builder(RETRIES).description("Scheduler calls attempted again after a transient failure")
                 .tags("council", council, "provider", provider, "operation", operation.tag())
-                .register(registry).increment();
+                .register(registry);
     }
 
     /** One gauge per state, 1 for the circuit's current state and 0 for the others. */
@@ -52,18 +67,35 @@ public final class SchedulerMetrics {
     }
 
     public void replay(String council) {
-        Counter.builder(REPLAYS).description("Bookings answered again from the Idempotency-Key store")
-                .tags("council", council).register(registry).increment();
+        replays(council).increment();
     }
 
-    /** {@code result}: {@code found}, {@code not_booked} or {@code unknown}. */
-    public void reconciliation(String council, String result) {
-        Counter.builder(RECONCILIATIONS).description("Bookings whose answer was lost, checked at the scheduler")
-                .tags("council", council, "result", result).register(registry).increment();
+    private Counter replays(String council) {
+        return Counter.builder(REPLAYS).description("Bookings answered again from the Idempotency-Key store")
+                .tags("council", council).register(registry);
+    }
+
+    public void reconciliation(String council, ReconciliationResult result) {
+        reconciliations(council, result).increment();
+    }
+
+    private Counter reconciliations(String council, ReconciliationResult result) {
+        return Counter.builder(RECONCILIATIONS)
+                .description("Bookings whose outcome was unknown, established at the scheduler, by what was found")
+                .tags("council", council, "result", result.tag()).register(registry);
+    }
+
+    /** Registers the client's counter at zero. */
+    public void client(String client) {
+        rateLimits(client);
     }
 
     public void rateLimited(String client) {
-        Counter.builder(RATE_LIMITED).description("Requests refused by a client's rate limit")
-                .tags("client", client).register(registry).increment();
+        rateLimits(client).increment();
+    }
+
+    private Counter rateLimits(String client) {
+        return Counter.builder(RATE_LIMITED).description("Requests refused by a client's rate limit")
+                .tags("client", client).register(registry);
     }
 }

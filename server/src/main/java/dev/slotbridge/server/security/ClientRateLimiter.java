@@ -14,6 +14,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -26,8 +27,9 @@ final class ClientRateLimiter implements Ordered {
     private final Map<String, RateLimiter> limiters = new ConcurrentHashMap<>();
     private final SchedulerMetrics metrics;
 
-    ClientRateLimiter(SchedulerMetrics metrics) {
+    ClientRateLimiter(SchedulerMetrics metrics, List<ClientProperties> clients) {
         this.metrics = metrics;
+        clients.forEach(client -> metrics.client(client.name()));
     }
 
     @RequestFilter

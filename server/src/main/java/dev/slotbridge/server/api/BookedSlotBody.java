@@ -2,11 +2,10 @@ package dev.slotbridge.server.api;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
-import io.swagger.v3.oas.annotations.media.Schema;
 
 
 /** The window a booking holds. */
 @Serdeable
-public record BookedSlotBody(@Schema(format = "date-time", example = "2026-03-02T08:00:00Z") String start,
-                       @Schema(format = "date-time", example = "2026-03-02T12:00:00Z") String end, @Nullable String label) {
+public record BookedSlotBody(String start,
+                       String end, @Nullable String label) {
 }

@@ -5,14 +5,9 @@ import dev.slotbridge.server.security.ApiClient;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.RequestAttribute;
-import io.swagger.v3.oas.annotations.Operation;
-import io.swagger.v3.oas.annotations.security.SecurityRequirement;
-import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The councils the caller's key may use. */
 @Controller("/v1/councils")
-@Tag(name = "Councils")
-@SecurityRequirement(name = "apiKey")
 final class CouncilController {
     private final CouncilRegistry councils;
 
@@ -21,7 +16,6 @@ final class CouncilController {
     }
 
     @Get
-    @Operation(summary = "List the councils this API key may use, with their scheduler's capabilities")
     CouncilListBody list(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client) {
         return new CouncilListBody(councils.all().stream()
                 .filter(council -> client.mayUse(council.id()))

@@ -6,7 +6,6 @@ import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.swagger.v3.oas.annotations.Hidden;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -19,7 +18,6 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 @Controller("/bench/baseline")
 @Requires(property = "slotbridge.bench.baseline-enabled", value = "true")
-@Hidden
 final class BaselineController {
     private static final int MAX_BYTES = 1 << 20;
     private final Map<Integer, byte[]> answers = new ConcurrentHashMap<>();

@@ -58,18 +58,29 @@ public final class Api {
 
     public Reply post(String key, String path, Object body, Map<String, String> headers) {
         String text = body instanceof String raw ? raw : write(body);
-        return send(key, HttpRequest.newBuilder(base.resolve(path))
+        return exchange(key, HttpRequest.newBuilder(base.resolve(path))
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(text)), headers);
+                .POST(HttpRequest.BodyPublishers.ofString(text)), headers, text);
     }
 
+    /** Sends a request without a body. */
     public Reply send(String key, HttpRequest.Builder request, Map<String, String> headers) {
+        return exchange(key, request, headers, null);
+    }
+
+    /** Sends the request, and fails when the exchange breaks the OpenAPI document ({@link OpenApiContract}). */
+    private Reply exchange(String key, HttpRequest.Builder builder, Map<String, String> headers, String body) {
         if (key != null) {
-            request.header("Authorization", "Bearer " + key);
+            builder.header("Authorization", "Bearer " + key);
         }
-        headers.forEach(request::header);
+        headers.forEach(builder::header);
         try {
-            HttpResponse<String> response = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            HttpRequest request = builder.build();
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            String problems = OpenApiContract.problems(base, request, body, response);
+            if (!problems.isEmpty()) {
+                throw new AssertionError("the exchange does not match /openapi.yml:\n" + problems);
+            }
             String text = response.body();
             String type = response.headers().firstValue("content-type").orElse("");
             Map<String, Object> parsed = type.contains("json") && !text.isEmpty()

@@ -4,7 +4,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.ErrorKind;
-import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.WriteOutcomeUnknownException;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingOutcome;
@@ -15,6 +14,7 @@ import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.JobCode;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.tck.ErrorKinds;
 import dev.slotbridge.tck.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -52,6 +52,13 @@ final class ConnectOutcomeTest {
     @BeforeAll
     static void start() {
         SERVER.start();
+        // the first exchanges of a cold JVM and server are slow: make them before the short time limits apply
+        try (SchedulerProvider warm = ConnectContractTest.provider(ConnectContractTest.settings(SERVER.baseUrl()),
+                new TestClock(Instant.parse("2026-03-01T09:00:00Z")))) {
+            warm.search(query("HMS-WARM", "2026-03-02", "2026-03-06"));
+        }
+        CONNECT.reset();
+        SERVER.resetRequests();
     }
 
     @AfterAll
@@ -61,7 +68,7 @@ final class ConnectOutcomeTest {
 
     @BeforeEach
     void provider() {
-        connect = ConnectContractTest.provider(ConnectContractTest.settings(SERVER.baseUrl()), clock, Duration.ofMillis(500));
+        connect = ConnectContractTest.provider(ConnectContractTest.settings(SERVER.baseUrl()), clock, Duration.ofSeconds(1));
     }
 
     @AfterEach
@@ -85,15 +92,6 @@ final class ConnectOutcomeTest {
         return SERVER.findAll(postRequestedFor(urlPathEqualTo(FakeConnect.BASE + "/api/booking"))).size();
     }
 
-    private static ErrorKind kindOf(Runnable call) {
-        try {
-            call.run();
-        } catch (ProviderException e) {
-            return e.kind();
-        }
-        throw new AssertionError("the call did not fail");
-    }
-
     @Test
     void aBookingSummaryThatDoesNotYetShowAnAcceptedVisitIsAnUnknownOutcomeNeverARefusal() {
         BookingRequest request = firstSlotOf("HMS-LAG");
@@ -112,7 +110,7 @@ final class ConnectOutcomeTest {
         SERVER.stubFor(com.github.tomakehurst.wiremock.client.WireMock.get(urlPathEqualTo(FakeConnect.BASE + "/api/BookingSummary"))
                 .atPriority(1).willReturn(aResponse().withStatus(503)));
 
-        assertThat(kindOf(() -> connect.book(request))).isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
+        assertThat(ErrorKinds.of(() -> connect.book(request))).isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
     }
 
     @ParameterizedTest
@@ -121,7 +119,7 @@ final class ConnectOutcomeTest {
         BookingRequest request = firstSlotOf("HMS-LOST");
         CONNECT.loseNextAnswer("POST /api/booking", FakeConnect.LostAnswer.valueOf(how));
 
-        assertThat(kindOf(() -> connect.book(request))).isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
+        assertThat(ErrorKinds.of(() -> connect.book(request))).isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
 
         assertThat(connect.reconcileBooking(request)).isInstanceOf(BookingOutcome.Booked.class);
         assertThat(CONNECT.visits()).hasSize(1);
@@ -141,13 +139,13 @@ final class ConnectOutcomeTest {
     void a404ToAWriteIsNeverSuccess() {
         BookingRequest request = firstSlotOf("HMS-404");
         SERVER.stubFor(post(urlPathEqualTo(FakeConnect.BASE + "/api/booking")).atPriority(1).willReturn(aResponse().withStatus(404)));
-        assertThat(kindOf(() -> connect.book(request))).as("a 404 to POST booking is not a booking").isEqualTo(ErrorKind.UNREADABLE);
+        assertThat(ErrorKinds.of(() -> connect.book(request))).as("a 404 to POST booking is not a booking").isEqualTo(ErrorKind.UNREADABLE);
 
         SERVER.removeStubMapping(SERVER.getStubMappings().stream().filter(stub -> stub.getPriority() != null).findFirst().orElseThrow());
         Booking booked = connect.book(request);
         SERVER.stubFor(patch(urlPathEqualTo(FakeConnect.BASE + "/api/SalesOrder")).atPriority(1).willReturn(aResponse().withStatus(404)));
 
-        assertThat(kindOf(() -> connect.cancel(booked.key(), new CancelRequest("Tenant request", null))))
+        assertThat(ErrorKinds.of(() -> connect.cancel(booked.key(), new CancelRequest("Tenant request", null))))
                 .as("a 404 to the cancelling PATCH is not a cancel").isEqualTo(ErrorKind.UNREADABLE);
         assertThat(CONNECT.visits()).allSatisfy(visit -> assertThat(visit).endsWith(" 5"));
     }

@@ -5,7 +5,6 @@ import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.ErrorKind;
-import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.WriteOutcomeUnknownException;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingOutcome;
@@ -16,6 +15,7 @@ import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.JobCode;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.tck.ErrorKinds;
 import dev.slotbridge.tck.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -46,13 +46,20 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 final class DrsOutcomeTest {
     private static final FakeDrs DRS = new FakeDrs();
     private static final WireMockServer SERVER = FakeDrs.server(DRS);
-    private static final Duration TIMEOUT = Duration.ofMillis(500);
+    private static final Duration TIMEOUT = Duration.ofSeconds(1);
     private final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
     private SchedulerProvider drs;
 
     @BeforeAll
     static void start() {
         SERVER.start();
+        // the first exchanges of a cold JVM and server are slow: make them before the short time limits apply
+        try (SchedulerProvider warm = DrsContractTest.provider(DrsContractTest.settings(SERVER.baseUrl()),
+                new TestClock(Instant.parse("2026-03-01T09:00:00Z")))) {
+            warm.search(query("2026-03-02", "2026-03-02"));
+        }
+        DRS.reset();
+        SERVER.resetRequests();
     }
 
     @AfterAll
@@ -100,15 +107,6 @@ final class DrsOutcomeTest {
         return slot.start().toInstant() + "/" + slot.end().toInstant();
     }
 
-    private static ErrorKind kindOf(Runnable call) {
-        try {
-            call.run();
-        } catch (ProviderException e) {
-            return e.kind();
-        }
-        throw new AssertionError("the call did not fail");
-    }
-
     @ParameterizedTest
     @ValueSource(strings = {"LATE", "DROPPED"})
     void aLostCreateOrderAnswerLeavesAnUnscheduledOrderThatReconciliationSchedulesIntoTheChosenSlot(String how) {
@@ -116,7 +114,7 @@ final class DrsOutcomeTest {
         BookingRequest request = booking(slot, "HMS-LOST");
         DRS.loseNextAnswer("createOrder", FakeDrs.LostAnswer.valueOf(how));
 
-        assertThat(kindOf(() -> drs.book(request))).isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
+        assertThat(ErrorKinds.of(() -> drs.book(request))).isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
         assertThat(calls("scheduleBooking")).isEmpty();
         assertThat(DRS.orders()).containsExactly("HMS-LOST none");
         assertThat(drs.listByProperty("3670010")).as("an unscheduled booking is never shown booked").isEmpty();
@@ -140,7 +138,7 @@ final class DrsOutcomeTest {
         Slot slot = slots().getFirst();
         BookingRequest request = booking(slot, "HMS-LOST");
         DRS.loseNextAnswer("createOrder", FakeDrs.LostAnswer.LATE);
-        assertThat(kindOf(() -> drs.book(request))).isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
+        assertThat(ErrorKinds.of(() -> drs.book(request))).isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
         drs.book(booking(slot, "HMS-OTHER"));
 
         BookingOutcome outcome = drs.reconcileBooking(request);
@@ -157,7 +155,7 @@ final class DrsOutcomeTest {
         BookingRequest request = booking(slot, "HMS-LOST");
         DRS.loseNextAnswer("scheduleBooking", FakeDrs.LostAnswer.valueOf(how));
 
-        assertThat(kindOf(() -> drs.book(request))).isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
+        assertThat(ErrorKinds.of(() -> drs.book(request))).isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
 
         assertThat(DRS.orders()).as("the half-made order was deleted").isEmpty();
         assertThat(drs.reconcileBooking(request)).isEqualTo(new BookingOutcome.NotBooked(null));

@@ -3,6 +3,7 @@ package dev.slotbridge.server.api;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.slotbridge.provider.connect.FakeConnect;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.FakeCouncils;
 import dev.slotbridge.server.testing.Requests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -10,7 +11,6 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -28,15 +28,8 @@ final class ConnectCouncilApiTest extends ApiTestBase implements TestPropertyPro
     @Override
     public Map<String, String> getProperties() {
         connect.start();
-        Map<String, String> properties = new HashMap<>();
+        Map<String, String> properties = FakeCouncils.connect("connected", connect);
         properties.put("slotbridge.clients.ops.councils", "connected");
-        properties.put("slotbridge.councils.connected.provider", "connect");
-        properties.put("slotbridge.councils.connected.settings.base-url", connect.baseUrl() + FakeConnect.BASE);
-        properties.put("slotbridge.councils.connected.settings.username", FakeConnect.USER);
-        properties.put("slotbridge.councils.connected.settings.password", FakeConnect.PASSWORD);
-        properties.put("slotbridge.councils.connected.settings.contract-external-id", FakeConnect.CONTRACT);
-        properties.put("slotbridge.councils.connected.settings.organisation-external-id", FakeConnect.ORGANISATION);
-        properties.put("slotbridge.councils.connected.settings.default-priority", "P20");
         return properties;
     }
 

@@ -4,6 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.slotbridge.provider.drs.FakeDrs;
 import dev.slotbridge.provider.drs.GatewaySchema;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.FakeCouncils;
 import dev.slotbridge.server.testing.Requests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -28,14 +29,10 @@ final class DrsCouncilApiTest extends ApiTestBase implements TestPropertyProvide
     @Override
     public Map<String, String> getProperties() {
         gateway.start();
-        return Map.of(
-                "slotbridge.clients.ops.councils", "lincoln",
-                "slotbridge.councils.lincoln.name", "City of Lincoln Council",
-                "slotbridge.councils.lincoln.provider", "drs",
-                "slotbridge.councils.lincoln.settings.endpoint", gateway.baseUrl() + FakeDrs.PATH,
-                "slotbridge.councils.lincoln.settings.username", FakeDrs.LOGIN,
-                "slotbridge.councils.lincoln.settings.password", FakeDrs.PASSWORD,
-                "slotbridge.councils.lincoln.settings.contract", "0");
+        Map<String, String> properties = FakeCouncils.drs("lincoln", gateway);
+        properties.put("slotbridge.clients.ops.councils", "lincoln");
+        properties.put("slotbridge.councils.lincoln.name", "City of Lincoln Council");
+        return properties;
     }
 
     @AfterAll

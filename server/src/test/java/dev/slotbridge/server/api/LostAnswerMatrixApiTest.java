@@ -5,6 +5,7 @@ import dev.slotbridge.provider.connect.FakeConnect;
 import dev.slotbridge.provider.drs.FakeDrs;
 import dev.slotbridge.provider.drs.GatewaySchema;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.FakeCouncils;
 import dev.slotbridge.server.testing.Requests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -40,22 +41,11 @@ final class LostAnswerMatrixApiTest extends ApiTestBase implements TestPropertyP
     public Map<String, String> getProperties() {
         gateway.start();
         connectServer.start();
-        Map<String, String> properties = new HashMap<>();
+        Map<String, String> properties = new HashMap<>(FakeCouncils.drs("lossy-drs", gateway));
+        properties.putAll(FakeCouncils.connect("lossy-connect", connectServer));
         properties.put("slotbridge.clients.ops.councils", "lossy-drs,lossy-connect");
-        properties.put("slotbridge.councils.lossy-drs.provider", "drs");
-        properties.put("slotbridge.councils.lossy-drs.settings.endpoint", gateway.baseUrl() + FakeDrs.PATH);
-        properties.put("slotbridge.councils.lossy-drs.settings.username", FakeDrs.LOGIN);
-        properties.put("slotbridge.councils.lossy-drs.settings.password", FakeDrs.PASSWORD);
-        properties.put("slotbridge.councils.lossy-drs.settings.contract", "0");
-        properties.put("slotbridge.councils.lossy-drs.resilience.timeout", "500ms");
-        properties.put("slotbridge.councils.lossy-connect.provider", "connect");
-        properties.put("slotbridge.councils.lossy-connect.settings.base-url", connectServer.baseUrl() + FakeConnect.BASE);
-        properties.put("slotbridge.councils.lossy-connect.settings.username", FakeConnect.USER);
-        properties.put("slotbridge.councils.lossy-connect.settings.password", FakeConnect.PASSWORD);
-        properties.put("slotbridge.councils.lossy-connect.settings.contract-external-id", FakeConnect.CONTRACT);
-        properties.put("slotbridge.councils.lossy-connect.settings.organisation-external-id", FakeConnect.ORGANISATION);
-        properties.put("slotbridge.councils.lossy-connect.settings.default-priority", "P20");
-        properties.put("slotbridge.councils.lossy-connect.resilience.timeout", "500ms");
+        properties.put("slotbridge.councils.lossy-drs.resilience.timeout", "1s");
+        properties.put("slotbridge.councils.lossy-connect.resilience.timeout", "1s");
         return properties;
     }
 

@@ -92,7 +92,7 @@ final class PluginLoadingTest {
                 List.of(PluginJars.probeProvider("probe"), PluginJars.conflictingLibrary()));
 
         assertThatThrownBy(() -> ApplicationContext.run(serverWith(plugins, "probe"), "test"))
-                .hasStackTraceContaining("future.jar was built for Slotbridge SPI version 99, but this server has SPI version 1");
+                .hasStackTraceContaining("future.jar was built for Slotbridge SPI version 99, but this server has SPI version 2");
     }
 
     @Test

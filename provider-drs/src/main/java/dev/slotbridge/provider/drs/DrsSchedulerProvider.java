@@ -34,9 +34,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Future;
+import java.util.concurrent.FutureTask;
 
 /**
  * A council on Kirona DRS, through its SOAP Web Services Gateway.
@@ -118,20 +120,24 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         return slots;
     }
 
-    /** Runs a call holding a permit already taken, and gives it back when the call ends. */
-    private Future<List<Slot>> submit(java.util.concurrent.Callable<List<Slot>> call) {
+    /**
+     * Runs a call holding a permit already taken. The permit is given back exactly once, when the call ends or is
+     * cancelled, even one cancelled before it started.
+     */
+    private Future<List<Slot>> submit(Callable<List<Slot>> call) {
+        FutureTask<List<Slot>> task = new FutureTask<>(call) {
+            @Override
+            protected void done() {
+                permits.release();
+            }
+        };
         try {
-            return executor.submit(() -> {
-                try {
-                    return call.call();
-                } finally {
-                    permits.release();
-                }
-            });
+            executor.execute(task);
         } catch (RuntimeException e) {
-            permits.release();
+            task.cancel(false);
             throw e;
         }
+        return task;
     }
 
     private List<Slot> checkAvailability(Job job, LocalDate first, LocalDate last) {

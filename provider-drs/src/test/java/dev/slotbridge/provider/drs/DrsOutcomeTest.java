@@ -219,6 +219,20 @@ final class DrsOutcomeTest {
     }
 
     @Test
+    void aFailedFannedOutSearchGivesEveryPermitBack() {
+        CountingPermits permits = new CountingPermits(2);
+        drs.close();
+        drs = provider(permits);
+        drs.search(query("2026-03-02", "2026-03-02"));
+        DRS.loseNextAnswer("checkAvailability", FakeDrs.LostAnswer.DROPPED);
+
+        assertThat(ErrorKinds.of(() -> drs.search(query("2026-03-02", "2026-05-02")))).isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
+
+        assertThat(permits.available.availablePermits()).isEqualTo(2);
+        assertThat(permits.held.get()).isZero();
+    }
+
+    @Test
     void withoutPermitsASearchIsMadeOnTheCallersThreadAlone() {
         List<Slot> slots = drs.search(query("2026-03-02", "2026-05-02"));
 

@@ -1,0 +1,140 @@
+package dev.slotbridge.spi.support;
+
+import com.sun.net.httpserver.HttpServer;
+import dev.slotbridge.spi.error.ErrorKind;
+import dev.slotbridge.spi.error.ProviderException;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@link HttpTransport} decides "sent or not": each transport failure with the {@link ErrorKind} it establishes. */
+final class HttpTransportTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(2);
+    private final HttpTransport transport = HttpTransport.forScheduler("Test", TIMEOUT);
+    private final List<AutoCloseable> open = new ArrayList<>();
+
+    @AfterEach
+    void close() throws Exception {
+        for (AutoCloseable closeable : open) {
+            closeable.close();
+        }
+    }
+
+    private static ErrorKind kindOf(Runnable call) {
+        try {
+            call.run();
+        } catch (ProviderException e) {
+            return e.kind();
+        }
+        throw new AssertionError("the call did not fail");
+    }
+
+    private URI http(int status) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.sendResponseHeaders(status, -1);
+            exchange.close();
+        });
+        server.start();
+        open.add(() -> server.stop(0));
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api");
+    }
+
+    /** A server that reads the request, then answers nothing (and, if asked, resets the connection). */
+    private URI silent(boolean reset) throws IOException {
+        ServerSocket server = new ServerSocket(0, 10, InetAddress.getLoopbackAddress());
+        open.add(server);
+        CompletableFuture.runAsync(() -> {
+            try {
+                Socket socket = server.accept();
+                open.add(socket);
+                InputStream in = socket.getInputStream();
+                in.read(new byte[4096]);
+                if (reset) {
+                    socket.setSoLinger(true, 0);
+                    socket.close();
+                }
+            } catch (IOException e) {
+                // the test has ended
+            }
+        });
+        return URI.create("http://127.0.0.1:" + server.getLocalPort() + "/api");
+    }
+
+    @Test
+    void aRefusedConnectionWasNeverSent() throws IOException {
+        int port;
+        try (ServerSocket closed = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            port = closed.getLocalPort();
+        }
+        URI nobody = URI.create("http://127.0.0.1:" + port + "/api");
+
+        assertThat(kindOf(() -> transport.send(transport.request(nobody).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build())))
+                .isEqualTo(ErrorKind.NOT_SENT);
+    }
+
+    @Test
+    void anUnknownHostWasNeverSent() {
+        URI nowhere = URI.create("http://no-such-host.invalid/api");
+
+        assertThat(kindOf(() -> transport.send(transport.request(nowhere).GET().build()))).isEqualTo(ErrorKind.NOT_SENT);
+    }
+
+    @Test
+    void aResetAfterSendingLeavesTheOutcomeUnknown() throws IOException {
+        URI resetting = silent(true);
+
+        assertThat(kindOf(() -> transport.send(transport.request(resetting).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build())))
+                .isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
+    }
+
+    @Test
+    void noAnswerWithinTheRequestTimeoutLeavesTheOutcomeUnknown() throws IOException {
+        HttpTransport quick = HttpTransport.forScheduler("Test", Duration.ofMillis(300));
+        URI silent = silent(false);
+
+        assertThat(kindOf(() -> quick.send(quick.request(silent).POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build())))
+                .isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
+    }
+
+    @Test
+    void anInterruptedCallLeavesTheOutcomeUnknown() throws IOException {
+        URI silent = silent(false);
+        Thread.currentThread().interrupt();
+        try {
+            assertThat(kindOf(() -> transport.send(transport.request(silent).GET().build()))).isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
+        } finally {
+            Thread.interrupted();
+        }
+    }
+
+    @Test
+    void a5xxLeavesTheOutcomeUnknownAndOtherStatusesAreTheProvidersToRead() throws IOException {
+        URI failing = http(503);
+        URI missing = http(404);
+
+        assertThat(kindOf(() -> transport.send(transport.request(failing).GET().build()))).isEqualTo(ErrorKind.OUTCOME_UNKNOWN);
+        HttpResponse<String> answer = transport.send(transport.request(missing).GET().build());
+        assertThat(answer.statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void everyRequestCarriesTheCallTimeout() {
+        assertThat(transport.request(URI.create("http://127.0.0.1/api")).build().timeout()).contains(TIMEOUT);
+    }
+}

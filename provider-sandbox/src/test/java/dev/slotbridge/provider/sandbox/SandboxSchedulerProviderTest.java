@@ -45,6 +45,18 @@ final class SandboxSchedulerProviderTest {
     }
 
     @Test
+    void aBookingKeyFromBeforeARestartNamesNoBookingOfTheNewRun() {
+        SchedulerProvider before = sandbox(Map.of());
+        Booking old = before.book(booking(before.search(query(MONDAY, MONDAY)).getFirst().key(), "HMS-OLD"));
+        SchedulerProvider after = sandbox(Map.of());
+        Booking stranger = after.book(booking(after.search(query(MONDAY, MONDAY)).getFirst().key(), "HMS-NEW"));
+
+        assertThat(stranger.key()).isNotEqualTo(old.key());
+        assertThat(stranger.providerRefs()).doesNotContainValue(old.providerRefs().get("bookingId"));
+        assertThat(after.find(old.key())).isEmpty();
+    }
+
+    @Test
     void offersAmAndPmWindowsOnWorkingDaysInLondonTime() {
         List<Slot> slots = sandbox(Map.of()).search(query(LocalDate.of(2026, 3, 23), LocalDate.of(2026, 4, 3)));
 

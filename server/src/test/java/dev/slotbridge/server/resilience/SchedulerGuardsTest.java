@@ -1,0 +1,71 @@
+package dev.slotbridge.server.resilience;
+
+import dev.slotbridge.spi.CallPermits;
+import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.model.Slot;
+import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.tck.TestClock;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.core.value.MapPropertyResolver;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** What a council's provider is given: its time limit, and permits from the same bulkhead that bounds its calls. */
+final class SchedulerGuardsTest {
+
+    @Test
+    void aProviderGetsTheCouncilsTimeoutAndItsExtraCallsShareTheCouncilsBulkhead() {
+        SchedulerGuards guards = new SchedulerGuards(new MapPropertyResolver(Map.of(
+                "slotbridge.councils.lincoln.resilience.timeout", "750ms",
+                "slotbridge.councils.lincoln.resilience.bulkhead.max-concurrent-calls", "2")),
+                new TestClock(Instant.parse("2026-03-01T09:00:00Z")), new SchedulerMetrics(new SimpleMeterRegistry()));
+        AtomicReference<Duration> timeout = new AtomicReference<>();
+        List<Boolean> taken = new ArrayList<>();
+        SchedulerProvider guarded = guards.protect("lincoln", "probe", (callTimeout, permits) -> {
+            timeout.set(callTimeout);
+            return new FanningOut(permits, taken);
+        });
+
+        guarded.search(null);
+        guarded.search(null);
+        guards.shutdown();
+
+        assertThat(timeout.get()).isEqualTo(Duration.ofMillis(750));
+        assertThat(taken).as("inside a call, one of two permits is left; given back, it is free again")
+                .containsExactly(true, false, true, false);
+    }
+
+    /** During a search, takes as many extra permits as it can get, then gives them back. */
+    private record FanningOut(CallPermits permits, List<Boolean> taken) implements SchedulerProvider {
+        @Override
+        public Set<Capability> capabilities() {
+            return EnumSet.of(Capability.SEARCH);
+        }
+
+        @Override
+        public List<Slot> search(SlotQuery query) {
+            boolean first = permits.tryAcquire();
+            boolean second = permits.tryAcquire();
+            taken.add(first);
+            taken.add(second);
+            if (first) {
+                permits.release();
+            }
+            if (second) {
+                permits.release();
+            }
+            return List.of();
+        }
+    }
+}

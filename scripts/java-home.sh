@@ -12,7 +12,7 @@ if [ -z "${JAVA_HOME:-}" ] || [ ! -x "$JAVA_HOME/bin/java" ] || [ "$(java_major 
   done
 fi
 if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ] 2>/dev/null; then
-  echo "Slotbridge needs JDK 21 or newer: set JAVA_HOME" >&2
+  echo "Slotbridge needs a JDK 21 or newer and found none: install one (e.g. Debian's openjdk-21-jdk-headless or Temurin) or set JAVA_HOME" >&2
   exit 1
 fi
 export PATH="$JAVA_HOME/bin:$PATH"

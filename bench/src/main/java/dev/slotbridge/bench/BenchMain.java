@@ -128,6 +128,7 @@ public final class BenchMain {
                     bulkhead: {max-concurrent-calls: 256}
                   councils:
                     sandbox:
+                      provider: sandbox
                       settings:
                         capacity-per-slot: "1000000"
                 """.formatted(sha256(Api.KEY)));

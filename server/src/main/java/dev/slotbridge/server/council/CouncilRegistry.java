@@ -46,6 +46,11 @@ public final class CouncilRegistry implements AutoCloseable {
     public CouncilRegistry(List<CouncilProperties> configured, ProviderCatalog catalog, SchedulerGuards guards,
                            Clock clock, PropertyResolver configuration) {
         Set<String> problems = new LinkedHashSet<>(KnownKeys.problems(configuration));
+        try {
+            guards.checkServerWideSettings();
+        } catch (ConfigurationException e) {
+            problems.add(e.getMessage());
+        }
         for (CouncilProperties properties : configured) {
             try {
                 Council council = build(properties, catalog, guards, clock);

@@ -23,6 +23,12 @@ public record ResilienceSettings(Duration timeout, int maxAttempts, Duration ret
                                  Duration waitInOpenState, int slidingWindowSize, int minimumNumberOfCalls,
                                  int maxConcurrentCalls) {
 
+    /** The server-wide settings ({@code slotbridge.resilience}), checked even when no council uses them yet. */
+    static ResilienceSettings serverWide(PropertyResolver properties) {
+        return resolve(properties, null);
+    }
+
+    /** @param councilId the council whose overrides come first; null for the server-wide settings alone */
     static ResilienceSettings resolve(PropertyResolver properties, String councilId) {
         var lookup = new Lookup(properties, councilId);
         var settings = new ResilienceSettings(
@@ -47,7 +53,7 @@ public record ResilienceSettings(Duration timeout, int maxAttempts, Duration ret
     private record Lookup(PropertyResolver properties, String councilId) {
         private String name(String key) {
             String councilName = "slotbridge.councils." + councilId + ".resilience." + key;
-            return properties.containsProperty(councilName) ? councilName : "slotbridge.resilience." + key;
+            return councilId != null && properties.containsProperty(councilName) ? councilName : "slotbridge.resilience." + key;
         }
 
         /** The council's value, else the server-wide one; a value that does not convert is an error, not ignored. */

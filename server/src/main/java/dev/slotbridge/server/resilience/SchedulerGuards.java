@@ -34,6 +34,15 @@ public final class SchedulerGuards {
         this.metrics = metrics;
     }
 
+    /**
+     * Checks the server-wide {@code slotbridge.resilience} settings.
+     *
+     * @throws io.micronaut.context.exceptions.ConfigurationException naming the key for a bad setting
+     */
+    public void checkServerWideSettings() {
+        ResilienceSettings.serverWide(properties);
+    }
+
     /** Makes a council's provider, given the limits its calls run under. */
     @FunctionalInterface
     public interface GuardedProviderFactory {

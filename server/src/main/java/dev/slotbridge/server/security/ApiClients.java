@@ -1,8 +1,11 @@
 package dev.slotbridge.server.security;
 
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.value.PropertyResolver;
-import io.micronaut.context.annotation.Context;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
@@ -22,14 +25,23 @@ import java.util.regex.Pattern;
 @Context
 public final class ApiClients {
     private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
+    private static final Logger LOG = LoggerFactory.getLogger(ApiClients.class);
+    /** The environment of {@code ./run-sandbox}, whose client uses the README's demo key on purpose. */
+    private static final String DEMO_ENVIRONMENT = "demo";
+    private static final byte[] DEMO_KEY_DIGEST = sha256("sandbox-demo-key");
 
     private record Entry(ApiClient client, byte[] digest) {
     }
 
     private final List<Entry> entries;
 
-    public ApiClients(List<ClientProperties> clients, PropertyResolver configuration) {
+    public ApiClients(List<ClientProperties> clients, PropertyResolver configuration, Environment environment) {
         this.entries = clients.stream().map(client -> entry(client, configuration)).toList();
+        if (!environment.getActiveNames().contains(DEMO_ENVIRONMENT)) {
+            entries.stream().filter(entry -> MessageDigest.isEqual(entry.digest(), DEMO_KEY_DIGEST)).forEach(entry ->
+                    LOG.warn("Client '{}' uses the demo key published in the README: anyone can use it. Give it a key of "
+                            + "its own", entry.client().name()));
+        }
     }
 
     private static Entry entry(ClientProperties properties, PropertyResolver configuration) {

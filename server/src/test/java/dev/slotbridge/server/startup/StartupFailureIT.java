@@ -5,11 +5,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
+import java.util.Map;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -87,18 +86,8 @@ final class StartupFailureIT {
     }
 
     private Result run(Path config) throws IOException, InterruptedException {
-        Path output = work.resolve("output.txt");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", Path.of(System.getProperty("server.jar")).toAbsolutePath().toString())
-                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
-        builder.environment().put("MICRONAUT_CONFIG_FILES", config.toString());
-        builder.environment().put("MICRONAUT_SERVER_PORT", "-1");
-        builder.environment().put("SLOTBRIDGE_SIGNING_KEY", "an-integration-test-signing-key-0123456789");
-        Process process = builder.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the server neither started nor stopped within 60 s");
-        }
-        return new Result(process.exitValue(), Files.readString(output, StandardCharsets.UTF_8));
+        ServerJar server = ServerJar.start(work, Map.of("MICRONAUT_CONFIG_FILES", config.toString()));
+        int exit = server.awaitExit();
+        return new Result(exit, server.output());
     }
 }

@@ -1,0 +1,75 @@
+package dev.slotbridge.server.startup;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** The real server jar run as a process, for tests of process behaviour (start-up, exit status, what it logs). */
+final class ServerJar implements AutoCloseable {
+    private final Process process;
+    private final Path output;
+    final URI base;
+
+    private ServerJar(Process process, Path output, URI base) {
+        this.process = process;
+        this.output = output;
+        this.base = base;
+    }
+
+    /** Starts the jar in {@code work} with these environment variables added; its output goes to a file there. */
+    static ServerJar start(Path work, Map<String, String> environment) throws IOException {
+        int port = freePort();
+        Path output = Files.createTempFile(work, "server", ".log");
+        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
+                "-jar", Path.of(System.getProperty("server.jar")).toAbsolutePath().toString())
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
+        builder.environment().put("SLOTBRIDGE_SIGNING_KEY", "an-integration-test-signing-key-0123456789");
+        builder.environment().putAll(environment);
+        return new ServerJar(builder.start(), output, URI.create("http://127.0.0.1:" + port));
+    }
+
+    /** Waits (at most 60 s) for the process to end; its exit status. */
+    int awaitExit() throws IOException, InterruptedException {
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the server did not stop within 60 s:\n" + output());
+        }
+        return process.exitValue();
+    }
+
+    /** Waits (at most 60 s) until the server says it has started. */
+    ServerJar awaitStarted() throws IOException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!output().contains("Startup completed")) {
+            if (!process.isAlive() || System.nanoTime() > deadline) {
+                throw new AssertionError("the server did not start:\n" + output());
+            }
+            process.waitFor(50, TimeUnit.MILLISECONDS);
+        }
+        return this;
+    }
+
+    String output() throws IOException {
+        return Files.readString(output, StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    @Override
+    public void close() throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+        }
+    }
+}

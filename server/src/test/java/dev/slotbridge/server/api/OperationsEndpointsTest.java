@@ -4,6 +4,9 @@ import dev.slotbridge.server.testing.Api.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
+import static dev.slotbridge.server.testing.Api.OPS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Health, metrics and the API description need no key. */
@@ -20,6 +23,16 @@ final class OperationsEndpointsTest extends ApiTestBase {
     }
 
     @Test
+    void healthDetailsAreForCallersWithAKeyAndNeverShowTheDisk() {
+        Reply stranger = api.get(null, "/health/readiness");
+        Reply operator = api.get(OPS_KEY, "/health");
+
+        assertThat(stranger.body()).isEqualTo(Map.of("status", "UP"));
+        assertThat(api.get("wrong-key", "/health").body()).isEqualTo(Map.of("status", "UP"));
+        assertThat(operator.map("details")).containsKey("councils").doesNotContainKey("diskSpace");
+    }
+
+    @Test
     void prometheusServesTextFormat() {
         api.get(null, "/health");
 
@@ -31,10 +44,13 @@ final class OperationsEndpointsTest extends ApiTestBase {
     }
 
     @Test
-    void theOpenApiDocumentDescribesTheContract() {
+    void theOpenApiDocumentDescribesTheContract() throws java.io.IOException {
         Reply reply = api.get(null, "/openapi.yml");
 
         assertThat(reply.status()).isEqualTo(200);
+        assertThat(reply.text()).as("what the tests validate every exchange against")
+                .isEqualTo(new String(getClass().getResourceAsStream("/META-INF/slotbridge/openapi.yml").readAllBytes(),
+                        java.nio.charset.StandardCharsets.UTF_8));
         assertThat(reply.text()).startsWith("openapi: 3")
                 .contains("/v1/councils/{council}/appointment-search:")
                 .contains("/v1/councils/{council}/bookings/{bookingRef}/reschedule:")

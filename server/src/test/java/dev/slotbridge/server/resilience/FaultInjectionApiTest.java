@@ -284,7 +284,7 @@ final class FaultInjectionApiTest implements TestPropertyProvider {
 
     @SuppressWarnings("unchecked")
     private Map<String, Object> councilHealth(String council) {
-        Map<String, Object> readiness = api.get(null, "/health/readiness").body();
+        Map<String, Object> readiness = api.get(OPS_KEY, "/health/readiness").body();
         Map<String, Object> councils = (Map<String, Object>) ((Map<String, Object>) readiness.get("details")).get("councils");
         return (Map<String, Object>) ((Map<String, Object>) councils.get("details")).get(council);
     }

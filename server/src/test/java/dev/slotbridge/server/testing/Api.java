@@ -77,7 +77,7 @@ public final class Api {
         try {
             HttpRequest request = builder.build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
-            String problems = OpenApiContract.problems(base, request, body, response);
+            String problems = OpenApiContract.problems(request, body, response);
             if (!problems.isEmpty()) {
                 throw new AssertionError("the exchange does not match /openapi.yml:\n" + problems);
             }

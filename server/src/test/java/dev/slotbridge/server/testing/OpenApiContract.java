@@ -7,14 +7,14 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 
-import java.net.URI;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.net.URLDecoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Checks an exchange against the OpenAPI document the server serves at {@code /openapi.yml}, so the document cannot
@@ -24,14 +24,14 @@ import java.util.concurrent.ConcurrentHashMap;
  * {@code /swagger-ui/**}) are not part of the API and are not in it.
  */
 final class OpenApiContract {
-    private static final Map<String, OpenApiInteractionValidator> BY_DOCUMENT = new ConcurrentHashMap<>();
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final String DOCUMENT = "/META-INF/slotbridge/openapi.yml";
+    private static final AtomicReference<OpenApiInteractionValidator> VALIDATOR = new AtomicReference<>();
 
     private OpenApiContract() {
     }
 
     /** The exchange's problems with the document, one a line; empty when it conforms. */
-    static String problems(URI base, HttpRequest request, String requestBody, HttpResponse<String> response) {
+    static String problems(HttpRequest request, String requestBody, HttpResponse<String> response) {
         String path = request.uri().getRawPath();
         if (path.equals("/docs") || path.startsWith("/swagger/") || path.startsWith("/swagger-ui/")) {
             return "";
@@ -53,7 +53,7 @@ final class OpenApiContract {
         if (response.body() != null && !response.body().isEmpty()) {
             answered.withBody(response.body());
         }
-        ValidationReport report = validator(base).validate(asked.build(), answered.build());
+        ValidationReport report = validator().validate(asked.build(), answered.build());
         boolean accepted = response.statusCode() < 400;
         return report.getMessages().stream()
                 .filter(message -> message.getLevel() == ValidationReport.Level.ERROR)
@@ -63,10 +63,9 @@ final class OpenApiContract {
                 .reduce((first, second) -> first + "\n" + second).orElse("");
     }
 
-    private static OpenApiInteractionValidator validator(URI base) {
-        String document = fetch(base.resolve("/openapi.yml"));
-        return BY_DOCUMENT.computeIfAbsent(document, text -> OpenApiInteractionValidator
-                .createForInlineApiSpecification(text)
+    private static OpenApiInteractionValidator validator() {
+        return VALIDATOR.updateAndGet(existing -> existing != null ? existing : OpenApiInteractionValidator
+                .createForInlineApiSpecification(document())
                 // the contract: unknown fields in a request are ignored (answers stay strict: no undocumented field)
                 .withLevelResolver(LevelResolver.create()
                         .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.IGNORE)
@@ -74,18 +73,15 @@ final class OpenApiContract {
                 .build());
     }
 
-    private static String fetch(URI uri) {
-        try {
-            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(uri).build(), HttpResponse.BodyHandlers.ofString());
-            if (response.statusCode() != 200) {
-                throw new IllegalStateException("GET /openapi.yml answered " + response.statusCode());
+    /** The document {@code /openapi.yml} serves (the tests of that endpoint check it serves exactly these bytes). */
+    private static String document() {
+        try (InputStream in = OpenApiContract.class.getResourceAsStream(DOCUMENT)) {
+            if (in == null) {
+                throw new IllegalStateException(DOCUMENT + " is missing");
             }
-            return response.body();
-        } catch (java.io.IOException e) {
-            throw new java.io.UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

@@ -28,6 +28,7 @@ public enum ProblemType {
     SCHEDULER_ERROR(HttpStatus.BAD_GATEWAY, "scheduler-error", "Scheduler error"),
     SCHEDULER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "scheduler-unavailable", "Scheduler unavailable"),
     IDEMPOTENCY_CAPACITY(HttpStatus.SERVICE_UNAVAILABLE, "idempotency-capacity", "Too many open Idempotency-Keys"),
+    SHUTTING_DOWN(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting down"),
     SCHEDULER_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "scheduler-timeout", "Scheduler timeout");
 
     private static final String BASE = "https://slotbridge.dev/problems/";

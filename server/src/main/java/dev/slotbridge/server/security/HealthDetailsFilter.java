@@ -9,11 +9,9 @@ import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.management.health.indicator.HealthResult;
 
-import java.util.Map;
-
 /**
  * Health details (each council's id and circuit) are for operators: on the public port a caller without a valid API
- * key gets the bare status a load balancer needs, {@code {"status":"UP"}}; on the management port
+ * key gets the bare status a load balancer needs ({@code "status":"UP"}, no details); on the management port
  * ({@code endpoints.all.port}, see {@code docs/deployment.md}) and to a caller with a key, the details too.
  */
 @ServerFilter({"/health", "/health/**"})
@@ -31,7 +29,8 @@ final class HealthDetailsFilter {
     @ResponseFilter
     void hideDetailsFromStrangers(HttpRequest<?> request, MutableHttpResponse<?> response) {
         if (response.getBody().orElse(null) instanceof HealthResult health && !mayReadDetails(request)) {
-            response.body(Map.of("status", health.getStatus().getName()));
+            // still a HealthResult, so Micronaut's own filter maps its status to the HTTP status (DOWN: 503)
+            response.body(HealthResult.builder(health.getName(), health.getStatus()).build());
         }
     }
 

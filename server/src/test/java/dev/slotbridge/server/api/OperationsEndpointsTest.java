@@ -4,8 +4,6 @@ import dev.slotbridge.server.testing.Api.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
-import java.util.Map;
-
 import static dev.slotbridge.server.testing.Api.OPS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -27,8 +25,8 @@ final class OperationsEndpointsTest extends ApiTestBase {
         Reply stranger = api.get(null, "/health/readiness");
         Reply operator = api.get(OPS_KEY, "/health");
 
-        assertThat(stranger.body()).isEqualTo(Map.of("status", "UP"));
-        assertThat(api.get("wrong-key", "/health").body()).isEqualTo(Map.of("status", "UP"));
+        assertThat(stranger.body()).containsEntry("status", "UP").containsEntry("details", null);
+        assertThat(api.get("wrong-key", "/health").body()).containsEntry("details", null);
         assertThat(operator.map("details")).containsKey("councils").doesNotContainKey("diskSpace");
     }
 

@@ -55,6 +55,11 @@ final class ServerJar implements AutoCloseable {
         return this;
     }
 
+    /** Sends SIGTERM, as a service manager or a container runtime does to stop it. */
+    void terminate() {
+        process.destroy();
+    }
+
     String output() throws IOException {
         return Files.readString(output, StandardCharsets.UTF_8);
     }

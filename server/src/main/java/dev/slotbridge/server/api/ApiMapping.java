@@ -54,16 +54,21 @@ final class ApiMapping {
     }
 
     BookingBody booking(Council council, Booking booking) {
+        return booking(council, booking, true);
+    }
+
+    /** @param withPersonalData false to leave out the contact and access notes (the caller may not read them) */
+    BookingBody booking(Council council, Booking booking, boolean withPersonalData) {
         Job job = booking.job();
         BookedSlot slot = booking.slot();
-        Contact contact = booking.contact();
+        Contact contact = withPersonalData ? booking.contact() : null;
         return new BookingBody(bookingRef(council, booking.key()), council.id(), booking.status(),
                 slot == null ? null : new BookedSlotBody(IsoTime.format(slot.start()), IsoTime.format(slot.end()), slot.label()),
                 job == null ? null : new JobBody(job.propertyRef(), job.jobCodes().stream()
                         .map(code -> new JobCodeBody(code.code(), code.quantity())).toList(),
                         job.priority(), job.externalRef(), job.description()),
                 contact == null ? null : new ContactBody(contact.name(), contact.phone(), contact.email()),
-                booking.accessNotes(), booking.providerRefs());
+                withPersonalData ? booking.accessNotes() : null, booking.providerRefs());
     }
 
     private static SignedRef signed(Council council, Map<String, String> values) {

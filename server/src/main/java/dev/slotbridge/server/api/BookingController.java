@@ -46,27 +46,27 @@ final class BookingController {
 
     @Get("/{bookingRef}")
     BookingBody view(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council, String bookingRef) {
-        return scheduling.view(access.authorize(client, council, Capability.VIEW), bookingRef);
+        return scheduling.view(client, access.authorize(client, council, Capability.VIEW), bookingRef);
     }
 
     @Get
     BookingListBody list(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                          @QueryValue @Nullable String propertyRef) {
         var target = access.authorize(client, council, Capability.LIST);
-        return scheduling.list(target, RequestReader.propertyRefParameter(propertyRef));
+        return scheduling.list(client, target, RequestReader.propertyRefParameter(propertyRef));
     }
 
     @Post("/{bookingRef}/reschedule")
     BookingBody reschedule(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                            String bookingRef, @Body @Nullable JsonNode body) {
         var target = access.authorize(client, council, Capability.RESCHEDULE);
-        return scheduling.reschedule(target, bookingRef, bodies.read(body, RescheduleRequest.class));
+        return scheduling.reschedule(client, target, bookingRef, bodies.read(body, RescheduleRequest.class));
     }
 
     @Post("/{bookingRef}/cancel")
     BookingBody cancel(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                        String bookingRef, @Body @Nullable JsonNode body) {
         var target = access.authorize(client, council, Capability.CANCEL);
-        return scheduling.cancel(target, bookingRef, bodies.read(body, CancelBookingRequest.class));
+        return scheduling.cancel(client, target, bookingRef, bodies.read(body, CancelBookingRequest.class));
     }
 }

@@ -10,6 +10,7 @@ import dev.slotbridge.server.resilience.CouncilUnavailableException;
 import dev.slotbridge.server.resilience.ReconciliationResult;
 import dev.slotbridge.server.resilience.SchedulerMetrics;
 import dev.slotbridge.server.security.ApiClient;
+import dev.slotbridge.server.security.BookingVisibility;
 import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingOutcome;
@@ -44,16 +45,18 @@ final class ExactlyOnceBooking {
     private final ApiMapping mapping;
     private final IdempotencyStore store;
     private final SchedulerMetrics metrics;
+    private final BookingVisibility visibility;
 
-    ExactlyOnceBooking(ApiMapping mapping, IdempotencyStore store, SchedulerMetrics metrics) {
+    ExactlyOnceBooking(ApiMapping mapping, IdempotencyStore store, SchedulerMetrics metrics, BookingVisibility visibility) {
         this.mapping = mapping;
         this.store = store;
         this.metrics = metrics;
+        this.visibility = visibility;
     }
 
     StoredAnswer book(ApiClient client, Council council, String idempotencyKey, BookingRequest request) {
         if (idempotencyKey == null) {
-            return attempt(council, request, Optional.empty());
+            return attempt(client, council, request, Optional.empty());
         }
         IdempotencyKey key = new IdempotencyKey(client.name(), council.id(), idempotencyKey);
         return switch (store.begin(key, request)) {
@@ -67,16 +70,16 @@ final class ExactlyOnceBooking {
             case IdempotencyStore.Claim.Full full -> throw new ApiProblemException(ProblemType.IDEMPOTENCY_CAPACITY,
                     "This API client holds as many live Idempotency-Keys as it may; try again after the oldest expires",
                     null, Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, full.retryAfter().toSeconds() + 1))));
-            case IdempotencyStore.Claim.Claimed claimed -> attempt(council, request, Optional.of(key));
-            case IdempotencyStore.Claim.Unresolved unresolved -> resume(council, request, key);
+            case IdempotencyStore.Claim.Claimed claimed -> attempt(client, council, request, Optional.of(key));
+            case IdempotencyStore.Claim.Unresolved unresolved -> resume(client, council, request, key);
         };
     }
 
     /** An earlier request with this key may have booked: find out before booking again. */
-    private StoredAnswer resume(Council council, BookingRequest request, IdempotencyKey key) {
+    private StoredAnswer resume(ApiClient client, Council council, BookingRequest request, IdempotencyKey key) {
         return switch (reconcile(council, request)) {
-            case BookingOutcome.Booked booked -> settle(Optional.of(key), answer(council, booked.booking()));
-            case BookingOutcome.NotBooked notBooked -> attempt(council, request, Optional.of(key));
+            case BookingOutcome.Booked booked -> settle(Optional.of(key), answer(client, council, booked.booking()));
+            case BookingOutcome.NotBooked notBooked -> attempt(client, council, request, Optional.of(key));
             case BookingOutcome.Unknown unknown -> {
                 store.unresolved(key);
                 throw outcomeUnknown(true);
@@ -84,16 +87,16 @@ final class ExactlyOnceBooking {
         };
     }
 
-    private StoredAnswer attempt(Council council, BookingRequest request, Optional<IdempotencyKey> key) {
+    private StoredAnswer attempt(ApiClient client, Council council, BookingRequest request, Optional<IdempotencyKey> key) {
         try {
-            return settle(key, answer(council, council.provider().book(request)));
+            return settle(key, answer(client, council, council.provider().book(request)));
         } catch (ProviderException e) {
             if (!e.kind().mayHaveApplied()) {
                 key.ifPresent(store::abandon);
                 throw e;
             }
             return switch (reconcile(council, request)) {
-                case BookingOutcome.Booked booked -> settle(key, answer(council, booked.booking()));
+                case BookingOutcome.Booked booked -> settle(key, answer(client, council, booked.booking()));
                 case BookingOutcome.NotBooked notBooked -> {
                     key.ifPresent(store::abandon);
                     throw notBooked(notBooked);
@@ -134,8 +137,10 @@ final class ExactlyOnceBooking {
         return answer;
     }
 
-    private StoredAnswer answer(Council council, Booking booking) {
+    /** The 201 answer; the client is recorded as the booking's maker. */
+    private StoredAnswer answer(ApiClient client, Council council, Booking booking) {
         BookingBody body = mapping.booking(council, booking);
+        visibility.madeBy(client, council.id(), body.bookingRef());
         return new StoredAnswer(HttpStatus.CREATED.getCode(), SchedulingService.location(council, body.bookingRef()), body);
     }
 

@@ -1,10 +1,12 @@
 package dev.slotbridge.server.api;
 
 import dev.slotbridge.server.council.Council;
+import dev.slotbridge.server.logging.AuditLog;
 import dev.slotbridge.server.idempotency.StoredAnswer;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
 import dev.slotbridge.server.security.ApiClient;
+import dev.slotbridge.server.security.BookingVisibility;
 import dev.slotbridge.server.resilience.CouncilUnavailableException;
 import dev.slotbridge.spi.error.ErrorKind;
 import dev.slotbridge.spi.error.ProviderException;
@@ -25,6 +27,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 
 /**
  * The uniform operations on a council: calls its provider and maps the answer.
@@ -33,11 +36,16 @@ import java.util.Optional;
 final class SchedulingService {
     private final ApiMapping mapping;
     private final ExactlyOnceBooking booking;
+    private final BookingVisibility visibility;
+    private final AuditLog audit;
     private final Clock clock;
 
-    SchedulingService(ApiMapping mapping, ExactlyOnceBooking booking, Clock clock) {
+    SchedulingService(ApiMapping mapping, ExactlyOnceBooking booking, BookingVisibility visibility, AuditLog audit,
+                      Clock clock) {
         this.mapping = mapping;
         this.booking = booking;
+        this.visibility = visibility;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -55,42 +63,79 @@ final class SchedulingService {
         return new SearchResponse(slots, warnings);
     }
 
-    /** Books exactly once; see {@link ExactlyOnceBooking}. */
+    /** Books exactly once; see {@link ExactlyOnceBooking}. The client is recorded as the booking's maker. */
     StoredAnswer book(ApiClient client, Council council, String idempotencyKey, BookRequest body) {
         RequestReader.BookingParts parts = RequestReader.booking(body);
         BookingRequest request = new BookingRequest(mapping.slotKey(council, parts.slotId(), "slotId"),
                 parts.job(), parts.contact(), parts.accessNotes());
-        return booking.book(client, council, idempotencyKey, request);
+        try {
+            StoredAnswer answer = booking.book(client, council, idempotencyKey, request);
+            audit.succeeded(client.name(), council.id(), "book", ((BookingBody) answer.body()).bookingRef(), answer.status());
+            return answer;
+        } catch (RuntimeException e) {
+            audit.failed(client.name(), council.id(), "book", null, e);
+            throw e;
+        }
     }
 
-    BookingBody view(Council council, String bookingRef) {
-        BookingKey key = mapping.bookingKey(council, bookingRef);
+    BookingBody view(ApiClient client, Council council, String bookingRef) {
+        BookingKey key = visibleKey(client, council, bookingRef);
         Booking booking = council.provider().find(key).orElseThrow(() -> new ApiProblemException(
                 ProblemType.BOOKING_NOT_FOUND, "The scheduler holds no such booking"));
-        return mapping.booking(council, booking);
+        return forClient(client, council, booking);
     }
 
-    BookingListBody list(Council council, String propertyRef) {
+    /** The bookings at the property the client may see ({@link BookingVisibility}). */
+    BookingListBody list(ApiClient client, Council council, String propertyRef) {
         return new BookingListBody(council.provider().listByProperty(propertyRef).stream()
-                .map(booking -> mapping.booking(council, booking)).toList());
+                .filter(booking -> visibility.maySee(client, council.id(), mapping.bookingRef(council, booking.key())))
+                .map(booking -> forClient(client, council, booking)).toList());
+    }
+
+    /** The ref's key, when the client may see the booking; else 404, as for a ref never issued. */
+    private BookingKey visibleKey(ApiClient client, Council council, String bookingRef) {
+        BookingKey key = mapping.bookingKey(council, bookingRef);
+        if (!visibility.maySee(client, council.id(), bookingRef)) {
+            throw new ApiProblemException(ProblemType.BOOKING_NOT_FOUND, "No such booking at this council");
+        }
+        return key;
+    }
+
+    private BookingBody forClient(ApiClient client, Council council, Booking booking) {
+        String ref = mapping.bookingRef(council, booking.key());
+        return mapping.booking(council, booking, visibility.mayReadPersonalData(client, council.id(), ref));
+    }
+
+    /** Runs a write on a booking the client may see, with its audit line. */
+    private BookingBody audited(ApiClient client, Council council, String operation, String bookingRef,
+                                Function<BookingKey, Booking> write) {
+        try {
+            BookingBody body = forClient(client, council, write.apply(visibleKey(client, council, bookingRef)));
+            audit.succeeded(client.name(), council.id(), operation, bookingRef, 200);
+            return body;
+        } catch (RuntimeException e) {
+            audit.failed(client.name(), council.id(), operation, bookingRef, e);
+            throw e;
+        }
     }
 
     /**
      * Moves a booking. When the move's outcome is unknown, the booking is viewed: in the new slot, the move is
      * answered; still booked elsewhere, it certainly did not happen (502, safe to repeat); otherwise 504.
      */
-    BookingBody reschedule(Council council, String bookingRef, RescheduleRequest body) {
+    BookingBody reschedule(ApiClient client, Council council, String bookingRef, RescheduleRequest body) {
         String slotId = RequestReader.rescheduleSlotId(body);
-        BookingKey key = mapping.bookingKey(council, bookingRef);
         SlotKey slot = mapping.slotKey(council, slotId, "slotId");
-        try {
-            return mapping.booking(council, council.provider().reschedule(key, slot));
-        } catch (ProviderException e) {
-            if (!e.kind().mayHaveApplied()) {
-                throw e;
+        return audited(client, council, "reschedule", bookingRef, key -> {
+            try {
+                return council.provider().reschedule(key, slot);
+            } catch (ProviderException e) {
+                if (!e.kind().mayHaveApplied()) {
+                    throw e;
+                }
+                return movedAfterAll(council, key, slot);
             }
-            return mapping.booking(council, movedAfterAll(council, key, slot));
-        }
+        });
     }
 
     private static Booking movedAfterAll(Council council, BookingKey key, SlotKey slot) {
@@ -117,18 +162,21 @@ final class SchedulingService {
      * Cancels a booking. When the cancel's outcome is unknown it is sent once more: a provider cancels from the
      * scheduler's current state and sends nothing for a booking already cancelled, so this learns the outcome.
      */
-    BookingBody cancel(Council council, String bookingRef, CancelBookingRequest body) {
+    BookingBody cancel(ApiClient client, Council council, String bookingRef, CancelBookingRequest body) {
         CancelRequest request = RequestReader.cancel(body);
-        BookingKey key = mapping.bookingKey(council, bookingRef);
+        return audited(client, council, "cancel", bookingRef, key -> cancelOnce(council, key, request));
+    }
+
+    private static Booking cancelOnce(Council council, BookingKey key, CancelRequest request) {
         try {
-            return mapping.booking(council, council.provider().cancel(key, request));
+            return council.provider().cancel(key, request);
         } catch (ProviderException e) {
             if (!e.kind().mayHaveApplied()) {
                 throw e;
             }
         }
         try {
-            return mapping.booking(council, council.provider().cancel(key, request));
+            return council.provider().cancel(key, request);
         } catch (ProviderException e) {
             if (e.kind() == ErrorKind.REFUSED || e.kind() == ErrorKind.CALLER_ERROR) {
                 throw e;

@@ -3,6 +3,7 @@ package dev.slotbridge.server.security;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.type.Argument;
 import io.micronaut.core.value.PropertyResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,8 +12,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
@@ -51,8 +56,30 @@ public final class ApiClients {
                     + "': 'key-sha256' must be the 64-character hex SHA-256 digest of its key");
         }
         Set<String> councils = properties.councils() == null ? Set.of() : Set.copyOf(properties.councils());
-        return new Entry(new ApiClient(properties.name(), councils, rateLimit(properties.name(), configuration)),
+        Map<String, Set<Permission>> permissions = new HashMap<>();
+        for (String council : councils) {
+            List<String> named = configuration.getProperty("slotbridge.clients." + properties.name()
+                    + ".council-permissions." + council, Argument.listOf(String.class)).orElse(properties.permissions());
+            if (named != null) {
+                permissions.put(council, permissions(properties.name(), named));
+            }
+        }
+        if (permissions.size() < councils.size()) {
+            LOG.warn("Client '{}' has no permissions configured for some of its councils: there it may do everything, "
+                    + "including see every tenant's contact details (see docs/security.md)", properties.name());
+        }
+        return new Entry(new ApiClient(properties.name(), councils, rateLimit(properties.name(), configuration), permissions),
                 HexFormat.of().parseHex(digest.toLowerCase()));
+    }
+
+    private static Set<Permission> permissions(String client, List<String> names) {
+        Set<Permission> permissions = EnumSet.noneOf(Permission.class);
+        for (String name : names) {
+            permissions.add(Permission.fromConfig(name).orElseThrow(() -> new ConfigurationException("client '" + client
+                    + "': unknown permission '" + name + "'; known: "
+                    + Arrays.stream(Permission.values()).map(Permission::configName).toList())));
+        }
+        return permissions;
     }
 
     private static RateLimit rateLimit(String client, PropertyResolver configuration) {

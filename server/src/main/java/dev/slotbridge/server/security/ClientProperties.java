@@ -11,5 +11,6 @@ import java.util.List;
  * configured) and the councils it may use.
  */
 @EachProperty("slotbridge.clients")
-public record ClientProperties(@Parameter String name, @Nullable String keySha256, @Nullable List<String> councils) {
+public record ClientProperties(@Parameter String name, @Nullable String keySha256, @Nullable List<String> councils,
+                               @Nullable List<String> permissions) {
 }

@@ -9,7 +9,8 @@ import jakarta.inject.Singleton;
 
 /**
  * Decides whether a caller may use a council for an operation, in the contract's order: an unknown council is 404
- * whatever the key, a council the key may not use is 403, an operation the provider lacks is 501.
+ * whatever the key, a council the key may not use, or an operation its permissions do not cover, is 403, an operation
+ * the provider lacks is 501. Which bookings it may see is {@link BookingVisibility}'s.
  */
 @Singleton
 public final class CouncilAccess {
@@ -19,12 +20,26 @@ public final class CouncilAccess {
         this.councils = councils;
     }
 
+    /** The permission an operation needs: managing bookings needs {@code manage-own} (then only one's own) or {@code manage-all}. */
+    private static boolean mayAttempt(ApiClient client, String councilId, Capability capability) {
+        return switch (capability) {
+            case SEARCH -> client.may(councilId, Permission.SEARCH);
+            case BOOK -> client.may(councilId, Permission.BOOK);
+            case VIEW, LIST, RESCHEDULE, CANCEL -> client.may(councilId, Permission.MANAGE_OWN)
+                    || client.may(councilId, Permission.MANAGE_ALL);
+        };
+    }
+
     public Council authorize(ApiClient client, String councilId, Capability capability) {
         Council council = councils.find(councilId).orElseThrow(() -> new ApiProblemException(
                 ProblemType.COUNCIL_NOT_FOUND, "No council '" + councilId + "'"));
         if (!client.mayUse(councilId)) {
             throw new ApiProblemException(ProblemType.FORBIDDEN,
                     "This API key may not use council '" + councilId + "'");
+        }
+        if (!mayAttempt(client, councilId, capability)) {
+            throw new ApiProblemException(ProblemType.FORBIDDEN, "This API key may not "
+                    + capability.name().toLowerCase(java.util.Locale.ROOT) + " at council '" + councilId + "'");
         }
         if (!council.capabilities().contains(capability)) {
             throw new ApiProblemException(ProblemType.CAPABILITY_NOT_SUPPORTED,

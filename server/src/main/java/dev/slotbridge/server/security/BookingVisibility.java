@@ -1,0 +1,34 @@
+package dev.slotbridge.server.security;
+
+import jakarta.inject.Singleton;
+
+/**
+ * Which bookings a client may see and change, and whose personal data it may read: with {@code manage-all} every
+ * booking at the council, else only those it made; contact details and access notes of a booking it did not make only
+ * with {@code personal-data}. A booking it may not see is answered as if it did not exist (404), so refs cannot be
+ * probed.
+ */
+@Singleton
+public final class BookingVisibility {
+    private final BookingOwners owners;
+
+    BookingVisibility(BookingOwners owners) {
+        this.owners = owners;
+    }
+
+    public void madeBy(ApiClient client, String council, String bookingRef) {
+        owners.record(council, bookingRef, client.name());
+    }
+
+    public boolean maySee(ApiClient client, String council, String bookingRef) {
+        return client.may(council, Permission.MANAGE_ALL) || isOwner(client, council, bookingRef);
+    }
+
+    public boolean mayReadPersonalData(ApiClient client, String council, String bookingRef) {
+        return client.may(council, Permission.PERSONAL_DATA) || isOwner(client, council, bookingRef);
+    }
+
+    private boolean isOwner(ApiClient client, String council, String bookingRef) {
+        return owners.owner(council, bookingRef).filter(client.name()::equals).isPresent();
+    }
+}

@@ -33,7 +33,7 @@ final class RequestReader {
         List<JobCode> jobCodes = jobCodes("jobCodes", body.jobCodes(), violations);
         String priority = violations.optional("priority", body.priority(), MAX_REF);
         String externalRef = violations.optional("externalRef", body.externalRef(), MAX_REF);
-        String description = violations.optional("description", body.description(), MAX_DESCRIPTION);
+        String description = violations.optionalText("description", body.description(), MAX_DESCRIPTION);
         LocalDate from = violations.date("from", body.from());
         LocalDate to = violations.date("to", body.to());
         if (from != null && to != null) {
@@ -60,13 +60,13 @@ final class RequestReader {
             List<JobCode> jobCodes = jobCodes("job.jobCodes", given.jobCodes(), violations);
             String priority = violations.optional("job.priority", given.priority(), MAX_REF);
             String externalRef = violations.required("job.externalRef", given.externalRef(), MAX_REF);
-            String description = violations.required("job.description", given.description(), MAX_DESCRIPTION);
+            String description = violations.requiredText("job.description", given.description(), MAX_DESCRIPTION);
             if (propertyRef != null && jobCodes != null) {
                 job = new Job(propertyRef, jobCodes, priority, externalRef, description);
             }
         }
         Contact contact = contact(body.contact(), violations);
-        String accessNotes = violations.optional("accessNotes", body.accessNotes(), MAX_NOTES);
+        String accessNotes = violations.optionalText("accessNotes", body.accessNotes(), MAX_NOTES);
         violations.throwIfAny();
         return new BookingParts(body.slotId().strip(), job, contact, accessNotes);
     }
@@ -85,7 +85,7 @@ final class RequestReader {
     static CancelRequest cancel(CancelBookingRequest body) {
         Violations violations = new Violations();
         String reason = violations.required("reason", body.reason(), MAX_REF);
-        String description = violations.optional("description", body.description(), MAX_DESCRIPTION);
+        String description = violations.optionalText("description", body.description(), MAX_DESCRIPTION);
         violations.throwIfAny();
         return new CancelRequest(reason, description);
     }

@@ -9,6 +9,7 @@ public enum ProblemType {
     VALIDATION(HttpStatus.BAD_REQUEST, "validation", "Invalid request"),
     INVALID_SLOT_ID(HttpStatus.BAD_REQUEST, "invalid-slot-id", "Invalid slot id"),
     MALFORMED_JSON(HttpStatus.BAD_REQUEST, "malformed-json", "Malformed JSON"),
+    MALFORMED_REQUEST(HttpStatus.BAD_REQUEST, "malformed-request", "Malformed request"),
     UNAUTHENTICATED(HttpStatus.UNAUTHORIZED, "unauthenticated", "Missing or unknown API key"),
     FORBIDDEN(HttpStatus.FORBIDDEN, "forbidden", "Council not allowed for this API key"),
     COUNCIL_NOT_FOUND(HttpStatus.NOT_FOUND, "council-not-found", "Council not found"),

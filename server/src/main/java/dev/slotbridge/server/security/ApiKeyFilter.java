@@ -1,6 +1,7 @@
 package dev.slotbridge.server.security;
 
 import dev.slotbridge.server.problem.ApiProblemException;
+import dev.slotbridge.server.problem.FieldError;
 import dev.slotbridge.server.problem.ProblemType;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -9,31 +10,50 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 
+import java.util.List;
 import java.util.Map;
 
 /**
  * Requires {@code Authorization: Bearer <api-key>} on every {@code /v1} call and stores the {@link ApiClient} on the
- * request. No key or an unknown key is 401; the key itself is never logged.
+ * request. No key or an unknown key is 401; two {@code Authorization} headers are 400 {@code malformed-request} (never
+ * "the first wins"); an address with too many failures is 429 for a while ({@link FailedAuthentications}). The key
+ * itself is never logged.
  */
 @ServerFilter("/v1/**")
 final class ApiKeyFilter implements Ordered {
     private static final String BEARER = "Bearer ";
 
     private final ApiClients clients;
+    private final FailedAuthentications failures;
 
-    ApiKeyFilter(ApiClients clients) {
+    ApiKeyFilter(ApiClients clients, FailedAuthentications failures) {
         this.clients = clients;
+        this.failures = failures;
     }
 
     @RequestFilter
     void authenticate(HttpRequest<?> request) {
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
+        String address = request.getRemoteAddress().getAddress().getHostAddress();
+        failures.blocked(address).ifPresent(wait -> {
+            throw new ApiProblemException(ProblemType.RATE_LIMITED, "Too many failed authentications from this address; "
+                    + "wait before trying again", null,
+                    Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds() + 1))));
+        });
+        List<String> headers = request.getHeaders().getAll(HttpHeaders.AUTHORIZATION);
+        if (headers.size() > 1) {
+            throw new ApiProblemException(ProblemType.MALFORMED_REQUEST, "Send exactly one Authorization header",
+                    List.of(new FieldError(HttpHeaders.AUTHORIZATION, "must be sent once")), Map.of());
+        }
+        String header = headers.isEmpty() ? null : headers.getFirst();
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || header.length() == BEARER.length()) {
+            failures.failed(address);
             throw unauthenticated("Send the API key as 'Authorization: Bearer <key>'");
         }
-        ApiClient client = clients.authenticate(header.substring(BEARER.length()).strip())
-                .orElseThrow(() -> unauthenticated("The API key is not recognised"));
+        ApiClient client = clients.authenticate(header.substring(BEARER.length()).strip()).orElseThrow(() -> {
+            failures.failed(address);
+            return unauthenticated("The API key is not recognised");
+        });
         request.setAttribute(ApiClient.ATTRIBUTE, client);
     }
 

@@ -146,4 +146,30 @@ final class RequestValidationApiTest extends ApiTestBase {
         assertProblem(api.get(DEMO_KEY, "/v1/nowhere"), 404, "not-found");
         assertProblem(api.get(DEMO_KEY, SEARCH), 405, "method-not-allowed");
     }
+
+    @Test
+    void textNoSchedulerCanStoreIsRefusedNamingTheField() {
+        Map<String, Object> body = Requests.book("any-slot", "HMS-CTRL-1");
+        @SuppressWarnings("unchecked")
+        Map<String, Object> job = (Map<String, Object>) body.get("job");
+        job.put("externalRef", "HMS\u0000-1");
+        job.put("description", "Tap\tleaking\r\nunder the sink \u202Eevil");
+        body.put("contact", Map.of("name", "Ann\nTenant"));
+        body.put("accessNotes", "Dog \uD800 in garden");
+
+        Reply reply = api.post(DEMO_KEY, BOOKINGS, body);
+
+        assertThat(fields(reply)).containsExactlyInAnyOrder("job.externalRef", "job.description", "contact.name", "accessNotes");
+        assertThat(reply.list("errors")).extracting(e -> e.get("message")).contains(
+                "must not contain control characters", "must not contain bidirectional override characters",
+                "must not contain unpaired surrogate characters");
+    }
+
+    @Test
+    void tabsAndLineBreaksAreFineInFreeText() {
+        Map<String, Object> search = Requests.search("2026-03-02", "2026-03-02");
+        search.put("description", "Tap leaking\r\n\tunder the sink");
+
+        assertThat(api.post(DEMO_KEY, SEARCH, search).status()).isEqualTo(200);
+    }
 }

@@ -6,6 +6,8 @@ import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
 import jakarta.inject.Singleton;
 
+import java.net.URISyntaxException;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,6 +21,11 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
     @Override
     public MutableHttpResponse<Problem> processResponse(ErrorContext context, MutableHttpResponse<?> base) {
         HttpStatus status = base.getStatus();
+        if (context.getRootCause().orElse(null) instanceof URISyntaxException bad) {
+            String parameter = parameterAt(bad);
+            return ProblemResponses.of(context.getRequest(), ProblemType.VALIDATION, parameter + " has a malformed percent-escape",
+                    List.of(new FieldError(parameter, "has a malformed percent-escape")), Map.of());
+        }
         ProblemType type = typeFor(status, context);
         String detail = switch (type) {
             case MALFORMED_JSON -> "The request body is not valid JSON of the expected shape";
@@ -31,6 +38,18 @@ final class ProblemErrorResponseProcessor implements ErrorResponseProcessor<Prob
         MutableHttpResponse<Problem> problem = ProblemResponses.of(context.getRequest(), type, detail, null, Map.of());
         base.getHeaders().forEach((name, values) -> values.forEach(value -> problem.header(name, value)));
         return problem.contentType(ProblemResponses.PROBLEM_JSON);
+    }
+
+    /** The query parameter holding the bad escape ({@code query} when it cannot be told). */
+    private static String parameterAt(URISyntaxException bad) {
+        String uri = bad.getInput();
+        int at = bad.getIndex();
+        if (uri == null || at < 0 || at > uri.length() || uri.indexOf('?') < 0 || at < uri.indexOf('?')) {
+            return "query";
+        }
+        int start = Math.max(uri.lastIndexOf('&', at), uri.lastIndexOf('?', at)) + 1;
+        int equals = uri.indexOf('=', start);
+        return equals > start && equals <= at ? uri.substring(start, equals) : "query";
     }
 
     private static ProblemType typeFor(HttpStatus status, ErrorContext context) {

@@ -7,10 +7,14 @@ import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.channel.Channel;
 import jakarta.inject.Singleton;
 
-/** Puts {@link AcceptEncodingFilter} in front of the server's request handling on every HTTP connection. */
+/**
+ * Puts the edge's own handlers in front of the server's request handling on every HTTP connection:
+ * {@link UnreadableRequestHandler} (requests the decoder could not read) and {@link AcceptEncodingFilter}.
+ */
 @Singleton
-final class ContentCodingCustomizer implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
+final class EdgeHandlers implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
     private static final String NAME = "slotbridge-accept-encoding";
+    private static final String UNREADABLE = "slotbridge-unreadable-request";
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
@@ -28,6 +32,7 @@ final class ContentCodingCustomizer implements BeanCreatedEventListener<NettySer
         public void onStreamPipelineBuilt() {
             var pipeline = channel.pipeline();
             if (pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null && pipeline.get(NAME) == null) {
+                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, UNREADABLE, UnreadableRequestHandler.INSTANCE);
                 pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, NAME, AcceptEncodingFilter.INSTANCE);
             }
         }

@@ -10,7 +10,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.json.tree.JsonNode;
 
 /** Searches a council's scheduler for free slots. */
 @Controller("/v1/councils/{council}/appointment-search")
@@ -28,7 +27,7 @@ final class AppointmentSearchController {
 
     @Post
     SearchResponse search(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                          @Body @Nullable JsonNode body) {
+                          @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.SEARCH);
         return scheduling.search(target, RequestReader.searchQuery(bodies.read(body, SearchRequest.class)));
     }

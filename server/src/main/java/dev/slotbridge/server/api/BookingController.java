@@ -17,7 +17,6 @@ import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-import io.micronaut.json.tree.JsonNode;
 
 /** Books, views, lists, reschedules and cancels bookings at a council. */
 @Controller("/v1/councils/{council}/bookings")
@@ -36,7 +35,7 @@ final class BookingController {
     @Post
     HttpResponse<Object> book(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                               @Header("Idempotency-Key") @Nullable String idempotencyKey,
-                              @Body @Nullable JsonNode body) {
+                              @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.BOOK);
         StoredAnswer answer = scheduling.book(client, target, RequestReader.idempotencyKey(idempotencyKey),
                 bodies.read(body, BookRequest.class));
@@ -58,14 +57,14 @@ final class BookingController {
 
     @Post("/{bookingRef}/reschedule")
     BookingBody reschedule(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                           String bookingRef, @Body @Nullable JsonNode body) {
+                           String bookingRef, @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.RESCHEDULE);
         return scheduling.reschedule(client, target, bookingRef, bodies.read(body, RescheduleRequest.class));
     }
 
     @Post("/{bookingRef}/cancel")
     BookingBody cancel(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                       String bookingRef, @Body @Nullable JsonNode body) {
+                       String bookingRef, @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.CANCEL);
         return scheduling.cancel(client, target, bookingRef, bodies.read(body, CancelBookingRequest.class));
     }

@@ -1,5 +1,9 @@
 package dev.slotbridge.server.api;
 
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.FieldError;
 import dev.slotbridge.server.problem.ProblemType;
@@ -16,19 +20,34 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Binds a JSON body to a request record after checking its shape, so that a value of the wrong JSON type is a 400
- * {@code validation} naming the field by its dotted path ({@code jobCodes[0].quantity must be a whole number}) rather
- * than an anonymous decoding error. Unknown fields are ignored; {@code null} counts as absent.
+ * Binds a JSON body to a request record. The text is parsed strictly first — one JSON document, nothing after it, no
+ * key twice in an object — else 400 {@code malformed-json}; then its shape is checked, so that a value of the wrong
+ * JSON type is a 400 {@code validation} naming the field by its dotted path ({@code jobCodes[0].quantity must be a
+ * whole number}) rather than an anonymous decoding error. Unknown fields are ignored; {@code null} counts as absent.
  */
 @Singleton
 final class JsonBodyReader {
+    /** Only reads tokens: duplicate keys are an error, and the caller checks nothing follows the document. */
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
     private final JsonMapper json;
 
     JsonBodyReader(JsonMapper json) {
         this.json = json;
     }
 
-    <T extends Record> T read(JsonNode body, Class<T> type) {
+    <T extends Record> T read(String text, Class<T> type) {
+        if (text == null || text.isBlank()) {
+            throw new ApiProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
+        }
+        requireOneDocumentWithoutDuplicateKeys(text);
+        JsonNode body;
+        try {
+            body = json.readValue(text, JsonNode.class);
+        } catch (IOException e) {
+            throw new ApiProblemException(ProblemType.MALFORMED_JSON, "The request body is not valid JSON");
+        }
         if (body == null || body.isNull()) {
             throw new ApiProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
         }
@@ -41,6 +60,24 @@ final class JsonBodyReader {
             return json.readValueFromTree(body, Argument.of(type));
         } catch (IOException e) {
             throw new ApiProblemException(ProblemType.MALFORMED_JSON, "The request body does not have the expected shape");
+        }
+    }
+
+    private static void requireOneDocumentWithoutDuplicateKeys(String text) {
+        try (JsonParser parser = STRICT.createParser(text)) {
+            if (parser.nextToken() == null) {
+                throw new ApiProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
+            }
+            parser.skipChildren();
+            if (parser.nextToken() != null) {
+                throw new ApiProblemException(ProblemType.MALFORMED_JSON,
+                        "The request body has content after its JSON document");
+            }
+        } catch (StreamReadException e) {
+            throw new ApiProblemException(ProblemType.MALFORMED_JSON, e.getOriginalMessage().startsWith("Duplicate field")
+                    ? "The request body names a field twice in one object" : "The request body is not valid JSON");
+        } catch (IOException e) {
+            throw new ApiProblemException(ProblemType.MALFORMED_JSON, "The request body is not valid JSON");
         }
     }
 

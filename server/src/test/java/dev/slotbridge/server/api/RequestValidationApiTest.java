@@ -172,4 +172,26 @@ final class RequestValidationApiTest extends ApiTestBase {
 
         assertThat(api.post(DEMO_KEY, SEARCH, search).status()).isEqualTo(200);
     }
+
+    @Test
+    void jsonIsParsedStrictly() {
+        String search = "{\"propertyRef\":\"3670010\",\"jobCodes\":[{\"code\":\"N373049\"}],"
+                + "\"from\":\"2026-03-02\",\"to\":\"2026-03-02\"}";
+
+        assertThat(api.post(DEMO_KEY, SEARCH, search).status()).isEqualTo(200);
+        assertProblem(api.post(DEMO_KEY, SEARCH, search + " trailing"), 400, "malformed-json");
+        assertProblem(api.post(DEMO_KEY, SEARCH, search + search), 400, "malformed-json");
+        Reply duplicate = api.post(DEMO_KEY, SEARCH, search.replace("{\"propertyRef\"", "{\"propertyRef\":\"1\",\"propertyRef\""));
+        assertProblem(duplicate, 400, "malformed-json");
+        assertThat(duplicate.string("detail")).contains("twice");
+    }
+
+    @Test
+    void aBodyInAnotherCharsetThanUtf8IsUnsupported() {
+        Reply latin1 = api.send(DEMO_KEY, java.net.http.HttpRequest.newBuilder(api.uri(SEARCH))
+                .header("Content-Type", "application/json; charset=ISO-8859-1")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")), Map.of());
+
+        assertProblem(latin1, 415, "unsupported-media-type");
+    }
 }

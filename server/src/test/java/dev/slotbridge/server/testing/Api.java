@@ -48,6 +48,11 @@ public final class Api {
         }
     }
 
+    /** The server's URI for a path. */
+    public URI uri(String path) {
+        return base.resolve(path);
+    }
+
     public Reply get(String key, String path) {
         return send(key, HttpRequest.newBuilder(base.resolve(path)).GET(), Map.of());
     }

@@ -1,0 +1,25 @@
+package dev.slotbridge.server.edge;
+
+import dev.slotbridge.server.problem.ApiProblemException;
+import dev.slotbridge.server.problem.ProblemType;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+
+import java.nio.charset.StandardCharsets;
+
+/** A JSON body declared in a charset other than UTF-8 is 415: JSON exchanged between systems is UTF-8 (RFC 8259). */
+@ServerFilter("/v1/**")
+final class JsonCharsetFilter {
+
+    @RequestFilter
+    void requireUtf8(HttpRequest<?> request) {
+        request.getContentType().flatMap(MediaType::getCharset)
+                .filter(charset -> !charset.equals(StandardCharsets.UTF_8))
+                .ifPresent(charset -> {
+                    throw new ApiProblemException(ProblemType.UNSUPPORTED_MEDIA_TYPE,
+                            "Send the body as application/json in UTF-8, not " + charset.name());
+                });
+    }
+}

@@ -18,6 +18,7 @@ import dev.slotbridge.spi.model.Contact;
 import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
+import dev.slotbridge.spi.support.SlotLists;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -27,7 +28,6 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -87,8 +87,7 @@ final class ConnectMapping {
                 }
             }
         }
-        slots.sort(Comparator.comparing((Slot slot) -> slot.start().toInstant()).thenComparing(Slot::label));
-        return slots;
+        return SlotLists.merged(slots);
     }
 
     /** Whether an availability answer still offers the day and window. */

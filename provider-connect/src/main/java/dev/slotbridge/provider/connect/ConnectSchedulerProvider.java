@@ -23,6 +23,8 @@ import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
 import dev.slotbridge.spi.support.AcceptedWrite;
+import dev.slotbridge.spi.support.Refusals;
+import dev.slotbridge.spi.support.SlotLists;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -31,7 +33,6 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -82,18 +83,15 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
             client.createSalesOrder(existing);
         }
         boolean describe = ConnectMapping.PLACEHOLDER_DESCRIPTION.equals(existing.jobDescription());
-        Map<Object, Slot> unique = new LinkedHashMap<>();
+        List<Slot> found = new ArrayList<>();
         for (LocalDate monday = monday(query.from()); !monday.isAfter(query.to());
              monday = monday.plusWeeks(settings.numberOfWeeks())) {
             int weeks = (int) Math.min(settings.numberOfWeeks(), ChronoUnit.WEEKS.between(monday, query.to()) + 1);
             LocalDate date = monday.isBefore(query.from()) ? query.from() : monday;
             AvailabilityResponse answer = client.availability(order, date, weeks, null);
-            ConnectMapping.slots(answer, order, windows.all(), query.from(), query.to(), zone, describe)
-                    .forEach(slot -> unique.putIfAbsent(slot.key(), slot));
+            found.addAll(ConnectMapping.slots(answer, order, windows.all(), query.from(), query.to(), zone, describe));
         }
-        List<Slot> slots = new ArrayList<>(unique.values());
-        slots.sort(Comparator.comparing(slot -> slot.start().toInstant()));
-        return slots;
+        return SlotLists.merged(found);
     }
 
     @Override
@@ -212,10 +210,8 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
             return client.book(new dev.slotbridge.provider.connect.wire.Booking(order, date.toString(), window, visit,
                     instructions, messaging));
         } catch (RejectedBySchedulerException refused) {
-            if (ConnectMapping.offers(client.availability(order, date, 1, visit), date, window)) {
-                throw refused;
-            }
-            throw new SlotUnavailableException("Connect no longer offers that window");
+            throw Refusals.slotTakenOr(refused,
+                    () -> ConnectMapping.offers(client.availability(order, date, 1, visit), date, window), "Connect");
         }
     }
 

@@ -8,7 +8,6 @@ import dev.slotbridge.spi.error.InvalidRequestException;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
-import dev.slotbridge.spi.error.SlotUnavailableException;
 import dev.slotbridge.spi.error.WriteOutcomeUnknownException;
 import dev.slotbridge.spi.model.BookedSlot;
 import dev.slotbridge.spi.model.Booking;
@@ -22,16 +21,15 @@ import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.spi.support.Refusals;
+import dev.slotbridge.spi.support.SlotLists;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -113,11 +111,7 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         } finally {
             concurrent.forEach(call -> call.cancel(true));
         }
-        Map<SlotKey, Slot> unique = new LinkedHashMap<>();
-        found.forEach(slot -> unique.putIfAbsent(slot.key(), slot));
-        List<Slot> slots = new ArrayList<>(unique.values());
-        slots.sort(Comparator.comparing((Slot slot) -> slot.start().toInstant()).thenComparing(slot -> slot.end().toInstant()));
-        return slots;
+        return SlotLists.merged(found);
     }
 
     /**
@@ -305,8 +299,8 @@ final class DrsSchedulerProvider implements SchedulerProvider {
     /** A refused booking: slot gone → unavailable; still offered → the gateway's own message. */
     private RuntimeException refusal(Job job, SlotKey slot, RejectedBySchedulerException refused) {
         LocalDate day = DrsMapping.start(slot, zone).atZoneSameInstant(zone).toLocalDate();
-        boolean stillOffered = checkAvailability(job, day, day).stream().anyMatch(offered -> offered.key().equals(slot));
-        return stillOffered ? refused : new SlotUnavailableException("DRS no longer offers that window");
+        return Refusals.slotTakenOr(refused,
+                () -> checkAvailability(job, day, day).stream().anyMatch(offered -> offered.key().equals(slot)), "DRS");
     }
 
     /**

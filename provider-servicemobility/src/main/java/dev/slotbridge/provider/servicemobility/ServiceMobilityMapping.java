@@ -20,6 +20,7 @@ import dev.slotbridge.spi.model.Contact;
 import dev.slotbridge.spi.model.JobCode;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
+import dev.slotbridge.spi.support.SlotLists;
 import dev.slotbridge.spi.model.SlotQuery;
 
 import java.time.Instant;
@@ -27,7 +28,6 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -92,7 +92,7 @@ final class ServiceMobilityMapping {
             unique.putIfAbsent(key, new Slot(start.atZone(zone).toOffsetDateTime(), end.atZone(zone).toOffsetDateTime(),
                     blankToNull(constraint.desc()), false, key));
         }
-        return unique.values().stream().sorted(Comparator.comparing(slot -> slot.start().toInstant())).toList();
+        return SlotLists.merged(unique.values());
     }
 
     /** Whether an answer to {@link #recheck} still offers the slot. */

@@ -4,11 +4,11 @@ import dev.slotbridge.provider.servicemobility.wire.BookJobResponse;
 import dev.slotbridge.spi.Capability;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
-import dev.slotbridge.spi.error.SlotUnavailableException;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.spi.support.Refusals;
 
 import java.time.ZoneId;
 import java.util.EnumSet;
@@ -64,9 +64,7 @@ final class ServiceMobilitySchedulerProvider implements SchedulerProvider {
     }
 
     private RuntimeException refusal(BookingRequest request, String reason) {
-        boolean stillOffered = ServiceMobilityMapping.offers(
-                client.searchOpenSlots(ServiceMobilityMapping.recheck(request, orderType)), request.slot());
-        return stillOffered ? new RejectedBySchedulerException(reason)
-                : new SlotUnavailableException("ServiceMobility no longer offers the slot");
+        return Refusals.slotTakenOr(new RejectedBySchedulerException(reason), () -> ServiceMobilityMapping.offers(
+                client.searchOpenSlots(ServiceMobilityMapping.recheck(request, orderType)), request.slot()), "ServiceMobility");
     }
 }

@@ -15,17 +15,14 @@ import dev.slotbridge.spi.model.BookingKey;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.CancelRequest;
-import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.spi.support.SlotLists;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.LocalDate;
-import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 
@@ -51,11 +48,8 @@ final class SchedulingService {
 
     SearchResponse search(Council council, SlotQuery query) {
         // Sorted and de-duplicated here too, so a provider's slip cannot break the contract's promise to callers.
-        Map<Object, Slot> unique = new LinkedHashMap<>();
-        council.provider().search(query).stream()
-                .sorted(Comparator.comparing(slot -> slot.start().toInstant()))
-                .forEach(slot -> unique.putIfAbsent(slot.key(), slot));
-        List<SlotBody> slots = unique.values().stream().map(slot -> mapping.slot(council, slot)).toList();
+        List<SlotBody> slots = SlotLists.merged(council.provider().search(query)).stream()
+                .map(slot -> mapping.slot(council, slot)).toList();
         LocalDate today = LocalDate.now(clock.withZone(council.zone()));
         List<String> warnings = query.from().isBefore(today)
                 ? List.of("from is before today (" + today + "): only slots from now on can be offered")

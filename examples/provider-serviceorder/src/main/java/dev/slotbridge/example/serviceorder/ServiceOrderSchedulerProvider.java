@@ -13,13 +13,13 @@ import dev.slotbridge.spi.model.CancelRequest;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.spi.support.SlotLists;
 
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,8 +69,7 @@ final class ServiceOrderSchedulerProvider implements SchedulerProvider {
                 }
             }
         }
-        slots.sort(Comparator.comparing(slot -> slot.start().toInstant()));
-        return slots;
+        return SlotLists.merged(slots);
     }
 
     @Override

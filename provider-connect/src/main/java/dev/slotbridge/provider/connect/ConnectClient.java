@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JavaType;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slotbridge.provider.connect.wire.Appointment;
 import dev.slotbridge.provider.connect.wire.AvailabilityResponse;
-import dev.slotbridge.provider.connect.wire.Booking;
+import dev.slotbridge.provider.connect.wire.AppointmentBooking;
 import dev.slotbridge.provider.connect.wire.BookingResponse;
 import dev.slotbridge.provider.connect.wire.BookingSummaryResponse;
 import dev.slotbridge.provider.connect.wire.ConnectError;
@@ -77,7 +77,7 @@ final class ConnectClient {
         return read(call("GET", settings.api(query), null), json.constructType(AvailabilityResponse.class));
     }
 
-    BookingResponse book(Booking booking) {
+    BookingResponse book(AppointmentBooking booking) {
         return read(call("POST", settings.api("booking"), booking), json.constructType(BookingResponse.class));
     }
 

@@ -1,11 +1,12 @@
 package dev.slotbridge.provider.connect;
 
 import dev.slotbridge.provider.connect.wire.Appointment;
+import dev.slotbridge.provider.connect.wire.AppointmentBooking;
 import dev.slotbridge.provider.connect.wire.AvailabilityDay;
 import dev.slotbridge.provider.connect.wire.AvailabilityPlanningWindow;
 import dev.slotbridge.provider.connect.wire.AvailabilityResponse;
 import dev.slotbridge.provider.connect.wire.Customer;
-import dev.slotbridge.provider.connect.wire.JobCode;
+import dev.slotbridge.provider.connect.wire.OrderJobCode;
 import dev.slotbridge.provider.connect.wire.PlanningWindow;
 import dev.slotbridge.provider.connect.wire.SalesOrder;
 import dev.slotbridge.provider.connect.wire.SalesOrderUpdate;
@@ -16,6 +17,7 @@ import dev.slotbridge.spi.model.BookingKey;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.Contact;
 import dev.slotbridge.spi.model.Job;
+import dev.slotbridge.spi.model.JobCode;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.support.SlotLists;
@@ -52,8 +54,8 @@ final class ConnectMapping {
     /** A new order for the job, for an existing customer (the property), due by {@code targetDate}. */
     static SalesOrder newOrder(Job job, String priority, LocalDate targetDate, ConnectSettings settings) {
         String description = job.description() == null ? PLACEHOLDER_DESCRIPTION : job.description();
-        List<JobCode> codes = job.jobCodes().stream()
-                .map(code -> new JobCode(code.code(), BigDecimal.valueOf(code.quantity()))).toList();
+        List<OrderJobCode> codes = job.jobCodes().stream()
+                .map(code -> new OrderJobCode(code.code(), BigDecimal.valueOf(code.quantity()))).toList();
         return new SalesOrder(job.externalRef(), true, new Customer(job.propertyRef(), settings.organisationExternalId()),
                 settings.contractExternalId(), targetDate.toString(), priority, null, description, codes, null);
     }
@@ -139,8 +141,8 @@ final class ConnectMapping {
     }
 
     private static Job job(SalesOrder order, String propertyRef) {
-        List<dev.slotbridge.spi.model.JobCode> codes = order.jobCodes() == null ? List.of() : order.jobCodes().stream()
-                .map(code -> new dev.slotbridge.spi.model.JobCode(code.codeExternalId(),
+        List<JobCode> codes = order.jobCodes() == null ? List.of() : order.jobCodes().stream()
+                .map(code -> new JobCode(code.codeExternalId(),
                         code.quantity() == null ? 1 : Math.max(1, code.quantity().intValue()))).toList();
         if (codes.isEmpty()) {
             throw new SchedulerResponseException("Connect order has no job codes", null);
@@ -177,8 +179,8 @@ final class ConnectMapping {
     /** 0 (message the tenant) when there is a phone or e-mail to message, else 1 (don't). */
     static int messagingPreference(Contact contact) {
         return contact != null && (contact.phone() != null || contact.email() != null)
-                ? dev.slotbridge.provider.connect.wire.Booking.MESSAGE
-                : dev.slotbridge.provider.connect.wire.Booking.DONT_MESSAGE;
+                ? AppointmentBooking.MESSAGE
+                : AppointmentBooking.DONT_MESSAGE;
     }
 
     static LocalDate date(String text) {

@@ -1,6 +1,7 @@
 package dev.slotbridge.provider.connect;
 
 import dev.slotbridge.provider.connect.wire.Appointment;
+import dev.slotbridge.provider.connect.wire.AppointmentBooking;
 import dev.slotbridge.provider.connect.wire.AvailabilityResponse;
 import dev.slotbridge.provider.connect.wire.BookingResponse;
 import dev.slotbridge.provider.connect.wire.PlanningWindow;
@@ -207,7 +208,7 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
         LocalDate date = LocalDate.parse(slot.require(ConnectMapping.DATE));
         int window = Integer.parseInt(slot.require(ConnectMapping.WINDOW));
         try {
-            return client.book(new dev.slotbridge.provider.connect.wire.Booking(order, date.toString(), window, visit,
+            return client.book(new AppointmentBooking(order, date.toString(), window, visit,
                     instructions, messaging));
         } catch (RejectedBySchedulerException refused) {
             throw Refusals.slotTakenOr(refused,

@@ -4,14 +4,13 @@ import dev.slotbridge.provider.connect.wire.PlanningWindow;
 
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 /**
- * Connect's planning windows, fetched once ({@code GET api/PlanningWindow}) and kept; fetched again only when an id
- * the cache does not know turns up (windows are configuration and rarely change).
+ * Connect's planning windows, fetched once ({@code GET api/PlanningWindow}) and kept for the provider's life: windows
+ * are configuration and rarely change, and a restart picks up a change.
  */
 final class PlanningWindows {
     private final Supplier<List<PlanningWindow>> fetch;
@@ -19,14 +18,6 @@ final class PlanningWindows {
 
     PlanningWindows(Supplier<List<PlanningWindow>> fetch) {
         this.fetch = fetch;
-    }
-
-    Optional<PlanningWindow> find(int id) {
-        Map<Integer, PlanningWindow> known = all();
-        if (!known.containsKey(id)) {
-            known = refresh();
-        }
-        return Optional.ofNullable(known.get(id));
     }
 
     Map<Integer, PlanningWindow> all() {

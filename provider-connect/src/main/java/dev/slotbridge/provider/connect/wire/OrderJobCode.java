@@ -3,5 +3,5 @@ package dev.slotbridge.provider.connect.wire;
 import java.math.BigDecimal;
 
 /** A JobCode (SOR line) on a sales order. */
-public record JobCode(String codeExternalId, BigDecimal quantity) {
+public record OrderJobCode(String codeExternalId, BigDecimal quantity) {
 }

@@ -1,5 +1,6 @@
 package dev.slotbridge.server.resilience;
 
+import dev.slotbridge.server.metrics.SchedulerMetrics;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
@@ -18,6 +19,7 @@ import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -82,12 +84,12 @@ final class CouncilCallGuard {
                     .retryOnException(retryable(operation))
                     .failAfterMaxAttempts(false)
                     .build());
-            retry.getEventPublisher().onRetry(event -> metrics.retry(council, provider, operation));
+            retry.getEventPublisher().onRetry(event -> metrics.retry(council, provider, operation.tag()));
             retries.put(operation, retry);
             timers.put(operation, new ConcurrentHashMap<>());
         }
         metrics.circuit(council, circuitBreaker);
-        metrics.council(council, provider);
+        metrics.council(council, provider, Arrays.stream(SchedulerOperation.values()).map(SchedulerOperation::tag).toList());
     }
 
     /**
@@ -154,7 +156,7 @@ final class CouncilCallGuard {
             throw failure = e;
         } finally {
             Duration took = Duration.ofNanos(System.nanoTime() - started);
-            timers.get(operation).computeIfAbsent(outcome, seen -> metrics.callTimer(council, provider, operation, seen))
+            timers.get(operation).computeIfAbsent(outcome, seen -> metrics.callTimer(council, provider, operation.tag(), seen.tag()))
                     .record(took);
             log(operation, outcome, took, failure);
         }

@@ -1,5 +1,6 @@
 package dev.slotbridge.server.resilience;
 
+import dev.slotbridge.server.metrics.SchedulerMetrics;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.SchedulerProvider;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;

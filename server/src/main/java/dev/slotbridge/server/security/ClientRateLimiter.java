@@ -2,7 +2,7 @@ package dev.slotbridge.server.security;
 
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
-import dev.slotbridge.server.resilience.SchedulerMetrics;
+import dev.slotbridge.server.metrics.SchedulerMetrics;
 import io.github.resilience4j.ratelimiter.RateLimiter;
 import io.github.resilience4j.ratelimiter.RateLimiterConfig;
 import io.github.resilience4j.ratelimiter.internal.AtomicRateLimiter;

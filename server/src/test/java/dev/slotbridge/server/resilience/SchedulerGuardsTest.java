@@ -1,5 +1,6 @@
 package dev.slotbridge.server.resilience;
 
+import dev.slotbridge.server.metrics.SchedulerMetrics;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.Capability;
 import dev.slotbridge.spi.SchedulerProvider;

@@ -1,4 +1,4 @@
-package dev.slotbridge.server.resilience;
+package dev.slotbridge.server.metrics;
 
 import dev.slotbridge.spi.model.BookingOutcome;
 

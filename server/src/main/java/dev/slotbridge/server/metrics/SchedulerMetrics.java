@@ -1,12 +1,13 @@
-package dev.slotbridge.server.resilience;
+package dev.slotbridge.server.metrics;
 
-import dev.slotbridge.server.metrics.ServiceLevelBuckets;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import jakarta.inject.Singleton;
+
+import java.util.List;
 
 
 /**
@@ -29,15 +30,19 @@ public final class SchedulerMetrics {
     }
 
     /** The call timer for one council, provider, operation and outcome; callers keep it (registering is not free). */
-    Timer callTimer(String council, String provider, SchedulerOperation operation, CallOutcome outcome) {
+    public Timer callTimer(String council, String provider, String operation, String outcome) {
         return ServiceLevelBuckets.apply(Timer.builder(CALLS)).description("Calls to council schedulers, one per attempt")
-                .tags("council", council, "provider", provider, "operation", operation.tag(), "outcome", outcome.tag())
+                .tags("council", council, "provider", provider, "operation", operation, "outcome", outcome)
                 .register(registry);
     }
 
-    /** Registers the council's counters at zero, so a dashboard tells "none yet" from "missing". */
-    void council(String council, String provider) {
-        for (SchedulerOperation operation : SchedulerOperation.values()) {
+    /**
+     * Registers the council's counters at zero, so a dashboard tells "none yet" from "missing".
+     *
+     * @param operations every operation tag
+     */
+    public void council(String council, String provider, List<String> operations) {
+        for (String operation : operations) {
             retries(council, provider, operation);
         }
         for (ReconciliationResult result : ReconciliationResult.values()) {
@@ -46,18 +51,18 @@ public final class SchedulerMetrics {
         replays(council);
     }
 
-    void retry(String council, String provider, SchedulerOperation operation) {
+    public void retry(String council, String provider, String operation) {
         retries(council, provider, operation).increment();
     }
 
-    private Counter retries(String council, String provider, SchedulerOperation operation) {
+    private Counter retries(String council, String provider, String operation) {
         return Counter.builder(RETRIES).description("Scheduler calls attempted again after a transient failure")
-                .tags("council", council, "provider", provider, "operation", operation.tag())
+                .tags("council", council, "provider", provider, "operation", operation)
                 .register(registry);
     }
 
     /** One gauge per state, 1 for the circuit's current state and 0 for the others. */
-    void circuit(String council, CircuitBreaker circuitBreaker) {
+    public void circuit(String council, CircuitBreaker circuitBreaker) {
         for (CircuitBreaker.State state : CircuitBreaker.State.values()) {
             Gauge.builder(CIRCUIT_STATE, circuitBreaker, breaker -> breaker.getState() == state ? 1 : 0)
                     .description("Circuit-breaker state of each council's scheduler (1 = current)")

@@ -17,6 +17,7 @@ import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
 import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.support.HttpTransport;
+import dev.slotbridge.spi.support.SchedulerMessages;
 
 import java.net.URI;
 import java.net.URLEncoder;
@@ -37,7 +38,6 @@ import java.util.Optional;
  * {@code availability} is an unexpected answer.
  */
 final class ConnectClient {
-    private static final int MAX_MESSAGE = 300;
 
     private final ConnectSettings settings;
     private final ConnectTokenSource tokens;
@@ -151,11 +151,7 @@ final class ConnectClient {
         String fallback = "Connect refused the request (HTTP 400)";
         try {
             ConnectError error = json.readValue(response.body(), ConnectError.class);
-            String message = error == null ? null : error.message();
-            if (message == null || message.isBlank() || message.contains("<") || message.length() > MAX_MESSAGE) {
-                return fallback;
-            }
-            return message.replaceAll("\\s+", " ").strip();
+            return SchedulerMessages.forCaller(error == null ? null : error.message()).orElse(fallback);
         } catch (JsonProcessingException e) {
             return fallback;
         }

@@ -3,6 +3,7 @@ package dev.slotbridge.provider.drs;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
 import dev.slotbridge.spi.error.SchedulerResponseException;
+import dev.slotbridge.spi.support.SchedulerMessages;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -123,12 +124,7 @@ final class DrsSession implements AutoCloseable {
     }
 
     private static String message(XmlElement answer, String session) {
-        String message = answer.text("errorMsg");
-        if (message == null) {
-            return "DRS refused the request";
-        }
-        String masked = message.replace(session, "***").replaceAll("\\s+", " ").strip();
-        return masked.length() > 300 ? masked.substring(0, 300) : masked;
+        return SchedulerMessages.forCaller(answer.text("errorMsg"), session).orElse("DRS refused the request");
     }
 
     private LocalDate today() {

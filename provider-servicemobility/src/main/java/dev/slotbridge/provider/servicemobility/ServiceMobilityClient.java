@@ -11,6 +11,7 @@ import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
 import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.support.HttpTransport;
+import dev.slotbridge.spi.support.SchedulerMessages;
 
 import java.net.URI;
 import java.net.http.HttpRequest;
@@ -23,7 +24,6 @@ import java.net.http.HttpResponse;
  * {@link HttpTransport}.
  */
 final class ServiceMobilityClient {
-    private static final int MAX_REASON = 200;
 
     private final ServiceMobilitySettings settings;
     private final HttpTransport transport;
@@ -88,10 +88,7 @@ final class ServiceMobilityClient {
                 text = null;
             }
         }
-        if (text == null || text.isBlank() || text.contains("<") || text.length() > MAX_REASON) {
-            return fallback;
-        }
-        return fallback + ": " + text.replaceAll("\\s+", " ");
+        return SchedulerMessages.forCaller(text).map(reason -> fallback + ": " + reason).orElse(fallback);
     }
 
     private static String firstText(JsonNode node, String... fields) {

@@ -22,6 +22,7 @@ import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
@@ -76,14 +77,19 @@ final class SchedulingService {
         BookingKey key = visibleKey(client, council, bookingRef);
         Booking booking = council.provider().find(key).orElseThrow(() -> new ApiProblemException(
                 ProblemType.BOOKING_NOT_FOUND, "The scheduler holds no such booking"));
-        return forClient(client, council, booking);
+        return forClient(client, council, booking, bookingRef);
     }
 
     /** The bookings at the property the client may see ({@link BookingVisibility}). */
     BookingListBody list(ApiClient client, Council council, String propertyRef) {
-        return new BookingListBody(council.provider().listByProperty(propertyRef).stream()
-                .filter(booking -> visibility.maySee(client, council.id(), mapping.bookingRef(council, booking.key())))
-                .map(booking -> forClient(client, council, booking)).toList());
+        List<BookingBody> visible = new ArrayList<>();
+        for (Booking booking : council.provider().listByProperty(propertyRef)) {
+            String ref = mapping.bookingRef(council, booking.key());
+            if (visibility.maySee(client, council.id(), ref)) {
+                visible.add(forClient(client, council, booking, ref));
+            }
+        }
+        return new BookingListBody(visible);
     }
 
     /** The ref's key, when the client may see the booking; else 404, as for a ref never issued. */
@@ -95,8 +101,7 @@ final class SchedulingService {
         return key;
     }
 
-    private BookingBody forClient(ApiClient client, Council council, Booking booking) {
-        String ref = mapping.bookingRef(council, booking.key());
+    private BookingBody forClient(ApiClient client, Council council, Booking booking, String ref) {
         return mapping.booking(council, booking, visibility.mayReadPersonalData(client, council.id(), ref));
     }
 
@@ -104,7 +109,7 @@ final class SchedulingService {
     private BookingBody audited(ApiClient client, Council council, String operation, String bookingRef,
                                 Function<BookingKey, Booking> write) {
         try {
-            BookingBody body = forClient(client, council, write.apply(visibleKey(client, council, bookingRef)));
+            BookingBody body = forClient(client, council, write.apply(visibleKey(client, council, bookingRef)), bookingRef);
             audit.succeeded(client.name(), council.id(), operation, bookingRef, 200);
             return body;
         } catch (RuntimeException e) {

@@ -1,6 +1,6 @@
 package dev.slotbridge.spi;
 
-import java.util.Set;
+import java.util.List;
 
 /**
  * Entry point of a provider, found with {@link java.util.ServiceLoader}: list the implementation in
@@ -14,15 +14,11 @@ public interface ProviderFactory {
     String name();
 
     /**
-     * Every setting key this provider understands. The server refuses a council whose settings contain any other
-     * key, so a misspelt key stops start-up instead of being silently ignored.
+     * Every setting this provider understands, described once. The server refuses a council whose settings contain
+     * any other key or lack a required one, so a misspelt key stops start-up instead of being silently ignored, and
+     * keeps the values of secret settings out of its logs.
      */
-    Set<String> settingKeys();
-
-    /** Keys whose values are secrets (passwords, tokens): never logged nor shown. */
-    default Set<String> secretSettingKeys() {
-        return Set.of();
-    }
+    List<SettingDescriptor> settings();
 
     /**
      * Builds the provider for one council. Must validate every setting now, not at the first call.

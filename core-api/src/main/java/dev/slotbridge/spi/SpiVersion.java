@@ -7,7 +7,7 @@ package dev.slotbridge.spi;
  */
 public final class SpiVersion {
     /** The SPI version of this build. */
-    public static final int CURRENT = 2;
+    public static final int CURRENT = 3;
     /** The manifest attribute a plugin jar declares its SPI version in. */
     public static final String MANIFEST_ATTRIBUTE = "Slotbridge-Spi-Version";
 

@@ -1,21 +1,26 @@
 package dev.slotbridge.tck;
 
 import dev.slotbridge.spi.ProviderFactory;
+import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.SettingDescriptor;
 import dev.slotbridge.spi.error.InvalidSettingsException;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.ServiceLoader;
-import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * The contract every {@link ProviderFactory} passes, as the server relies on it: found by {@link ServiceLoader} under
- * its name; settings checked at creation, an unknown key and each missing required key refused naming the key and
- * never the value; every secret key one it understands. A provider module proves itself by extending this class.
+ * its name; settings checked at creation against its {@link SettingDescriptor}s, an unknown key and each missing
+ * required key refused naming the key and never the value; secret values never in the provider's text; the settings
+ * documented exactly as described ({@link SettingsTable}). A provider module proves itself by extending this class.
  */
 public abstract class ProviderFactoryContract {
     private static final String SECRET_LOOKING_VALUE = "s3cr3t-value-that-must-not-leak";
@@ -26,8 +31,8 @@ public abstract class ProviderFactoryContract {
     /** Settings with which {@code create} succeeds (the provider is built, not called). */
     protected abstract Map<String, String> validSettings();
 
-    /** The keys that must be present. */
-    protected abstract Set<String> requiredSettingKeys();
+    /** The document (relative to the module's folder) holding the provider's settings table. */
+    protected abstract Path settingsDocumentation();
 
     @Test
     public void isFoundByServiceLoaderUnderItsName() {
@@ -54,17 +59,43 @@ public abstract class ProviderFactoryContract {
 
     @Test
     public void refusesEachMissingRequiredKeyNamingIt() {
-        for (String key : requiredSettingKeys()) {
+        for (SettingDescriptor setting : factory().settings()) {
+            if (!setting.required()) {
+                continue;
+            }
             Map<String, String> settings = new HashMap<>(validSettings());
-            settings.remove(key);
+            settings.remove(setting.key());
 
-            assertThatThrownBy(() -> factory().create(TestingProviderContext.of(factory(), settings))).as(key)
-                    .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.key()).isEqualTo(key));
+            assertThatThrownBy(() -> factory().create(TestingProviderContext.of(factory(), settings))).as(setting.key())
+                    .isInstanceOfSatisfying(InvalidSettingsException.class, e -> assertThat(e.key()).isEqualTo(setting.key()));
         }
     }
 
     @Test
-    public void declaresItsSecretKeysAmongTheKeysItUnderstands() {
-        assertThat(factory().settingKeys()).containsAll(factory().secretSettingKeys());
+    public void validSettingsGiveEveryRequiredKeyAndKeepSecretsOutOfTheProvidersText() {
+        Map<String, String> settings = new HashMap<>(validSettings());
+        for (SettingDescriptor setting : factory().settings()) {
+            if (setting.required()) {
+                assertThat(settings).as("validSettings()").containsKey(setting.key());
+            }
+            if (setting.secret()) {
+                settings.put(setting.key(), SECRET_LOOKING_VALUE);
+            }
+        }
+        var context = TestingProviderContext.of(factory(), settings);
+        try (SchedulerProvider provider = factory().create(context)) {
+            assertThat(provider.toString()).doesNotContain(SECRET_LOOKING_VALUE);
+        }
+        assertThat(context.settings().toString()).doesNotContain(SECRET_LOOKING_VALUE);
+    }
+
+    @Test
+    public void documentsItsSettingsExactlyAsDescribed() throws IOException {
+        Path document = settingsDocumentation();
+        var expected = SettingsTable.lines(factory().settings());
+
+        assertThat(SettingsTable.findIn(Files.readAllLines(document)))
+                .as("the settings table in %s must read exactly:%n%s%n", document, String.join("\n", expected))
+                .isEqualTo(expected);
     }
 }

@@ -21,7 +21,7 @@ public final class TestingProviderContext {
      * {@link TestClock} at 2026-03-01 09:00 UTC, Europe/London, the default call timeout and no extra permits.
      */
     public static ProviderContext of(ProviderFactory factory, Map<String, String> settings) {
-        return new ProviderContext(COUNCIL, ProviderSettings.of(COUNCIL, settings, factory.settingKeys()),
+        return new ProviderContext(COUNCIL, ProviderSettings.of(COUNCIL, settings, factory.settings()),
                 new TestClock(Instant.parse("2026-03-01T09:00:00Z")), ZoneId.of("Europe/London"));
     }
 }

@@ -9,9 +9,10 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.SettingDescriptor;
 import dev.slotbridge.spi.support.HttpTransport;
 
-import java.util.Set;
+import java.util.List;
 
 /** {@code provider: connect}: Totalmobile Connect web services v1.34. */
 public final class ConnectProviderFactory implements ProviderFactory {
@@ -23,13 +24,8 @@ public final class ConnectProviderFactory implements ProviderFactory {
     }
 
     @Override
-    public Set<String> settingKeys() {
-        return ConnectSettings.KEYS;
-    }
-
-    @Override
-    public Set<String> secretSettingKeys() {
-        return Set.of("password");
+    public List<SettingDescriptor> settings() {
+        return ConnectSettings.DESCRIPTORS;
     }
 
     @Override

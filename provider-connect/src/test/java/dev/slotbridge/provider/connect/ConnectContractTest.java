@@ -65,7 +65,7 @@ final class ConnectContractTest extends SchedulerProviderContract {
 
     static SchedulerProvider provider(Map<String, String> settings, Clock clock, Duration callTimeout) {
         var factory = new ConnectProviderFactory();
-        return factory.create(new ProviderContext("test", ProviderSettings.of("test", settings, factory.settingKeys()),
+        return factory.create(new ProviderContext("test", ProviderSettings.of("test", settings, factory.settings()),
                 clock, ZoneId.of("Europe/London"), callTimeout, CallPermits.NONE));
     }
 

@@ -3,10 +3,10 @@ package dev.slotbridge.provider.connect;
 import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.tck.ProviderFactoryContract;
 
+import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
-/** The factory contract: found by name, settings checked at creation, secrets declared. */
+/** The factory contract: found by name, settings checked at creation and documented as described. */
 final class ConnectFactoryContractTest extends ProviderFactoryContract {
     @Override
     protected ProviderFactory factory() {
@@ -19,7 +19,7 @@ final class ConnectFactoryContractTest extends ProviderFactoryContract {
     }
 
     @Override
-    protected Set<String> requiredSettingKeys() {
-        return Set.of("base-url", "username", "password", "contract-external-id", "organisation-external-id");
+    protected Path settingsDocumentation() {
+        return Path.of("../docs/providers/connect.md");
     }
 }

@@ -3,9 +3,10 @@ package dev.slotbridge.provider.drs;
 import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.SettingDescriptor;
 import dev.slotbridge.spi.support.HttpTransport;
 
-import java.util.Set;
+import java.util.List;
 import java.util.concurrent.Executors;
 
 /** {@code provider: drs}: Kirona DRS through its SOAP Web Services Gateway. */
@@ -18,13 +19,8 @@ public final class DrsProviderFactory implements ProviderFactory {
     }
 
     @Override
-    public Set<String> settingKeys() {
-        return DrsSettings.KEYS;
-    }
-
-    @Override
-    public Set<String> secretSettingKeys() {
-        return Set.of("password");
+    public List<SettingDescriptor> settings() {
+        return DrsSettings.DESCRIPTORS;
     }
 
     @Override

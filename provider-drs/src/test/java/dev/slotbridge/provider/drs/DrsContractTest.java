@@ -66,7 +66,7 @@ final class DrsContractTest extends SchedulerProviderContract {
 
     static SchedulerProvider provider(Map<String, String> settings, Clock clock, Duration callTimeout, CallPermits permits) {
         var factory = new DrsProviderFactory();
-        return factory.create(new ProviderContext("lincoln", ProviderSettings.of("lincoln", settings, factory.settingKeys()),
+        return factory.create(new ProviderContext("lincoln", ProviderSettings.of("lincoln", settings, factory.settings()),
                 clock, ZoneId.of("Europe/London"), callTimeout, permits));
     }
 

@@ -3,8 +3,9 @@ package dev.slotbridge.provider.sandbox;
 import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.SettingDescriptor;
 
-import java.util.Set;
+import java.util.List;
 
 /** {@code provider: sandbox}: an in-memory diary, reproducible from its seed. */
 public final class SandboxProviderFactory implements ProviderFactory {
@@ -16,8 +17,8 @@ public final class SandboxProviderFactory implements ProviderFactory {
     }
 
     @Override
-    public Set<String> settingKeys() {
-        return SandboxSettings.KEYS;
+    public List<SettingDescriptor> settings() {
+        return SandboxSettings.DESCRIPTORS;
     }
 
     @Override

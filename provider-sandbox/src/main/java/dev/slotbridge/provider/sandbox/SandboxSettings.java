@@ -1,8 +1,11 @@
 package dev.slotbridge.provider.sandbox;
 
 import dev.slotbridge.spi.ProviderSettings;
+import dev.slotbridge.spi.SettingDescriptor;
 
-import java.util.Set;
+import java.util.List;
+
+import static dev.slotbridge.spi.SettingDescriptor.optional;
 
 /**
  * The sandbox's settings.
@@ -12,15 +15,17 @@ import java.util.Set;
  * @param capacityPerSlot how many bookings one window takes
  */
 record SandboxSettings(long seed, int daysAhead, int capacityPerSlot) {
-    static final String SEED = "seed";
-    static final String DAYS_AHEAD = "days-ahead";
-    static final String CAPACITY_PER_SLOT = "capacity-per-slot";
-    static final Set<String> KEYS = Set.of(SEED, DAYS_AHEAD, CAPACITY_PER_SLOT);
+    static final SettingDescriptor SEED = optional("seed", "42",
+            "makes the diary reproducible: which windows start full, which are preferred");
+    static final SettingDescriptor DAYS_AHEAD = optional("days-ahead", "60",
+            "slots are offered from now until this many days after today (1–366)");
+    static final SettingDescriptor CAPACITY_PER_SLOT = optional("capacity-per-slot", "3", "bookings one window takes (1–1000)");
+    static final List<SettingDescriptor> DESCRIPTORS = List.of(SEED, DAYS_AHEAD, CAPACITY_PER_SLOT);
 
     static SandboxSettings from(ProviderSettings settings) {
         return new SandboxSettings(
-                settings.longValue(SEED, 42),
-                settings.integer(DAYS_AHEAD, 60, 1, 366),
-                settings.integer(CAPACITY_PER_SLOT, 3, 1, 1000));
+                settings.longValue(SEED),
+                settings.integer(DAYS_AHEAD, 1, 366),
+                settings.integer(CAPACITY_PER_SLOT, 1, 1000));
     }
 }

@@ -29,7 +29,7 @@ final class SandboxContractTest extends SchedulerProviderContract {
     static SchedulerProvider sandbox(Map<String, String> settings, Clock clock) {
         SandboxProviderFactory factory = new SandboxProviderFactory();
         return factory.create(new ProviderContext("test",
-                ProviderSettings.of("test", settings, factory.settingKeys()), clock, LONDON));
+                ProviderSettings.of("test", settings, factory.settings()), clock, LONDON));
     }
 
     static SlotQuery query(LocalDate from, LocalDate to) {

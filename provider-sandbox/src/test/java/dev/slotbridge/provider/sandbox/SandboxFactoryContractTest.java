@@ -3,10 +3,10 @@ package dev.slotbridge.provider.sandbox;
 import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.tck.ProviderFactoryContract;
 
+import java.nio.file.Path;
 import java.util.Map;
-import java.util.Set;
 
-/** The factory contract: found by name, settings checked at creation, secrets declared. */
+/** The factory contract: found by name, settings checked at creation and documented as described. */
 final class SandboxFactoryContractTest extends ProviderFactoryContract {
     @Override
     protected ProviderFactory factory() {
@@ -19,7 +19,7 @@ final class SandboxFactoryContractTest extends ProviderFactoryContract {
     }
 
     @Override
-    protected Set<String> requiredSettingKeys() {
-        return Set.of();
+    protected Path settingsDocumentation() {
+        return Path.of("../docs/providers/sandbox.md");
     }
 }

@@ -5,9 +5,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.SettingDescriptor;
 import dev.slotbridge.spi.support.HttpTransport;
 
-import java.util.Set;
+import java.util.List;
 
 /** {@code provider: servicemobility}: backends implementing ServiceMobility's generic REST interfaces. */
 public final class ServiceMobilityProviderFactory implements ProviderFactory {
@@ -19,13 +20,8 @@ public final class ServiceMobilityProviderFactory implements ProviderFactory {
     }
 
     @Override
-    public Set<String> settingKeys() {
-        return ServiceMobilitySettings.KEYS;
-    }
-
-    @Override
-    public Set<String> secretSettingKeys() {
-        return Set.of(ServiceMobilitySettings.ACCESS_TOKEN);
+    public List<SettingDescriptor> settings() {
+        return ServiceMobilitySettings.DESCRIPTORS;
     }
 
     @Override

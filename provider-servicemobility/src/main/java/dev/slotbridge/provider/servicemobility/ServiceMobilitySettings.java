@@ -1,11 +1,15 @@
 package dev.slotbridge.provider.servicemobility;
 
 import dev.slotbridge.spi.ProviderSettings;
+import dev.slotbridge.spi.SettingDescriptor;
 
 import java.net.URI;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
+import java.util.List;
+
+import static dev.slotbridge.spi.SettingDescriptor.optional;
+import static dev.slotbridge.spi.SettingDescriptor.required;
 
 /**
  * A council's ServiceMobility settings.
@@ -17,16 +21,20 @@ import java.util.Set;
  * @param orderType            the {@code OrderType} sent with every search and booking, or null
  */
 record ServiceMobilitySettings(URI appointmentSearchUrl, String bookJobUrl, String accessToken, String orderType) {
-    static final String APPOINTMENT_SEARCH_URL = "appointment-search-url";
-    static final String BOOK_JOB_URL = "book-job-url";
-    static final String ACCESS_TOKEN = "access-token";
-    static final String ORDER_TYPE = "order-type";
-    static final Set<String> KEYS = Set.of(APPOINTMENT_SEARCH_URL, BOOK_JOB_URL, ACCESS_TOKEN, ORDER_TYPE);
+    static final SettingDescriptor APPOINTMENT_SEARCH_URL = required("appointment-search-url",
+            "the endpoint implementing the Appointment Search REST API Interface");
+    static final SettingDescriptor BOOK_JOB_URL = required("book-job-url",
+            "the endpoint implementing the Followup WorkOrder interface; must contain `{0}`, replaced by the work order number");
+    static final SettingDescriptor ACCESS_TOKEN = required("access-token",
+            "the JWT sent as `x-access-token` (use `${ENV}`)").asSecret();
+    static final SettingDescriptor ORDER_TYPE = optional("order-type", null,
+            "`OrderType` sent with every search and booking");
+    static final List<SettingDescriptor> DESCRIPTORS = List.of(APPOINTMENT_SEARCH_URL, BOOK_JOB_URL, ACCESS_TOKEN, ORDER_TYPE);
     private static final String WORK_ORDER = "{0}";
 
     static ServiceMobilitySettings from(ProviderSettings settings) {
         URI search = settings.httpUrl(APPOINTMENT_SEARCH_URL);
-        String bookJob = settings.require(BOOK_JOB_URL);
+        String bookJob = settings.string(BOOK_JOB_URL);
         if (!bookJob.contains(WORK_ORDER)) {
             throw settings.invalid(BOOK_JOB_URL, "must contain {0}, where the work order number goes");
         }
@@ -34,7 +42,7 @@ record ServiceMobilitySettings(URI appointmentSearchUrl, String bookJobUrl, Stri
         if (example.getHost() == null || !example.getScheme().matches("(?i)https?")) {
             throw settings.invalid(BOOK_JOB_URL, "must be an absolute http or https URL");
         }
-        return new ServiceMobilitySettings(search, bookJob, settings.require(ACCESS_TOKEN),
+        return new ServiceMobilitySettings(search, bookJob, settings.string(ACCESS_TOKEN),
                 settings.optional(ORDER_TYPE).orElse(null));
     }
 

@@ -75,7 +75,7 @@ final class ServiceMobilityContractTest extends SchedulerProviderContract {
 
     static SchedulerProvider provider(Map<String, String> settings) {
         var factory = new ServiceMobilityProviderFactory();
-        return factory.create(new ProviderContext("test", ProviderSettings.of("test", settings, factory.settingKeys()),
+        return factory.create(new ProviderContext("test", ProviderSettings.of("test", settings, factory.settings()),
                 Clock.systemUTC(), ZoneId.of("Europe/London")));
     }
 

@@ -2,6 +2,7 @@ package dev.slotbridge.provider.servicemobility;
 
 import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.ProviderSettings;
+import dev.slotbridge.spi.SettingDescriptor;
 import dev.slotbridge.spi.error.InvalidSettingsException;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,8 @@ final class ServiceMobilityProviderFactoryTest {
     @Test
     void serviceLoaderFindsItAndTheTokenIsSecret() {
         assertThat(ServiceLoader.load(ProviderFactory.class)).extracting(ProviderFactory::name).contains("servicemobility");
-        assertThat(factory.secretSettingKeys()).containsExactly("access-token");
+        assertThat(factory.settings()).filteredOn(SettingDescriptor::secret).extracting(SettingDescriptor::key)
+                .containsExactly("access-token");
     }
 
     @Test
@@ -37,7 +39,7 @@ final class ServiceMobilityProviderFactoryTest {
     @Test
     void theTokenNeverShowsInTheSettingsText() {
         var settings = ServiceMobilitySettings.from(ProviderSettings.of("test",
-                ServiceMobilityContractTest.settings("https://sm.example"), factory.settingKeys()));
+                ServiceMobilityContractTest.settings("https://sm.example"), factory.settings()));
 
         assertThat(settings.toString()).doesNotContain(ServiceMobilityContractTest.TOKEN).contains("accessToken=***");
     }

@@ -1,5 +1,7 @@
 package dev.slotbridge.server.api;
 
+import dev.slotbridge.server.booking.BookingService;
+import dev.slotbridge.server.booking.SlotSearch;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.CouncilAccess;
 import dev.slotbridge.spi.Capability;
@@ -17,18 +19,21 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 final class AppointmentSearchController {
     private final CouncilAccess access;
     private final JsonBodyReader bodies;
-    private final SchedulingService scheduling;
+    private final BookingService bookings;
+    private final ApiMapping mapping;
 
-    AppointmentSearchController(CouncilAccess access, JsonBodyReader bodies, SchedulingService scheduling) {
+    AppointmentSearchController(CouncilAccess access, JsonBodyReader bodies, BookingService bookings, ApiMapping mapping) {
         this.access = access;
         this.bodies = bodies;
-        this.scheduling = scheduling;
+        this.bookings = bookings;
+        this.mapping = mapping;
     }
 
     @Post
     SearchResponse search(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                           @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.SEARCH);
-        return scheduling.search(target, RequestReader.searchQuery(bodies.read(body, SearchRequest.class)));
+        SlotSearch found = bookings.search(target, RequestReader.searchQuery(bodies.read(body, SearchRequest.class)));
+        return new SearchResponse(found.slots().stream().map(slot -> mapping.slot(target, slot)).toList(), found.warnings());
     }
 }

@@ -1,5 +1,10 @@
 package dev.slotbridge.server.api;
 
+import dev.slotbridge.server.booking.BookingService;
+import dev.slotbridge.server.booking.VisibleBooking;
+import dev.slotbridge.server.ref.CouncilRefs;
+import dev.slotbridge.spi.model.BookingRequest;
+import dev.slotbridge.spi.model.CancelRequest;
 import dev.slotbridge.server.idempotency.StoredAnswer;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.CouncilAccess;
@@ -24,12 +29,17 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 final class BookingController {
     private final CouncilAccess access;
     private final JsonBodyReader bodies;
-    private final SchedulingService scheduling;
+    private final BookingService bookings;
+    private final CouncilRefs refs;
+    private final ApiMapping mapping;
 
-    BookingController(CouncilAccess access, JsonBodyReader bodies, SchedulingService scheduling) {
+    BookingController(CouncilAccess access, JsonBodyReader bodies, BookingService bookings, CouncilRefs refs,
+                      ApiMapping mapping) {
         this.access = access;
         this.bodies = bodies;
-        this.scheduling = scheduling;
+        this.bookings = bookings;
+        this.refs = refs;
+        this.mapping = mapping;
     }
 
     @Post
@@ -37,35 +47,44 @@ final class BookingController {
                               @Header("Idempotency-Key") @Nullable String idempotencyKey,
                               @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.BOOK);
-        StoredAnswer answer = scheduling.book(client, target, RequestReader.idempotencyKey(idempotencyKey),
-                bodies.read(body, BookRequest.class));
+        String key = RequestReader.idempotencyKey(idempotencyKey);
+        RequestReader.BookingParts parts = RequestReader.booking(bodies.read(body, BookRequest.class));
+        BookingRequest request = new BookingRequest(refs.slotKey(target, parts.slotId(), "slotId"), parts.job(),
+                parts.contact(), parts.accessNotes());
+        StoredAnswer answer = bookings.book(client, target, key, request, (made, bookingRef, booking) ->
+                new StoredAnswer(HttpStatus.CREATED.getCode(), bookingRef, ApiMapping.location(made, bookingRef),
+                        mapping.booking(made, new VisibleBooking(bookingRef, booking, true))));
         return HttpResponse.status(HttpStatus.valueOf(answer.status())).body(answer.body())
                 .header(HttpHeaders.LOCATION, answer.location());
     }
 
     @Get("/{bookingRef}")
     BookingBody view(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council, String bookingRef) {
-        return scheduling.view(client, access.authorize(client, council, Capability.VIEW), bookingRef);
+        var target = access.authorize(client, council, Capability.VIEW);
+        return mapping.booking(target, bookings.view(client, target, bookingRef));
     }
 
     @Get
     BookingListBody list(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                          @QueryValue @Nullable String propertyRef) {
         var target = access.authorize(client, council, Capability.LIST);
-        return scheduling.list(client, target, RequestReader.propertyRefParameter(propertyRef));
+        return new BookingListBody(bookings.list(client, target, RequestReader.propertyRefParameter(propertyRef))
+                .stream().map(visible -> mapping.booking(target, visible)).toList());
     }
 
     @Post("/{bookingRef}/reschedule")
     BookingBody reschedule(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                            String bookingRef, @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.RESCHEDULE);
-        return scheduling.reschedule(client, target, bookingRef, bodies.read(body, RescheduleRequest.class));
+        String slotId = RequestReader.rescheduleSlotId(bodies.read(body, RescheduleRequest.class));
+        return mapping.booking(target, bookings.reschedule(client, target, bookingRef, refs.slotKey(target, slotId, "slotId")));
     }
 
     @Post("/{bookingRef}/cancel")
     BookingBody cancel(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                        String bookingRef, @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.CANCEL);
-        return scheduling.cancel(client, target, bookingRef, bodies.read(body, CancelBookingRequest.class));
+        CancelRequest request = RequestReader.cancel(bodies.read(body, CancelBookingRequest.class));
+        return mapping.booking(target, bookings.cancel(client, target, bookingRef, request));
     }
 }

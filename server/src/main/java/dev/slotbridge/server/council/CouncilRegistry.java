@@ -1,5 +1,6 @@
 package dev.slotbridge.server.council;
 
+import dev.slotbridge.server.logging.ConfiguredSecrets;
 import dev.slotbridge.server.resilience.SchedulerGuards;
 import dev.slotbridge.server.startup.KnownKeys;
 import dev.slotbridge.spi.ProviderContext;
@@ -78,7 +79,8 @@ public final class CouncilRegistry implements AutoCloseable {
         ZoneId zone = zone(properties);
         Map<String, String> settings = properties.settings() == null ? Map.of() : properties.settings();
         try {
-            ProviderSettings providerSettings = ProviderSettings.of(id, settings, factory.settingKeys());
+            ProviderSettings providerSettings = ProviderSettings.of(id, settings, factory.settings());
+            ConfiguredSecrets.register(providerSettings.secretValues());
             SchedulerProvider provider = guards.protect(id, factory.name(), (callTimeout, permits) ->
                     factory.create(new ProviderContext(id, providerSettings, clock, zone, callTimeout, permits)));
             String name = properties.name() == null ? id : properties.name();

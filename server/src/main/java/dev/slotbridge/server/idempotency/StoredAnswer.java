@@ -3,9 +3,10 @@ package dev.slotbridge.server.idempotency;
 /**
  * The answer given to a request, kept to be given again.
  *
- * @param status   the HTTP status
- * @param location the {@code Location} header, or null
- * @param body     the response body (a serialisable API record)
+ * @param status     the HTTP status
+ * @param bookingRef the booking the answer is about
+ * @param location   the {@code Location} header, or null
+ * @param body       the response body (a serialisable API record)
  */
-public record StoredAnswer(int status, String location, Object body) {
+public record StoredAnswer(int status, String bookingRef, String location, Object body) {
 }

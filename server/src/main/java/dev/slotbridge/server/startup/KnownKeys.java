@@ -1,5 +1,6 @@
 package dev.slotbridge.server.startup;
 
+import dev.slotbridge.server.resilience.ResilienceSettings;
 import io.micronaut.core.naming.conventions.StringConvention;
 import io.micronaut.core.value.PropertyResolver;
 
@@ -16,13 +17,9 @@ import java.util.TreeSet;
  * The {@link dev.slotbridge.server.council.CouncilRegistry} reports them with every other configuration problem.
  */
 public final class KnownKeys {
-    /** The keys under a {@code resilience} section, server-wide or a council's. */
-    public static final Set<String> RESILIENCE = Set.of("timeout", "retry.max-attempts", "retry.wait",
-            "circuit-breaker.failure-rate-threshold", "circuit-breaker.wait-in-open-state",
-            "circuit-breaker.sliding-window-size", "circuit-breaker.minimum-number-of-calls",
-            "bulkhead.max-concurrent-calls");
-    static final Set<String> RATE_LIMIT = Set.of("requests", "period");
-    static final Set<String> IDEMPOTENCY = Set.of("ttl", "max-entries", "wait-for-in-flight");
+    private static final Set<String> RESILIENCE = ResilienceSettings.Key.configNames();
+    private static final Set<String> RATE_LIMIT = Set.of("requests", "period");
+    private static final Set<String> IDEMPOTENCY = Set.of("ttl", "max-entries", "wait-for-in-flight");
 
     private KnownKeys() {
     }

@@ -16,7 +16,7 @@ final class InMemoryIdempotencyStoreTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
     private final InMemoryIdempotencyStore store = new InMemoryIdempotencyStore(
             new IdempotencyProperties(Duration.ofHours(24), 3, Duration.ofSeconds(30)), clock);
-    private final StoredAnswer answer = new StoredAnswer(201, "/v1/x", "body");
+    private final StoredAnswer answer = new StoredAnswer(201, "ref", "/v1/x", "body");
 
     private static IdempotencyKey key(String key) {
         return new IdempotencyKey("client", "council", key);

@@ -35,10 +35,10 @@ final class PluginJars {
                 "example/probe/ProbeFactory.java", """
                         package example.probe;
                         import dev.slotbridge.spi.*;
-                        import java.util.Set;
+                        import java.util.List;
                         public final class ProbeFactory implements ProviderFactory {
                             public String name() { return "%s"; }
-                            public Set<String> settingKeys() { return Set.of(); }
+                            public List<SettingDescriptor> settings() { return List.of(); }
                             public SchedulerProvider create(ProviderContext context) { return new ProbeProvider(context.zone()); }
                         }
                         """.formatted(name),

@@ -2,6 +2,7 @@ package dev.slotbridge.server.plugin;
 
 import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Requests;
+import dev.slotbridge.spi.SpiVersion;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -92,7 +93,7 @@ final class PluginLoadingTest {
                 List.of(PluginJars.probeProvider("probe"), PluginJars.conflictingLibrary()));
 
         assertThatThrownBy(() -> ApplicationContext.run(serverWith(plugins, "probe"), "test"))
-                .hasStackTraceContaining("future.jar was built for Slotbridge SPI version 99, but this server has SPI version 2");
+                .hasStackTraceContaining("future.jar was built for Slotbridge SPI version 99, but this server has SPI version " + SpiVersion.CURRENT);
     }
 
     @Test

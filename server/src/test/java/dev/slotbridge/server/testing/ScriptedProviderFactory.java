@@ -4,27 +4,32 @@ import dev.slotbridge.spi.Capability;
 import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.SettingDescriptor;
 
 import java.util.Arrays;
 import java.util.EnumSet;
+import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 
 /** {@code provider: scripted}: a hand-written fake scheduler whose next answers a test chooses. */
 public final class ScriptedProviderFactory implements ProviderFactory {
+    private static final SettingDescriptor CAPABILITIES = SettingDescriptor.optional("capabilities", null,
+            "the capabilities to declare, comma-separated (default: all)");
+
     @Override
     public String name() {
         return "scripted";
     }
 
     @Override
-    public Set<String> settingKeys() {
-        return Set.of("capabilities");
+    public List<SettingDescriptor> settings() {
+        return List.of(CAPABILITIES);
     }
 
     @Override
     public SchedulerProvider create(ProviderContext context) {
-        Set<Capability> capabilities = context.settings().optional("capabilities")
+        Set<Capability> capabilities = context.settings().optional(CAPABILITIES)
                 .map(list -> Arrays.stream(list.split(",")).map(String::strip).map(Capability::valueOf)
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Capability.class))))
                 .orElse(EnumSet.allOf(Capability.class));

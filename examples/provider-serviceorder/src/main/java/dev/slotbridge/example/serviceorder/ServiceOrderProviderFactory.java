@@ -4,9 +4,10 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.SettingDescriptor;
 import dev.slotbridge.spi.support.HttpTransport;
 
-import java.util.Set;
+import java.util.List;
 
 /** {@code provider: serviceorder}: the example plugin for the generic service-order REST API. */
 public final class ServiceOrderProviderFactory implements ProviderFactory {
@@ -16,13 +17,8 @@ public final class ServiceOrderProviderFactory implements ProviderFactory {
     }
 
     @Override
-    public Set<String> settingKeys() {
-        return ServiceOrderSettings.KEYS;
-    }
-
-    @Override
-    public Set<String> secretSettingKeys() {
-        return Set.of("api-key");
+    public List<SettingDescriptor> settings() {
+        return ServiceOrderSettings.DESCRIPTORS;
     }
 
     @Override

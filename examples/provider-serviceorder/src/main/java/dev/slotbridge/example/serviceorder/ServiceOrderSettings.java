@@ -1,6 +1,7 @@
 package dev.slotbridge.example.serviceorder;
 
 import dev.slotbridge.spi.ProviderSettings;
+import dev.slotbridge.spi.SettingDescriptor;
 
 import java.net.URI;
 import java.time.DayOfWeek;
@@ -13,6 +14,9 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
+import static dev.slotbridge.spi.SettingDescriptor.optional;
+import static dev.slotbridge.spi.SettingDescriptor.required;
+
 /**
  * The plugin's settings. {@code tenant} and {@code store} follow the API's reference pattern
  * {@code ^[A-Za-z0-9-_]+$}; {@code windows} is {@code LABEL=HH:mm-HH:mm,...}; {@code working-days} is a range
@@ -20,15 +24,23 @@ import java.util.regex.Pattern;
  */
 record ServiceOrderSettings(URI baseUrl, String tenant, String store, String apiKey, List<VisitWindow> windows,
                             Set<DayOfWeek> workingDays, int daysAhead) {
-    static final Set<String> KEYS = Set.of("base-url", "tenant", "store", "api-key", "windows", "working-days", "days-ahead");
+    static final SettingDescriptor BASE_URL = required("base-url", "the API's root; service orders are under `/tenants/{tenant}/stores/{store}`");
+    static final SettingDescriptor TENANT = required("tenant", "the tenant reference (`^[A-Za-z0-9-_]+$`)");
+    static final SettingDescriptor STORE = required("store", "the store reference (`^[A-Za-z0-9-_]+$`)");
+    static final SettingDescriptor API_KEY = required("api-key", "sent as `Authorization: Bearer {api-key}`").asSecret();
+    static final SettingDescriptor WINDOWS = optional("windows", "AM=08:00-12:00,PM=12:00-16:00",
+            "the council's standard visit windows, `LABEL=HH:mm-HH:mm,...`");
+    static final SettingDescriptor WORKING_DAYS = optional("working-days", "MON-FRI",
+            "days with windows: a range (`MON-FRI`) or a list (`MON,WED,FRI`)");
+    static final SettingDescriptor DAYS_AHEAD = optional("days-ahead", "30", "windows are offered this many days ahead (1–366)");
+    static final List<SettingDescriptor> DESCRIPTORS =
+            List.of(BASE_URL, TENANT, STORE, API_KEY, WINDOWS, WORKING_DAYS, DAYS_AHEAD);
     private static final Pattern REFERENCE = Pattern.compile("[A-Za-z0-9_-]+");
 
     static ServiceOrderSettings from(ProviderSettings settings) {
-        return new ServiceOrderSettings(settings.httpUrl("base-url"), reference(settings, "tenant"),
-                reference(settings, "store"), settings.require("api-key"),
-                windows(settings, settings.string("windows", "AM=08:00-12:00,PM=12:00-16:00")),
-                days(settings, settings.string("working-days", "MON-FRI")),
-                settings.integer("days-ahead", 30, 1, 366));
+        return new ServiceOrderSettings(settings.httpUrl(BASE_URL), reference(settings, TENANT),
+                reference(settings, STORE), settings.string(API_KEY), windows(settings, settings.string(WINDOWS)),
+                days(settings, settings.string(WORKING_DAYS)), settings.integer(DAYS_AHEAD, 1, 366));
     }
 
     /** {@code base-url}/tenants/{tenant}/stores/{store}/service-orders */
@@ -37,8 +49,8 @@ record ServiceOrderSettings(URI baseUrl, String tenant, String store, String api
         return URI.create(base + "/tenants/" + tenant + "/stores/" + store + "/service-orders");
     }
 
-    private static String reference(ProviderSettings settings, String key) {
-        String value = settings.require(key);
+    private static String reference(ProviderSettings settings, SettingDescriptor key) {
+        String value = settings.string(key);
         if (!REFERENCE.matcher(value).matches()) {
             throw settings.invalid(key, "must match ^[A-Za-z0-9-_]+$");
         }
@@ -57,11 +69,11 @@ record ServiceOrderSettings(URI baseUrl, String tenant, String store, String api
                 VisitWindow window = new VisitWindow(labelAndTimes[0].strip(), LocalTime.parse(times[0].strip()),
                         LocalTime.parse(times[1].strip()));
                 if (!window.end().isAfter(window.start())) {
-                    throw settings.invalid("windows", "'" + part.strip() + "' must end after it starts");
+                    throw settings.invalid(WINDOWS, "'" + part.strip() + "' must end after it starts");
                 }
                 windows.add(window);
             } catch (DateTimeParseException e) {
-                throw settings.invalid("windows", "must look like AM=08:00-12:00,PM=12:00-16:00");
+                throw settings.invalid(WINDOWS, "must look like AM=08:00-12:00,PM=12:00-16:00");
             }
         }
         return List.copyOf(windows);
@@ -82,7 +94,7 @@ record ServiceOrderSettings(URI baseUrl, String tenant, String store, String api
                 }
             }
         } catch (IllegalArgumentException e) {
-            throw settings.invalid("working-days", "must look like MON-FRI or MON,WED,FRI");
+            throw settings.invalid(WORKING_DAYS, "must look like MON-FRI or MON,WED,FRI");
         }
         return days;
     }

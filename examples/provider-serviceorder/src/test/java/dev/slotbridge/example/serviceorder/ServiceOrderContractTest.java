@@ -48,7 +48,7 @@ final class ServiceOrderContractTest extends SchedulerProviderContract {
 
     static SchedulerProvider provider(Map<String, String> settings) {
         var factory = new ServiceOrderProviderFactory();
-        return factory.create(new ProviderContext("test", ProviderSettings.of("test", settings, factory.settingKeys()),
+        return factory.create(new ProviderContext("test", ProviderSettings.of("test", settings, factory.settings()),
                 Clock.fixed(Instant.parse("2026-03-01T09:00:00Z"), ZoneOffset.UTC), ZoneId.of("Europe/London")));
     }
 

@@ -15,7 +15,7 @@ final class ServiceOrderSettingsTest {
     private static ServiceOrderSettings settings(Map<String, String> changes) {
         Map<String, String> values = new HashMap<>(ServiceOrderContractTest.settings("https://orders.example/api/"));
         values.putAll(changes);
-        return ServiceOrderSettings.from(ProviderSettings.of("test", values, ServiceOrderSettings.KEYS));
+        return ServiceOrderSettings.from(ProviderSettings.of("test", values, ServiceOrderSettings.DESCRIPTORS));
     }
 
     @Test

@@ -1,10 +1,11 @@
-package dev.slotbridge.server.api;
+package dev.slotbridge.server.booking;
 
 import dev.slotbridge.server.council.Council;
 import dev.slotbridge.server.logging.AuditLog;
 import dev.slotbridge.server.idempotency.StoredAnswer;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
+import dev.slotbridge.server.ref.CouncilRefs;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.BookingVisibility;
 import dev.slotbridge.server.resilience.CouncilUnavailableException;
@@ -15,6 +16,7 @@ import dev.slotbridge.spi.model.BookingKey;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.CancelRequest;
+import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
 import dev.slotbridge.spi.support.SlotLists;
@@ -28,44 +30,44 @@ import java.util.Optional;
 import java.util.function.Function;
 
 /**
- * The uniform operations on a council: calls its provider and maps the answer.
+ * The uniform operations on a council, for every front door: calls its provider through the council's guard, books
+ * exactly once ({@link ExactlyOnceBooking}), settles writes whose outcome is unknown, shows a client only the bookings
+ * it may see ({@link BookingVisibility}) and writes the audit line of every write. Front doors read requests into the
+ * SPI's values and map the answers into their own bodies.
  */
 @Singleton
-final class SchedulingService {
-    private final ApiMapping mapping;
+public final class BookingService {
+    private final CouncilRefs refs;
     private final ExactlyOnceBooking booking;
     private final BookingVisibility visibility;
     private final AuditLog audit;
     private final Clock clock;
 
-    SchedulingService(ApiMapping mapping, ExactlyOnceBooking booking, BookingVisibility visibility, AuditLog audit,
-                      Clock clock) {
-        this.mapping = mapping;
+    BookingService(CouncilRefs refs, ExactlyOnceBooking booking, BookingVisibility visibility, AuditLog audit,
+                   Clock clock) {
+        this.refs = refs;
         this.booking = booking;
         this.visibility = visibility;
         this.audit = audit;
         this.clock = clock;
     }
 
-    SearchResponse search(Council council, SlotQuery query) {
+    public SlotSearch search(Council council, SlotQuery query) {
         // Sorted and de-duplicated here too, so a provider's slip cannot break the contract's promise to callers.
-        List<SlotBody> slots = SlotLists.merged(council.provider().search(query)).stream()
-                .map(slot -> mapping.slot(council, slot)).toList();
+        List<Slot> slots = SlotLists.merged(council.provider().search(query));
         LocalDate today = LocalDate.now(clock.withZone(council.zone()));
         List<String> warnings = query.from().isBefore(today)
                 ? List.of("from is before today (" + today + "): only slots from now on can be offered")
                 : List.of();
-        return new SearchResponse(slots, warnings);
+        return new SlotSearch(slots, warnings);
     }
 
     /** Books exactly once; see {@link ExactlyOnceBooking}. The client is recorded as the booking's maker. */
-    StoredAnswer book(ApiClient client, Council council, String idempotencyKey, BookRequest body) {
-        RequestReader.BookingParts parts = RequestReader.booking(body);
-        BookingRequest request = new BookingRequest(mapping.slotKey(council, parts.slotId(), "slotId"),
-                parts.job(), parts.contact(), parts.accessNotes());
+    public StoredAnswer book(ApiClient client, Council council, String idempotencyKey, BookingRequest request,
+                             BookingAnswer answers) {
         try {
-            StoredAnswer answer = booking.book(client, council, idempotencyKey, request);
-            audit.succeeded(client.name(), council.id(), "book", ((BookingBody) answer.body()).bookingRef(), answer.status());
+            StoredAnswer answer = booking.book(client, council, idempotencyKey, request, answers);
+            audit.succeeded(client.name(), council.id(), "book", answer.bookingRef(), answer.status());
             return answer;
         } catch (RuntimeException e) {
             audit.failed(client.name(), council.id(), "book", null, e);
@@ -73,7 +75,7 @@ final class SchedulingService {
         }
     }
 
-    BookingBody view(ApiClient client, Council council, String bookingRef) {
+    public VisibleBooking view(ApiClient client, Council council, String bookingRef) {
         BookingKey key = visibleKey(client, council, bookingRef);
         Booking booking = council.provider().find(key).orElseThrow(() -> new ApiProblemException(
                 ProblemType.BOOKING_NOT_FOUND, "The scheduler holds no such booking"));
@@ -81,35 +83,35 @@ final class SchedulingService {
     }
 
     /** The bookings at the property the client may see ({@link BookingVisibility}). */
-    BookingListBody list(ApiClient client, Council council, String propertyRef) {
-        List<BookingBody> visible = new ArrayList<>();
+    public List<VisibleBooking> list(ApiClient client, Council council, String propertyRef) {
+        List<VisibleBooking> visible = new ArrayList<>();
         for (Booking booking : council.provider().listByProperty(propertyRef)) {
-            String ref = mapping.bookingRef(council, booking.key());
+            String ref = refs.bookingRef(council, booking.key());
             if (visibility.maySee(client, council.id(), ref)) {
                 visible.add(forClient(client, council, booking, ref));
             }
         }
-        return new BookingListBody(visible);
+        return visible;
     }
 
     /** The ref's key, when the client may see the booking; else 404, as for a ref never issued. */
     private BookingKey visibleKey(ApiClient client, Council council, String bookingRef) {
-        BookingKey key = mapping.bookingKey(council, bookingRef);
+        BookingKey key = refs.bookingKey(council, bookingRef);
         if (!visibility.maySee(client, council.id(), bookingRef)) {
             throw new ApiProblemException(ProblemType.BOOKING_NOT_FOUND, "No such booking at this council");
         }
         return key;
     }
 
-    private BookingBody forClient(ApiClient client, Council council, Booking booking, String ref) {
-        return mapping.booking(council, booking, visibility.mayReadPersonalData(client, council.id(), ref));
+    private VisibleBooking forClient(ApiClient client, Council council, Booking booking, String ref) {
+        return new VisibleBooking(ref, booking, visibility.mayReadPersonalData(client, council.id(), ref));
     }
 
     /** Runs a write on a booking the client may see, with its audit line. */
-    private BookingBody audited(ApiClient client, Council council, String operation, String bookingRef,
-                                Function<BookingKey, Booking> write) {
+    private VisibleBooking audited(ApiClient client, Council council, String operation, String bookingRef,
+                                   Function<BookingKey, Booking> write) {
         try {
-            BookingBody body = forClient(client, council, write.apply(visibleKey(client, council, bookingRef)), bookingRef);
+            VisibleBooking body = forClient(client, council, write.apply(visibleKey(client, council, bookingRef)), bookingRef);
             audit.succeeded(client.name(), council.id(), operation, bookingRef, 200);
             return body;
         } catch (RuntimeException e) {
@@ -122,9 +124,7 @@ final class SchedulingService {
      * Moves a booking. When the move's outcome is unknown, the booking is viewed: in the new slot, the move is
      * answered; still booked elsewhere, it certainly did not happen (502, safe to repeat); otherwise 504.
      */
-    BookingBody reschedule(ApiClient client, Council council, String bookingRef, RescheduleRequest body) {
-        String slotId = RequestReader.rescheduleSlotId(body);
-        SlotKey slot = mapping.slotKey(council, slotId, "slotId");
+    public VisibleBooking reschedule(ApiClient client, Council council, String bookingRef, SlotKey slot) {
         return audited(client, council, "reschedule", bookingRef, key -> {
             try {
                 return council.provider().reschedule(key, slot);
@@ -161,8 +161,7 @@ final class SchedulingService {
      * Cancels a booking. When the cancel's outcome is unknown it is sent once more: a provider cancels from the
      * scheduler's current state and sends nothing for a booking already cancelled, so this learns the outcome.
      */
-    BookingBody cancel(ApiClient client, Council council, String bookingRef, CancelBookingRequest body) {
-        CancelRequest request = RequestReader.cancel(body);
+    public VisibleBooking cancel(ApiClient client, Council council, String bookingRef, CancelRequest request) {
         return audited(client, council, "cancel", bookingRef, key -> cancelOnce(council, key, request));
     }
 
@@ -189,9 +188,5 @@ final class SchedulingService {
     private static ApiProblemException writeOutcomeUnknown(String operation, String advice) {
         return new ApiProblemException(ProblemType.SCHEDULER_TIMEOUT, "The scheduler did not confirm the " + operation
                 + " and could not be checked: it may or may not have been made. " + advice);
-    }
-
-    static String location(Council council, String bookingRef) {
-        return "/v1/councils/" + council.id() + "/bookings/" + bookingRef;
     }
 }

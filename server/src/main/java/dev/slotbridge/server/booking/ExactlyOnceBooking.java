@@ -1,4 +1,4 @@
-package dev.slotbridge.server.api;
+package dev.slotbridge.server.booking;
 
 import dev.slotbridge.server.council.Council;
 import dev.slotbridge.server.idempotency.IdempotencyKey;
@@ -6,6 +6,7 @@ import dev.slotbridge.server.idempotency.IdempotencyStore;
 import dev.slotbridge.server.idempotency.StoredAnswer;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
+import dev.slotbridge.server.ref.CouncilRefs;
 import dev.slotbridge.server.resilience.CouncilUnavailableException;
 import dev.slotbridge.server.metrics.ReconciliationResult;
 import dev.slotbridge.server.metrics.SchedulerMetrics;
@@ -16,7 +17,6 @@ import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
 import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpStatus;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -42,21 +42,24 @@ import java.util.Optional;
 final class ExactlyOnceBooking {
     private static final Logger LOG = LoggerFactory.getLogger(ExactlyOnceBooking.class);
 
-    private final ApiMapping mapping;
+    private final CouncilRefs refs;
     private final IdempotencyStore store;
     private final SchedulerMetrics metrics;
     private final BookingVisibility visibility;
 
-    ExactlyOnceBooking(ApiMapping mapping, IdempotencyStore store, SchedulerMetrics metrics, BookingVisibility visibility) {
-        this.mapping = mapping;
+    ExactlyOnceBooking(CouncilRefs refs, IdempotencyStore store, SchedulerMetrics metrics, BookingVisibility visibility) {
+        this.refs = refs;
         this.store = store;
         this.metrics = metrics;
         this.visibility = visibility;
     }
 
-    StoredAnswer book(ApiClient client, Council council, String idempotencyKey, BookingRequest request) {
+    /** @param answers how the front door answers a booking made */
+    StoredAnswer book(ApiClient client, Council council, String idempotencyKey, BookingRequest request,
+                      BookingAnswer answers) {
+        Made made = new Made(client, council, answers);
         if (idempotencyKey == null) {
-            return attempt(client, council, request, Optional.empty());
+            return attempt(made, request, Optional.empty());
         }
         IdempotencyKey key = new IdempotencyKey(client.name(), council.id(), idempotencyKey);
         return switch (store.begin(key, request)) {
@@ -70,16 +73,16 @@ final class ExactlyOnceBooking {
             case IdempotencyStore.Claim.Full full -> throw new ApiProblemException(ProblemType.IDEMPOTENCY_CAPACITY,
                     "This API client holds as many live Idempotency-Keys as it may; try again after the oldest expires",
                     null, Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, full.retryAfter().toSeconds() + 1))));
-            case IdempotencyStore.Claim.Claimed claimed -> attempt(client, council, request, Optional.of(key));
-            case IdempotencyStore.Claim.Unresolved unresolved -> resume(client, council, request, key);
+            case IdempotencyStore.Claim.Claimed claimed -> attempt(made, request, Optional.of(key));
+            case IdempotencyStore.Claim.Unresolved unresolved -> resume(made, request, key);
         };
     }
 
     /** An earlier request with this key may have booked: find out before booking again. */
-    private StoredAnswer resume(ApiClient client, Council council, BookingRequest request, IdempotencyKey key) {
-        return switch (reconcile(council, request)) {
-            case BookingOutcome.Booked booked -> settle(Optional.of(key), answer(client, council, booked.booking()));
-            case BookingOutcome.NotBooked notBooked -> attempt(client, council, request, Optional.of(key));
+    private StoredAnswer resume(Made made, BookingRequest request, IdempotencyKey key) {
+        return switch (reconcile(made.council(), request)) {
+            case BookingOutcome.Booked booked -> settle(Optional.of(key), made.answer(booked.booking()));
+            case BookingOutcome.NotBooked notBooked -> attempt(made, request, Optional.of(key));
             case BookingOutcome.Unknown unknown -> {
                 store.unresolved(key);
                 throw outcomeUnknown(true);
@@ -87,16 +90,16 @@ final class ExactlyOnceBooking {
         };
     }
 
-    private StoredAnswer attempt(ApiClient client, Council council, BookingRequest request, Optional<IdempotencyKey> key) {
+    private StoredAnswer attempt(Made made, BookingRequest request, Optional<IdempotencyKey> key) {
         try {
-            return settle(key, answer(client, council, council.provider().book(request)));
+            return settle(key, made.answer(made.council().provider().book(request)));
         } catch (ProviderException e) {
             if (!e.kind().mayHaveApplied()) {
                 key.ifPresent(store::abandon);
                 throw e;
             }
-            return switch (reconcile(council, request)) {
-                case BookingOutcome.Booked booked -> settle(key, answer(client, council, booked.booking()));
+            return switch (reconcile(made.council(), request)) {
+                case BookingOutcome.Booked booked -> settle(key, made.answer(booked.booking()));
                 case BookingOutcome.NotBooked notBooked -> {
                     key.ifPresent(store::abandon);
                     throw notBooked(notBooked);
@@ -137,11 +140,28 @@ final class ExactlyOnceBooking {
         return answer;
     }
 
-    /** The 201 answer; the client is recorded as the booking's maker. */
-    private StoredAnswer answer(ApiClient client, Council council, Booking booking) {
-        BookingBody body = mapping.booking(council, booking);
-        visibility.madeBy(client, council.id(), body.bookingRef());
-        return new StoredAnswer(HttpStatus.CREATED.getCode(), SchedulingService.location(council, body.bookingRef()), body);
+    /** A booking request's maker and how to answer it. */
+    private final class Made {
+        private final ApiClient client;
+        private final Council council;
+        private final BookingAnswer answers;
+
+        Made(ApiClient client, Council council, BookingAnswer answers) {
+            this.client = client;
+            this.council = council;
+            this.answers = answers;
+        }
+
+        Council council() {
+            return council;
+        }
+
+        /** The answer to a booking made; the client is recorded as its maker. */
+        StoredAnswer answer(Booking booking) {
+            String bookingRef = refs.bookingRef(council, booking.key());
+            visibility.madeBy(client, council.id(), bookingRef);
+            return answers.created(council, bookingRef, booking);
+        }
     }
 
     private static ApiProblemException notBooked(BookingOutcome.NotBooked outcome) {

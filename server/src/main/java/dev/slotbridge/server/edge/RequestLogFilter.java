@@ -1,4 +1,4 @@
-package dev.slotbridge.server.logging;
+package dev.slotbridge.server.edge;
 
 import dev.slotbridge.server.metrics.HttpRequestMetrics;
 import dev.slotbridge.server.security.ApiClient;

@@ -117,8 +117,6 @@ public final class BenchMain {
         Path config = Files.writeString(work.resolve("throughput.yml"), """
                 slotbridge:
                   signing-key: a-benchmark-signing-key-of-32-characters
-                  bench:
-                    baseline-enabled: true
                   clients:
                     bench:
                       key-sha256: %s

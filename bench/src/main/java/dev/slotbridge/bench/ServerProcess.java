@@ -25,13 +25,18 @@ final class ServerProcess implements AutoCloseable {
         this.base = base;
     }
 
+    /**
+     * Starts the server jar with the bench jar after it on the class path, which adds {@link BaselineController} and
+     * nothing else the server would load.
+     */
     static ServerProcess start(Path jar, Path config, int port, List<String> jvmOptions, Map<String, String> env, Path log)
             throws IOException, InterruptedException {
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
-        command.add("-jar");
-        command.add(jar.toString());
+        command.add("-cp");
+        command.add(jar + java.io.File.pathSeparator + benchJar());
+        command.add(SERVER_MAIN_CLASS);
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MICRONAUT_CONFIG_FILES", config.toString());
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
@@ -58,6 +63,17 @@ final class ServerProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         throw new IllegalStateException("the server was not ready within 60 s:\n" + Files.readString(log));
+    }
+
+    private static final String SERVER_MAIN_CLASS = "dev.slotbridge.server.Application";
+
+    /** The jar (or classes folder) this class was loaded from. */
+    private static String benchJar() {
+        try {
+            return Path.of(ServerProcess.class.getProtectionDomain().getCodeSource().getLocation().toURI()).toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     long readyMillis() {

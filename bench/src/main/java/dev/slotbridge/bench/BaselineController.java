@@ -1,6 +1,5 @@
-package dev.slotbridge.server.bench;
+package dev.slotbridge.bench;
 
-import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
@@ -13,11 +12,11 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The benchmarks' baseline: a precomputed JSON answer of the requested size, served by the same server and
- * framework with no work behind it, so the API's own cost can be read as a ratio to it. Only present when
- * {@code slotbridge.bench.baseline-enabled} is true (never in the shipped configuration).
+ * framework with no work behind it, so the API's own cost can be read as a ratio to it. It is compiled into the
+ * bench jar only: {@link ServerProcess} puts that jar after the server jar on the class path, so the shipped server
+ * jar never has it.
  */
 @Controller("/bench/baseline")
-@Requires(property = "slotbridge.bench.baseline-enabled", value = "true")
 final class BaselineController {
     private static final int MAX_BYTES = 1 << 20;
     private final Map<Integer, byte[]> answers = new ConcurrentHashMap<>();

@@ -3,6 +3,7 @@ package dev.slotbridge.provider.connect;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.ProviderContext;
+import dev.slotbridge.spi.ProviderMemory;
 import dev.slotbridge.spi.ProviderSettings;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.model.BookingKey;
@@ -66,7 +67,7 @@ final class ConnectContractTest extends SchedulerProviderContract {
     static SchedulerProvider provider(Map<String, String> settings, Clock clock, Duration callTimeout) {
         var factory = new ConnectProviderFactory();
         return factory.create(new ProviderContext("test", ProviderSettings.of("test", settings, factory.settings()),
-                clock, ZoneId.of("Europe/London"), callTimeout, CallPermits.NONE));
+                clock, ZoneId.of("Europe/London"), callTimeout, CallPermits.NONE, ProviderMemory.inProcess(clock)));
     }
 
     @Override

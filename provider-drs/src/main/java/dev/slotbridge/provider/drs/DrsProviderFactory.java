@@ -31,6 +31,6 @@ public final class DrsProviderFactory implements ProviderFactory {
         DrsSession session = new DrsSession(gateway, settings.username(), settings.password(), context.clock(), context.zone());
         return new DrsSchedulerProvider(session, settings, context.clock(), context.zone(),
                 Executors.newThreadPerTaskExecutor(Thread.ofVirtual().name("drs-" + context.councilId() + "-", 0).factory()),
-                context.permits());
+                context.permits(), new DrsCancellations(context.memory()));
     }
 }

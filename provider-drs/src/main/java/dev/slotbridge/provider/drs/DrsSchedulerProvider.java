@@ -71,9 +71,11 @@ final class DrsSchedulerProvider implements SchedulerProvider {
     private final ZoneId zone;
     private final ExecutorService executor;
     private final CallPermits permits;
+    private final DrsCancellations cancellations;
 
     DrsSchedulerProvider(DrsSession session, DrsSettings settings, Clock clock, ZoneId zone, ExecutorService executor,
-                         CallPermits permits) {
+                         CallPermits permits, DrsCancellations cancellations) {
+        this.cancellations = cancellations;
         this.session = session;
         this.settings = settings;
         this.clock = clock;
@@ -191,9 +193,10 @@ final class DrsSchedulerProvider implements SchedulerProvider {
     @Override
     public Optional<Booking> find(BookingKey key) {
         String orderId = key.require(DrsMapping.ORDER_ID);
-        return ordersNumbered(key.require(DrsMapping.ORDER_NUMBER)).stream()
+        Optional<Booking> shown = ordersNumbered(key.require(DrsMapping.ORDER_NUMBER)).stream()
                 .filter(candidate -> orderId.equals(candidate.text("orderId"))).findFirst()
                 .flatMap(order -> DrsMapping.booking(order, number(key.require(DrsMapping.BOOKING_ID), "bookingId"), zone));
+        return shown.isPresent() ? shown : cancellations.recall(key);
     }
 
     @Override
@@ -276,12 +279,17 @@ final class DrsSchedulerProvider implements SchedulerProvider {
             return Booking.vanished(key, DrsMapping.refs(key.require(DrsMapping.ORDER_ID), key.require(DrsMapping.BOOKING_ID)));
         }
         Booking current = found.get();
+        if (current.status() == BookingStatus.CANCELLED) {
+            return current;
+        }
         if (current.status() == BookingStatus.COMPLETED) {
             throw new RejectedBySchedulerException("The visit is completed and cannot be cancelled");
         }
         String orderId = key.require(DrsMapping.ORDER_ID);
         deleteOrder(number(orderId, "orderId"), current.job());
-        return current.withStatus(BookingStatus.CANCELLED);
+        Booking cancelled = current.withStatus(BookingStatus.CANCELLED);
+        cancellations.remember(cancelled);
+        return cancelled;
     }
 
     @Override

@@ -3,6 +3,7 @@ package dev.slotbridge.provider.drs;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.ProviderContext;
+import dev.slotbridge.spi.ProviderMemory;
 import dev.slotbridge.spi.ProviderSettings;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.model.BookingKey;
@@ -65,9 +66,15 @@ final class DrsContractTest extends SchedulerProviderContract {
     }
 
     static SchedulerProvider provider(Map<String, String> settings, Clock clock, Duration callTimeout, CallPermits permits) {
+        return provider(settings, clock, callTimeout, permits, ProviderMemory.inProcess(clock));
+    }
+
+    /** A provider with the given memory: two of them sharing one memory are two replicas sharing a store. */
+    static SchedulerProvider provider(Map<String, String> settings, Clock clock, Duration callTimeout, CallPermits permits,
+                                      ProviderMemory memory) {
         var factory = new DrsProviderFactory();
         return factory.create(new ProviderContext("lincoln", ProviderSettings.of("lincoln", settings, factory.settings()),
-                clock, ZoneId.of("Europe/London"), callTimeout, permits));
+                clock, ZoneId.of("Europe/London"), callTimeout, permits, memory));
     }
 
     @Override

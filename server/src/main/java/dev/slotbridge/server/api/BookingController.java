@@ -2,17 +2,18 @@ package dev.slotbridge.server.api;
 
 import dev.slotbridge.server.booking.BookingService;
 import dev.slotbridge.server.booking.VisibleBooking;
-import dev.slotbridge.server.ref.CouncilRefs;
-import dev.slotbridge.spi.model.BookingRequest;
-import dev.slotbridge.spi.model.CancelRequest;
 import dev.slotbridge.server.idempotency.StoredAnswer;
+import dev.slotbridge.server.ref.CouncilRefs;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.CouncilAccess;
 import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.model.BookingRequest;
+import dev.slotbridge.spi.model.CancelRequest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -20,8 +21,12 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** Books, views, lists, reschedules and cancels bookings at a council. */
 @Controller("/v1/councils/{council}/bookings")
@@ -32,9 +37,11 @@ final class BookingController {
     private final BookingService bookings;
     private final CouncilRefs refs;
     private final ApiMapping mapping;
+    private final JsonMapper json;
 
     BookingController(CouncilAccess access, JsonBodyReader bodies, BookingService bookings, CouncilRefs refs,
-                      ApiMapping mapping) {
+                      ApiMapping mapping, JsonMapper json) {
+        this.json = json;
         this.access = access;
         this.bodies = bodies;
         this.bookings = bookings;
@@ -43,7 +50,7 @@ final class BookingController {
     }
 
     @Post
-    HttpResponse<Object> book(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
+    HttpResponse<byte[]> book(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                               @Header("Idempotency-Key") @Nullable String idempotencyKey,
                               @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.BOOK);
@@ -53,9 +60,18 @@ final class BookingController {
                 parts.contact(), parts.accessNotes());
         StoredAnswer answer = bookings.book(client, target, key, request, (made, bookingRef, booking) ->
                 new StoredAnswer(HttpStatus.CREATED.getCode(), bookingRef, ApiMapping.location(made, bookingRef),
-                        mapping.booking(made, new VisibleBooking(bookingRef, booking, true))));
-        return HttpResponse.status(HttpStatus.valueOf(answer.status())).body(answer.body())
-                .header(HttpHeaders.LOCATION, answer.location());
+                        json(mapping.booking(made, new VisibleBooking(bookingRef, booking, true)))));
+        return HttpResponse.status(HttpStatus.valueOf(answer.status())).body(answer.json())
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.LOCATION, answer.location());
+    }
+
+    /** The body as the answer is sent, and kept for replays. */
+    private byte[] json(BookingBody body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Get("/{bookingRef}")

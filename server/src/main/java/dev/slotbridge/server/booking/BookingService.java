@@ -1,14 +1,14 @@
 package dev.slotbridge.server.booking;
 
 import dev.slotbridge.server.council.Council;
-import dev.slotbridge.server.logging.AuditLog;
 import dev.slotbridge.server.idempotency.StoredAnswer;
+import dev.slotbridge.server.logging.AuditLog;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
 import dev.slotbridge.server.ref.CouncilRefs;
+import dev.slotbridge.server.resilience.CouncilUnavailableException;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.BookingVisibility;
-import dev.slotbridge.server.resilience.CouncilUnavailableException;
 import dev.slotbridge.spi.error.ErrorKind;
 import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.model.Booking;
@@ -41,10 +41,12 @@ public final class BookingService {
     private final ExactlyOnceBooking booking;
     private final BookingVisibility visibility;
     private final AuditLog audit;
+    private final JobLeases leases;
     private final Clock clock;
 
     BookingService(CouncilRefs refs, ExactlyOnceBooking booking, BookingVisibility visibility, AuditLog audit,
-                   Clock clock) {
+                   JobLeases leases, Clock clock) {
+        this.leases = leases;
         this.refs = refs;
         this.booking = booking;
         this.visibility = visibility;
@@ -107,11 +109,16 @@ public final class BookingService {
         return new VisibleBooking(ref, booking, visibility.mayReadPersonalData(client, council.id(), ref));
     }
 
-    /** Runs a write on a booking the client may see, with its audit line. */
+    /** Runs a write on a booking the client may see, under the booking's lease, with its audit line. */
     private VisibleBooking audited(ApiClient client, Council council, String operation, String bookingRef,
                                    Function<BookingKey, Booking> write) {
         try {
-            VisibleBooking body = forClient(client, council, write.apply(visibleKey(client, council, bookingRef)), bookingRef);
+            BookingKey key = visibleKey(client, council, bookingRef);
+            Booking written;
+            try (JobLeases.Lease lease = leases.acquire(council.id(), "booking:" + bookingRef)) {
+                written = write.apply(key);
+            }
+            VisibleBooking body = forClient(client, council, written, bookingRef);
             audit.succeeded(client.name(), council.id(), operation, bookingRef, 200);
             return body;
         } catch (RuntimeException e) {

@@ -3,13 +3,14 @@ package dev.slotbridge.server.booking;
 import dev.slotbridge.server.council.Council;
 import dev.slotbridge.server.idempotency.IdempotencyKey;
 import dev.slotbridge.server.idempotency.IdempotencyStore;
+import dev.slotbridge.server.idempotency.RequestFingerprint;
 import dev.slotbridge.server.idempotency.StoredAnswer;
+import dev.slotbridge.server.metrics.ReconciliationResult;
+import dev.slotbridge.server.metrics.SchedulerMetrics;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
 import dev.slotbridge.server.ref.CouncilRefs;
 import dev.slotbridge.server.resilience.CouncilUnavailableException;
-import dev.slotbridge.server.metrics.ReconciliationResult;
-import dev.slotbridge.server.metrics.SchedulerMetrics;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.BookingVisibility;
 import dev.slotbridge.spi.error.ProviderException;
@@ -23,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /**
  * Books a job at most once, and says only what is established.
@@ -44,11 +46,14 @@ final class ExactlyOnceBooking {
 
     private final CouncilRefs refs;
     private final IdempotencyStore store;
+    private final JobLeases leases;
     private final SchedulerMetrics metrics;
     private final BookingVisibility visibility;
 
-    ExactlyOnceBooking(CouncilRefs refs, IdempotencyStore store, SchedulerMetrics metrics, BookingVisibility visibility) {
+    ExactlyOnceBooking(CouncilRefs refs, IdempotencyStore store, JobLeases leases, SchedulerMetrics metrics,
+                       BookingVisibility visibility) {
         this.refs = refs;
+        this.leases = leases;
         this.store = store;
         this.metrics = metrics;
         this.visibility = visibility;
@@ -59,10 +64,12 @@ final class ExactlyOnceBooking {
                       BookingAnswer answers) {
         Made made = new Made(client, council, answers);
         if (idempotencyKey == null) {
-            return attempt(made, request, Optional.empty());
+            try (JobLeases.Lease lease = jobLease(council, request)) {
+                return attempt(made, request, Optional.empty());
+            }
         }
         IdempotencyKey key = new IdempotencyKey(client.name(), council.id(), idempotencyKey);
-        return switch (store.begin(key, request)) {
+        return switch (store.begin(key, RequestFingerprint.of(request))) {
             case IdempotencyStore.Claim.Replay replay -> {
                 metrics.replay(council.id());
                 yield replay.answer();
@@ -73,9 +80,36 @@ final class ExactlyOnceBooking {
             case IdempotencyStore.Claim.Full full -> throw new ApiProblemException(ProblemType.IDEMPOTENCY_CAPACITY,
                     "This API client holds as many live Idempotency-Keys as it may; try again after the oldest expires",
                     null, Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, full.retryAfter().toSeconds() + 1))));
-            case IdempotencyStore.Claim.Claimed claimed -> attempt(made, request, Optional.of(key));
-            case IdempotencyStore.Claim.Unresolved unresolved -> resume(made, request, key);
+            case IdempotencyStore.Claim.InUse inUse -> throw new ApiProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE,
+                    "The first request with this Idempotency-Key is still in progress; send it again shortly to get its "
+                    + "answer", null, Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, inUse.retryAfter().toSeconds()))));
+            case IdempotencyStore.Claim.Claimed claimed ->
+                    leased(council, request, () -> store.abandon(key), () -> attempt(made, request, Optional.of(key)));
+            case IdempotencyStore.Claim.Unresolved unresolved ->
+                    leased(council, request, () -> store.unresolved(key), () -> resume(made, request, key));
         };
+    }
+
+    /**
+     * Runs a claimed request under its job's lease. When the lease is not granted nothing is sent, and the claim is
+     * given back as it was ({@code release}: released when new, unresolved when it was unresolved).
+     */
+    private StoredAnswer leased(Council council, BookingRequest request, Runnable release, Supplier<StoredAnswer> work) {
+        JobLeases.Lease lease;
+        try {
+            lease = jobLease(council, request);
+        } catch (RuntimeException e) {
+            release.run();
+            throw e;
+        }
+        try (lease) {
+            return work.get();
+        }
+    }
+
+    /** One booking at a time per job (council and {@code externalRef}), on every replica. */
+    private JobLeases.Lease jobLease(Council council, BookingRequest request) {
+        return leases.acquire(council.id(), "job:" + request.job().externalRef());
     }
 
     /** An earlier request with this key may have booked: find out before booking again. */

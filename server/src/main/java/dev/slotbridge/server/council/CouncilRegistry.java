@@ -45,7 +45,7 @@ public final class CouncilRegistry implements AutoCloseable {
      * @param configuration checked for unknown keys first ({@link KnownKeys})
      */
     public CouncilRegistry(List<CouncilProperties> configured, ProviderCatalog catalog, SchedulerGuards guards,
-                           Clock clock, PropertyResolver configuration) {
+                           ProviderMemories memories, Clock clock, PropertyResolver configuration) {
         Set<String> problems = new LinkedHashSet<>(KnownKeys.problems(configuration));
         try {
             guards.checkServerWideSettings();
@@ -54,7 +54,7 @@ public final class CouncilRegistry implements AutoCloseable {
         }
         for (CouncilProperties properties : configured) {
             try {
-                Council council = build(properties, catalog, guards, clock);
+                Council council = build(properties, catalog, guards, memories, clock);
                 councils.put(council.id(), council);
             } catch (ConfigurationException e) {
                 problems.add(e.getMessage());
@@ -69,7 +69,7 @@ public final class CouncilRegistry implements AutoCloseable {
     }
 
     private static Council build(CouncilProperties properties, ProviderCatalog catalog, SchedulerGuards guards,
-                                 Clock clock) {
+                                 ProviderMemories memories, Clock clock) {
         String id = properties.id();
         if (properties.provider() == null || properties.provider().isBlank()) {
             throw new ConfigurationException("council '" + id + "': 'provider' is required");
@@ -82,7 +82,8 @@ public final class CouncilRegistry implements AutoCloseable {
             ProviderSettings providerSettings = ProviderSettings.of(id, settings, factory.settings());
             ConfiguredSecrets.register(providerSettings.secretValues());
             SchedulerProvider provider = guards.protect(id, factory.name(), (callTimeout, permits) ->
-                    factory.create(new ProviderContext(id, providerSettings, clock, zone, callTimeout, permits)));
+                    factory.create(new ProviderContext(id, providerSettings, clock, zone, callTimeout, permits,
+                            memories.forCouncil(id))));
             String name = properties.name() == null ? id : properties.name();
             return new Council(id, name, factory.name(), zone, provider);
         } catch (InvalidSettingsException e) {

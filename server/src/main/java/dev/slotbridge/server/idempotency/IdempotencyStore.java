@@ -4,7 +4,7 @@ import java.time.Duration;
 
 /**
  * Remembers booking answers by {@code Idempotency-Key}, so a repeated request gets the first answer again and books
- * nothing more. The in-memory store serves one instance; a shared store (database, Redis) can replace it for several.
+ * nothing more. {@link InMemoryIdempotencyStore} serves one instance; {@link RedisIdempotencyStore} every replica.
  *
  * <p>Protocol: {@link #begin} claims a key; the caller then {@link #complete}s it with the answer, {@link #abandon}s it
  * when nothing was booked (so a repeat may try again), or marks it {@link #unresolved} when the scheduler may or may
@@ -14,13 +14,16 @@ public interface IdempotencyStore {
 
     /**
      * Claims the key for a request, or tells what the key already holds. While another request with the same key and
-     * request is in progress, waits for it to finish.
+     * request is in progress (on any replica), waits for it to finish, at most {@code wait-for-in-flight}.
      *
-     * @param request the request as parsed; a repeat must be {@code equals} to it
+     * @param fingerprint the request's {@link RequestFingerprint}; a repeat must have the same
      */
-    Claim begin(IdempotencyKey key, Object request);
+    Claim begin(IdempotencyKey key, String fingerprint);
 
-    /** Stores the answer of the request that claimed the key. */
+    /**
+     * Stores the answer of the request that claimed the key. The last three calls never fail: when a shared store
+     * cannot take them, the claim lapses after its lease and the next request with the key asks the scheduler first.
+     */
     void complete(IdempotencyKey key, StoredAnswer answer);
 
     /** Releases the key: the claimed request ended without booking anything. */
@@ -54,6 +57,13 @@ public interface IdempotencyStore {
          * @param retryAfter until the client's oldest key expires
          */
         record Full(Duration retryAfter) implements Claim {
+        }
+
+        /**
+         * The first request with this key was still in progress when the wait ended (409
+         * {@code idempotency-key-in-use} with {@code Retry-After}); nothing was claimed.
+         */
+        record InUse(Duration retryAfter) implements Claim {
         }
     }
 }

@@ -28,14 +28,14 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
 
     /** A key's state. {@code settled} completes when the request holding the key finishes, however it ends. */
     private static final class Entry {
-        final Object request;
+        final String fingerprint;
         final Instant expiresAt;
         CompletableFuture<Void> settled = new CompletableFuture<>();
         StoredAnswer answer;
         boolean unresolved;
 
-        Entry(Object request, Instant expiresAt) {
-            this.request = request;
+        Entry(String fingerprint, Instant expiresAt) {
+            this.fingerprint = fingerprint;
             this.expiresAt = expiresAt;
         }
 
@@ -43,6 +43,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
             return !settled.isDone();
         }
     }
+
+    private static final Duration IN_USE_RETRY_AFTER = Duration.ofSeconds(1);
 
     private final IdempotencyProperties properties;
     private final Clock clock;
@@ -55,7 +57,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     @Override
-    public Claim begin(IdempotencyKey key, Object request) {
+    public Claim begin(IdempotencyKey key, String fingerprint) {
         while (true) {
             CompletableFuture<Void> inFlight;
             synchronized (byClient) {
@@ -69,10 +71,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
                         Instant oldest = entries.values().iterator().next().expiresAt;
                         return new Claim.Full(Duration.between(now, oldest));
                     }
-                    entries.put(key, new Entry(request, now.plus(properties.ttl())));
+                    entries.put(key, new Entry(fingerprint, now.plus(properties.ttl())));
                     return new Claim.Claimed();
                 }
-                if (!entry.request.equals(request)) {
+                if (!entry.fingerprint.equals(fingerprint)) {
                     return new Claim.Mismatch();
                 }
                 if (entry.answer != null) {
@@ -84,7 +86,9 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
                 }
                 inFlight = entry.settled;
             }
-            awaitSettled(inFlight);
+            if (!settledInTime(inFlight)) {
+                return new Claim.InUse(IN_USE_RETRY_AFTER);
+            }
         }
     }
 
@@ -102,14 +106,15 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         }
     }
 
-    private void awaitSettled(CompletableFuture<Void> inFlight) {
+    private boolean settledInTime(CompletableFuture<Void> inFlight) {
         try {
             inFlight.get(properties.waitForInFlight().toMillis(), TimeUnit.MILLISECONDS);
+            return true;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted while waiting for the first request with this key", e);
         } catch (ExecutionException | TimeoutException e) {
-            throw new IllegalStateException("the first request with this key did not finish in time", e);
+            return false;
         }
     }
 

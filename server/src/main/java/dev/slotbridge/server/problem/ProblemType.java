@@ -19,6 +19,8 @@ public enum ProblemType {
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
     SLOT_UNAVAILABLE(HttpStatus.CONFLICT, "slot-unavailable", "Slot unavailable"),
     BOOKING_NOT_ACTIVE(HttpStatus.CONFLICT, "booking-not-active", "Booking not active"),
+    IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency key in use"),
+    BOOKING_IN_PROGRESS(HttpStatus.CONFLICT, "booking-in-progress", "Another change to this job is in progress"),
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "Request body too large"),
     URI_TOO_LONG(HttpStatus.REQUEST_URI_TOO_LONG, "uri-too-long", "URI too long"),
     HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-fields-too-large",
@@ -33,6 +35,7 @@ public enum ProblemType {
     SCHEDULER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "scheduler-unavailable", "Scheduler unavailable"),
     IDEMPOTENCY_CAPACITY(HttpStatus.SERVICE_UNAVAILABLE, "idempotency-capacity", "Too many open Idempotency-Keys"),
     SHUTTING_DOWN(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting down"),
+    STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable"),
     SCHEDULER_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "scheduler-timeout", "Scheduler timeout");
 
     private static final String BASE = "https://slotbridge.dev/problems/";

@@ -1,6 +1,7 @@
 package dev.slotbridge.server.resilience;
 
 import dev.slotbridge.server.metrics.SchedulerMetrics;
+import dev.slotbridge.server.store.StoreUnavailableException;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
@@ -105,9 +106,15 @@ final class CouncilCallGuard {
         };
     }
 
-    /** What the circuit breaker counts and the log warns of: the scheduler failing, or a provider bug; never a business answer. */
+    /**
+     * What the circuit breaker counts and the log warns of: the scheduler failing, or a provider bug; never a business
+     * answer, nor the shared store failing under a provider's memory (that is not the scheduler's fault).
+     */
     static boolean isSchedulerFailure(Throwable e) {
-        return !(e instanceof ProviderException answer) || answer.kind().isSchedulerFailure();
+        if (e instanceof ProviderException answer) {
+            return answer.kind().isSchedulerFailure();
+        }
+        return !(e instanceof StoreUnavailableException);
     }
 
     /** Extra concurrent calls a provider makes (a fanned-out search) take permits from the same bulkhead. */

@@ -12,7 +12,8 @@ import java.util.TreeSet;
 
 /**
  * Refuses keys Slotbridge does not know under {@code slotbridge.resilience}, each council's {@code resilience}, each
- * client's {@code rate-limit} and {@code slotbridge.idempotency}, as provider settings are refused: a typo
+ * client's {@code rate-limit}, {@code slotbridge.idempotency} and {@code slotbridge.store} (and a store type other
+ * than {@code memory} or {@code redis}), as provider settings are refused: a typo
  * ({@code time-out}, {@code failure-rate-treshold}) must stop start-up, not silently leave a default in force.
  * The {@link dev.slotbridge.server.council.CouncilRegistry} reports them with every other configuration problem.
  */
@@ -20,6 +21,9 @@ public final class KnownKeys {
     private static final Set<String> RESILIENCE = ResilienceSettings.Key.configNames();
     private static final Set<String> RATE_LIMIT = Set.of("requests", "period");
     private static final Set<String> IDEMPOTENCY = Set.of("ttl", "max-entries", "wait-for-in-flight");
+    private static final Set<String> STORE = Set.of("type", "claim-lease", "owner-ttl", "redis.uri", "redis.timeout",
+            "redis.reconnect-delay");
+    private static final Set<String> STORE_TYPES = Set.of("memory", "redis");
 
     private KnownKeys() {
     }
@@ -29,6 +33,10 @@ public final class KnownKeys {
         List<String> problems = new ArrayList<>();
         check(properties, "slotbridge.resilience", RESILIENCE, problems);
         check(properties, "slotbridge.idempotency", IDEMPOTENCY, problems);
+        check(properties, "slotbridge.store", STORE, problems);
+        properties.getProperty("slotbridge.store.type", String.class).filter(type -> !STORE_TYPES.contains(type))
+                .ifPresent(type -> problems.add("slotbridge.store.type: '" + type + "' is not a store; use one of "
+                        + new TreeSet<>(STORE_TYPES)));
         for (String council : names(properties, "slotbridge.councils")) {
             check(properties, "slotbridge.councils." + council + ".resilience", RESILIENCE, problems);
         }

@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Search → book → view → list → reschedule → cancel on the sandbox, through the real server. */
 @MicronautTest
-final class BookingLifecycleApiTest extends ApiTestBase {
+class BookingLifecycleApiTest extends ApiTestBase {
     private static final String SANDBOX = "/v1/councils/sandbox";
 
     private List<Map<String, Object>> slots(String council, String from, String to) {

@@ -18,7 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Thirty callers race for one slot with capacity 3: exactly three bookings, and 409 for everyone else. */
 @MicronautTest
-final class ConcurrentBookingApiTest extends ApiTestBase {
+class ConcurrentBookingApiTest extends ApiTestBase {
 
     @Test
     void oneSlotFromThirtyThreadsBooksExactlyCapacityPerSlot() throws Exception {

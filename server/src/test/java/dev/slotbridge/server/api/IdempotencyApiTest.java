@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** A repeat with the same Idempotency-Key gets the first answer and books nothing more. */
 @MicronautTest
-final class IdempotencyApiTest extends ApiTestBase {
+class IdempotencyApiTest extends ApiTestBase {
     private static final String SANDBOX = "/v1/councils/sandbox";
 
     private String slotId(String council, String day) {

@@ -17,7 +17,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** Exactly-once holds for the whole TTL, whatever other clients do: each client has its own bound. */
 @MicronautTest
 @Property(name = "slotbridge.idempotency.max-entries", value = "2")
-final class IdempotencyCapacityApiTest extends ApiTestBase {
+class IdempotencyCapacityApiTest extends ApiTestBase {
     private static final String SANDBOX = "/v1/councils/sandbox";
 
     @Test

@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-final class LostAnswerMatrixApiTest extends ApiTestBase implements TestPropertyProvider {
+class LostAnswerMatrixApiTest extends ApiTestBase implements TestPropertyProvider {
     private final FakeDrs drs = new FakeDrs();
     private final WireMockServer gateway = FakeDrs.server(drs);
     private final FakeConnect connect = new FakeConnect();

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /** Each API key has its own request budget; past it, 429 with Retry-After. */
 @MicronautTest
-final class RateLimitApiTest extends ApiTestBase {
+class RateLimitApiTest extends ApiTestBase {
 
     @Test
     void aClientPastItsLimitIsRateLimitedAndOthersAreNot() {

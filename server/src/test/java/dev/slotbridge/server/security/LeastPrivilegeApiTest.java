@@ -33,7 +33,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 @MicronautTest
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-final class LeastPrivilegeApiTest implements TestPropertyProvider {
+class LeastPrivilegeApiTest implements TestPropertyProvider {
     private static final String PORTAL = "portal-key";
     private static final String OTHER_PORTAL = "portal-two-key";
     private static final String CENTRE = "centre-key";

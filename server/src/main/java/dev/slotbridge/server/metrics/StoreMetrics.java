@@ -1,0 +1,32 @@
+package dev.slotbridge.server.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import jakarta.inject.Singleton;
+
+import java.util.List;
+
+/** {@code slotbridge_store_errors_total{operation}}: commands to the shared store that failed or timed out. */
+@Singleton
+public final class StoreMetrics {
+    static final String ERRORS = "slotbridge.store.errors";
+    /** Every operation tag, registered at zero. */
+    public static final List<String> OPERATIONS = List.of("idempotency", "lease", "owners", "rate-limit",
+            "provider-memory", "ping");
+
+    private final MeterRegistry registry;
+
+    public StoreMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        OPERATIONS.forEach(this::errors);
+    }
+
+    public void error(String operation) {
+        errors(operation).increment();
+    }
+
+    private Counter errors(String operation) {
+        return Counter.builder(ERRORS).description("Commands to the shared store (Redis) that failed or timed out")
+                .tag("operation", operation).register(registry);
+    }
+}

@@ -1,0 +1,178 @@
+package dev.slotbridge.server.store;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.slotbridge.provider.drs.FakeDrs;
+import dev.slotbridge.server.testing.Api;
+import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.FakeCouncils;
+import dev.slotbridge.server.testing.RedisServer;
+import dev.slotbridge.server.testing.RedisStores;
+import dev.slotbridge.server.testing.Requests;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import static dev.slotbridge.server.api.ProblemAssertions.assertProblem;
+import static dev.slotbridge.server.testing.Api.OPS_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Two replicas — two separate servers sharing nothing but a real Redis — in front of one stateful DRS fake.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+final class ReplicasOnRedisApiTest {
+    private static final String COUNCIL = "/v1/councils/lincoln";
+    private static final String PACED_KEY = "paced-key";
+    private final FakeDrs drs = new FakeDrs();
+    private final WireMockServer gateway = FakeDrs.server(drs);
+    private final RedisServer redis = RedisServer.start();
+    private final List<EmbeddedServer> replicas = new ArrayList<>();
+    private final List<Api> apis = new ArrayList<>();
+
+    @BeforeAll
+    void start() throws Exception {
+        gateway.start();
+        Map<String, Object> properties = new HashMap<>(FakeCouncils.drs("lincoln", gateway));
+        properties.putAll(RedisStores.on(redis));
+        properties.put("slotbridge.clients.ops.councils", "lincoln");
+        properties.put("slotbridge.clients.paced.key-sha256", HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(PACED_KEY.getBytes(StandardCharsets.UTF_8))));
+        properties.put("slotbridge.clients.paced.councils", "lincoln");
+        properties.put("slotbridge.clients.paced.rate-limit.requests", "5");
+        properties.put("slotbridge.clients.paced.rate-limit.period", "1s");
+        for (int i = 0; i < 2; i++) {
+            EmbeddedServer replica = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+            replicas.add(replica);
+            apis.add(new Api(replica.getURI(), replica.getApplicationContext().getBean(JsonMapper.class)));
+        }
+    }
+
+    @BeforeEach
+    void emptyDiary() {
+        drs.reset();
+    }
+
+    @AfterAll
+    void stop() {
+        replicas.forEach(EmbeddedServer::close);
+        gateway.stop();
+        redis.close();
+    }
+
+    private Api replica(int i) {
+        return apis.get(i % 2);
+    }
+
+    private String slotId(String day) {
+        return (String) replica(0).post(OPS_KEY, COUNCIL + "/appointment-search", Requests.search(day, day))
+                .list("slots").getFirst().get("slotId");
+    }
+
+    @Test
+    void oneKeyTwentyTimesInParallelOnBothReplicasBooksOnce() throws Exception {
+        Map<String, Object> body = Requests.book(slotId("2026-03-03"), "HMS-REPLICA-1");
+        Map<String, String> key = Map.of("Idempotency-Key", "replicas-1");
+        CountDownLatch start = new CountDownLatch(1);
+        List<Callable<Reply>> callers = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            Api api = replica(i);
+            callers.add(() -> {
+                start.await();
+                return api.post(OPS_KEY, COUNCIL + "/bookings", body, key);
+            });
+        }
+
+        List<Reply> replies = new ArrayList<>();
+        try (ExecutorService threads = Executors.newFixedThreadPool(20)) {
+            List<Future<Reply>> results = callers.stream().map(threads::submit).toList();
+            start.countDown();
+            for (Future<Reply> result : results) {
+                replies.add(result.get(60, TimeUnit.SECONDS));
+            }
+        }
+
+        assertThat(drs.orderCount()).as(drs.orders().toString()).isEqualTo(1);
+        List<Reply> booked = replies.stream().filter(reply -> reply.status() == 201).toList();
+        assertThat(booked).isNotEmpty();
+        assertThat(booked).extracting(reply -> reply.string("bookingRef")).containsOnly(booked.getFirst().string("bookingRef"));
+        replies.stream().filter(reply -> reply.status() != 201)
+                .forEach(reply -> assertProblem(reply, 409, "idempotency-key-in-use"));
+    }
+
+    @Test
+    void aClientsRateLimitHoldsAcrossReplicas() {
+        int allowed = 0;
+        for (int i = 0; i < 30; i++) {
+            if (replica(i).get(PACED_KEY, "/v1/councils").status() != 429) {
+                allowed++;
+            }
+        }
+
+        assertThat(allowed).as("5 a second in all, not 5 on each replica").isBetween(5, 7);
+    }
+
+    @Test
+    void whileRedisIsDownBookingsAreRefusedSafelyAndSearchesGoOn() {
+        String slotId = slotId("2026-03-04");
+        redis.stop();
+        try {
+            Reply refused = replica(0).post(OPS_KEY, COUNCIL + "/bookings", Requests.book(slotId, "HMS-REPLICA-2"),
+                    Map.of("Idempotency-Key", "replicas-2"));
+            assertProblem(refused, 503, "store-unavailable");
+            assertThat(refused.header("Retry-After")).isNotBlank();
+            Reply unkeyed = replica(1).post(OPS_KEY, COUNCIL + "/bookings", Requests.book(slotId, "HMS-REPLICA-2"));
+            assertProblem(unkeyed, 503, "store-unavailable");
+            assertThat(drs.orderCount()).isZero();
+
+            assertThat(replica(1).post(OPS_KEY, COUNCIL + "/appointment-search",
+                    Requests.search("2026-03-04", "2026-03-04")).status()).isEqualTo(200);
+            Reply readiness = replica(0).get(OPS_KEY, "/health/readiness");
+            assertThat(readiness.status()).as("the instance stays in the load balancer").isEqualTo(200);
+            assertThat(storeStatus(replica(0))).isEqualTo("DOWN");
+        } finally {
+            redis.restart();
+        }
+
+        Reply booked = bookWhenRedisAnswersAgain(slotId);
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        assertThat(drs.orderCount()).isEqualTo(1);
+    }
+
+    /**
+     * Lettuce reconnects within its reconnect delay (100 ms here): once the replica's readiness shows the store UP,
+     * the booking goes through, with no restart.
+     */
+    private Reply bookWhenRedisAnswersAgain(String slotId) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+        while (!storeStatus(replica(0)).equals("UP")) {
+            assertThat(System.nanoTime()).as("the store is UP again within 10 s").isLessThan(deadline);
+        }
+        return replica(0).post(OPS_KEY, COUNCIL + "/bookings", Requests.book(slotId, "HMS-REPLICA-2"),
+                Map.of("Idempotency-Key", "replicas-2"));
+    }
+
+    @SuppressWarnings("unchecked")
+    private static String storeStatus(Api api) {
+        Map<String, Object> details = api.get(OPS_KEY, "/health/readiness").map("details");
+        return (String) ((Map<String, Object>) ((Map<String, Object>) details.get("store")).get("details")).get("status");
+    }
+}

@@ -55,6 +55,12 @@ final class ServerJar implements AutoCloseable {
         return this;
     }
 
+    /** Kills the process at once (SIGKILL): no shutdown hook, no goodbye to Redis or the scheduler. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(10, TimeUnit.SECONDS);
+    }
+
     /** Sends SIGTERM, as a service manager or a container runtime does to stop it. */
     void terminate() {
         process.destroy();

@@ -2,6 +2,9 @@ package dev.slotbridge.provider.drs;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.slotbridge.spi.CallPermits;
+import dev.slotbridge.spi.ProviderContext;
+import dev.slotbridge.spi.ProviderMemory;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
@@ -9,6 +12,8 @@ import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.error.SlotUnavailableException;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingRequest;
+import dev.slotbridge.spi.model.BookingStatus;
+import dev.slotbridge.spi.model.CancelRequest;
 import dev.slotbridge.spi.model.Contact;
 import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.JobCode;
@@ -153,6 +158,44 @@ final class DrsProviderTest {
 
         assertThatThrownBy(() -> drs.search(query("2026-03-02", "2026-03-02")))
                 .isInstanceOf(RejectedBySchedulerException.class).hasMessage("Location 3670010 is not on contract 0");
+    }
+
+    @Test
+    void aCancelledBookingStaysViewableOnAnotherReplicaAfterDrsDropsTheOrderAndARepeatSendsNothing() {
+        ProviderMemory shared = ProviderMemory.inProcess(clock);
+        SchedulerProvider one = DrsContractTest.provider(DrsContractTest.settings(SERVER.baseUrl()), clock,
+                ProviderContext.DEFAULT_CALL_TIMEOUT, CallPermits.NONE, shared);
+        SchedulerProvider other = DrsContractTest.provider(DrsContractTest.settings(SERVER.baseUrl()), clock,
+                ProviderContext.DEFAULT_CALL_TIMEOUT, CallPermits.NONE, shared);
+        Slot slot = one.search(query("2026-03-02", "2026-03-02")).getFirst();
+        Booking booked = one.book(booking(slot, "Kitchen tap", new Contact("Ann", "07700 900123", null)));
+
+        Booking cancelled = one.cancel(booked.key(), new CancelRequest("TENANT_REQUEST", null));
+        Booking viewed = other.find(booked.key()).orElseThrow();
+        Booking repeated = other.cancel(booked.key(), new CancelRequest("TENANT_REQUEST", null));
+
+        assertThat(DRS.orderCount()).as("this fake drops deleted orders").isZero();
+        assertThat(viewed.status()).isEqualTo(BookingStatus.CANCELLED);
+        assertThat(viewed.slot()).isEqualTo(cancelled.slot());
+        assertThat(viewed.job().externalRef()).isEqualTo("HMS-9");
+        assertThat(viewed.contact()).as("no personal data is remembered").isNull();
+        assertThat(repeated).isEqualTo(viewed);
+        assertThat(calls("deleteOrder")).hasSize(1);
+        one.close();
+        other.close();
+    }
+
+    @Test
+    void withoutItsMemoryACancelledBookingThatDrsDroppedIsOnlyItsRef() {
+        Slot slot = drs.search(query("2026-03-02", "2026-03-02")).getFirst();
+        Booking booked = drs.book(booking(slot, "Kitchen tap", null));
+        drs.cancel(booked.key(), new CancelRequest("TENANT_REQUEST", null));
+        SchedulerProvider restartedWithoutMemory = DrsContractTest.provider(DrsContractTest.settings(SERVER.baseUrl()), clock);
+
+        assertThat(restartedWithoutMemory.find(booked.key())).isEmpty();
+        assertThat(restartedWithoutMemory.cancel(booked.key(), new CancelRequest("TENANT_REQUEST", null)).slot()).isNull();
+        assertThat(calls("deleteOrder")).hasSize(1);
+        restartedWithoutMemory.close();
     }
 
     @Test

@@ -44,7 +44,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>JMH micro-benchmarks of the hot paths.</li>
  * </ol>
  * Arguments: the repository root, optionally the seconds each load run lasts (default 8), then optionally the parts to
- * run ({@code throughput}, {@code overhead}, {@code jmh}; default all).
+ * run ({@code throughput}, {@code overhead}, {@code store}, {@code jmh}; default all).
  */
 public final class BenchMain {
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
@@ -52,7 +52,7 @@ public final class BenchMain {
     private static final int BACKEND_DELAY_MILLIS = 50;
     private static final int OVERHEAD_CONNECTIONS = 32;
     private static final Duration COMPILE_WARM_UP = Duration.ofSeconds(10);
-    private static final Set<String> PARTS = Set.of("throughput", "overhead", "jmh");
+    private static final Set<String> PARTS = Set.of("throughput", "overhead", "store", "jmh");
 
     private final Path root;
     private final Path work;
@@ -84,6 +84,9 @@ public final class BenchMain {
         }
         if (parts.contains("overhead")) {
             overhead();
+        }
+        if (parts.contains("store")) {
+            new StoreCost(work, serverJar(), report).measure();
         }
         if (parts.contains("jmh")) {
             microBenchmarks();
@@ -421,13 +424,13 @@ public final class BenchMain {
         return root.resolve("server/target/slotbridge-server.jar");
     }
 
-    private static int freePort() throws Exception {
+    static int freePort() throws Exception {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
     }
 
-    private static String sha256(String text) throws Exception {
+    static String sha256(String text) throws Exception {
         return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
     }
 }

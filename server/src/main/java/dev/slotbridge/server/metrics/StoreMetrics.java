@@ -2,12 +2,15 @@ package dev.slotbridge.server.metrics;
 
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
-import jakarta.inject.Singleton;
+import io.micronaut.context.annotation.Context;
 
 import java.util.List;
 
-/** {@code slotbridge_store_errors_total{operation}}: commands to the shared store that failed or timed out. */
-@Singleton
+/**
+ * {@code slotbridge_store_errors_total{operation}}: commands to the shared store that failed or timed out. Built at
+ * start-up ({@link Context}) so the counters show 0 with either store.
+ */
+@Context
 public final class StoreMetrics {
     static final String ERRORS = "slotbridge.store.errors";
     /** Every operation tag, registered at zero. */

@@ -51,7 +51,8 @@ final class MetricsApiTest {
         assertThat(metrics).contains("slotbridge_scheduler_retries_total{council=\"sandbox\",operation=\"search\",provider=\"sandbox\"} 0.0")
                 .contains("slotbridge_bookings_reconciliations_total{council=\"sandbox\",result=\"unknown\"} 0.0")
                 .contains("slotbridge_idempotency_replays_total{council=\"sandbox\"} 0.0")
-                .contains("slotbridge_ratelimit_rejections_total{client=\"limited\"} 0.0");
+                .contains("slotbridge_ratelimit_rejections_total{client=\"limited\"} 0.0")
+                .contains("slotbridge_store_errors_total{operation=\"idempotency\"} 0.0");
     }
 
     @Test

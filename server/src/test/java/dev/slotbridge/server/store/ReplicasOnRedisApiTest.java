@@ -148,6 +148,8 @@ final class ReplicasOnRedisApiTest {
             Reply readiness = replica(0).get(OPS_KEY, "/health/readiness");
             assertThat(readiness.status()).as("the instance stays in the load balancer").isEqualTo(200);
             assertThat(storeStatus(replica(0))).isEqualTo("DOWN");
+            assertThat(replica(0).get(null, "/prometheus").text()).containsPattern(
+                    "slotbridge_store_errors_total\\{operation=\"idempotency\"} [1-9]");
         } finally {
             redis.restart();
         }

@@ -22,14 +22,16 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * What the Redis store costs: the same server jar twice, one on the memory store and one on a local Redis (AOF
  * {@code everysec}, as {@code docs/deployment.md} recommends), loaded at the same time with requests interleaved
- * between them, so both see the same machine noise. Latency is measured per request by the client; the report gives
+ * between them, so both see the same machine noise, from 1 and from 8 client threads. Latency is measured per
+ * request by the client; the report gives
  * each store's p50/p99 for bookings (each with its own {@code Idempotency-Key}: claim, job lease, maker, answer kept)
  * and for {@code GET /v1/councils} (authentication and the rate limiter only).
  */
 final class StoreCost {
-    private static final int WORKERS = 8;
-    private static final int BOOKINGS_PER_STORE = 1500;
-    private static final int READS_PER_STORE = 6000;
+    /** One client thread shows the store's own cost; eight show it on a busy machine (2 cores here). */
+    private static final int[] WORKER_COUNTS = {1, 8};
+    private static final int BOOKINGS_PER_STORE = 800;
+    private static final int READS_PER_STORE = 4000;
 
     private final Path work;
     private final Path serverJar;
@@ -52,19 +54,25 @@ final class StoreCost {
              ServerProcess shared = start("redis", "type: redis\n    redis: {uri: \"redis://127.0.0.1:" + redisPort + "/0\"}")) {
             List<URI> servers = List.of(memory.base, shared.base);
             List<String> slots = slotIds(new Api(memory.base));
-            Map<String, List<Long>> bookings = interleaved(servers, BOOKINGS_PER_STORE, (server, i) ->
-                    HttpRequest.newBuilder(server.resolve("/v1/councils/sandbox/bookings"))
-                            .header("Content-Type", "application/json").header("Idempotency-Key", "bench-" + i)
-                            .POST(HttpRequest.BodyPublishers.ofString(Api.bookBody(slots.get(i % slots.size()), "BENCH-STORE-" + i))));
-            Map<String, List<Long>> reads = interleaved(servers, READS_PER_STORE, (server, i) ->
-                    HttpRequest.newBuilder(server.resolve("/v1/councils")).GET());
             Map<String, Object> raw = new LinkedHashMap<>();
             StringBuilder table = new StringBuilder("## What the Redis store costs\n\nThe same jar on the memory store and on "
-                    + "a local Redis (AOF everysec), loaded together, requests interleaved, " + WORKERS + " client threads; "
-                    + "latency per request, measured by the client.\n\n"
-                    + "| request | memory p50 / p99 ms | Redis p50 / p99 ms | added p50 / p99 ms (same run) |\n|---|---|---|---|\n");
-            row(table, raw, "book (own Idempotency-Key)", bookings);
-            row(table, raw, "GET /v1/councils (rate limiter)", reads);
+                    + "a local Redis (AOF everysec), loaded together with requests interleaved between them; latency per "
+                    + "request, measured by the client.\n\n"
+                    + "| request | client threads | memory p50 / p99 ms | Redis p50 / p99 ms | added p50 / p99 ms (same run) |\n"
+                    + "|---|---|---|---|---|\n");
+            AtomicInteger sequence = new AtomicInteger();
+            for (int workers : WORKER_COUNTS) {
+                Map<String, List<Long>> bookings = interleaved(servers, workers, BOOKINGS_PER_STORE, (server, i) -> {
+                    int n = sequence.incrementAndGet();
+                    return HttpRequest.newBuilder(server.resolve("/v1/councils/sandbox/bookings"))
+                            .header("Content-Type", "application/json").header("Idempotency-Key", "bench-" + n)
+                            .POST(HttpRequest.BodyPublishers.ofString(Api.bookBody(slots.get(n % slots.size()), "BENCH-STORE-" + n)));
+                });
+                Map<String, List<Long>> reads = interleaved(servers, workers, READS_PER_STORE, (server, i) ->
+                        HttpRequest.newBuilder(server.resolve("/v1/councils")).GET());
+                row(table, raw, "book (own Idempotency-Key)", workers, bookings);
+                row(table, raw, "GET /v1/councils (rate limiter)", workers, reads);
+            }
             report.raw("storeCost", raw);
             report.section(table.toString());
         } finally {
@@ -107,16 +115,17 @@ final class StoreCost {
         HttpRequest.Builder build(URI server, int sequence);
     }
 
-    /** {@code perServer} requests to each server, alternating, from {@link #WORKERS} threads; latencies in µs by store. */
-    private Map<String, List<Long>> interleaved(List<URI> servers, int perServer, RequestFor requests) throws Exception {
+    /** {@code perServer} requests to each server, alternating, from {@code workers} threads; latencies in µs by store. */
+    private Map<String, List<Long>> interleaved(List<URI> servers, int workers, int perServer, RequestFor requests)
+            throws Exception {
         Map<String, List<Long>> latencies = Map.of("memory", Collections.synchronizedList(new ArrayList<>()),
                 "redis", Collections.synchronizedList(new ArrayList<>()));
         AtomicInteger next = new AtomicInteger();
         int total = perServer * servers.size();
-        try (ExecutorService threads = Executors.newFixedThreadPool(WORKERS)) {
-            List<Future<?>> workers = new ArrayList<>();
-            for (int w = 0; w < WORKERS; w++) {
-                workers.add(threads.submit(() -> {
+        try (ExecutorService threads = Executors.newFixedThreadPool(workers)) {
+            List<Future<?>> running = new ArrayList<>();
+            for (int w = 0; w < workers; w++) {
+                running.add(threads.submit(() -> {
                     for (int i = next.getAndIncrement(); i < total; i = next.getAndIncrement()) {
                         int store = i % servers.size();
                         HttpRequest request = requests.build(servers.get(store), i)
@@ -132,21 +141,22 @@ final class StoreCost {
                     return null;
                 }));
             }
-            for (Future<?> worker : workers) {
+            for (Future<?> worker : running) {
                 worker.get();
             }
         }
         return latencies;
     }
 
-    private static void row(StringBuilder table, Map<String, Object> raw, String request, Map<String, List<Long>> latencies) {
+    private static void row(StringBuilder table, Map<String, Object> raw, String request, int workers,
+                            Map<String, List<Long>> latencies) {
         double[] memory = percentiles(latencies.get("memory"));
         double[] redis = percentiles(latencies.get("redis"));
-        table.append("| ").append(request).append(" | ").append(Report.format(memory[0])).append(" / ")
+        table.append("| ").append(request).append(" | ").append(workers).append(" | ").append(Report.format(memory[0])).append(" / ")
                 .append(Report.format(memory[1])).append(" | ").append(Report.format(redis[0])).append(" / ")
                 .append(Report.format(redis[1])).append(" | ").append(Report.format(redis[0] - memory[0])).append(" / ")
                 .append(Report.format(redis[1] - memory[1])).append(" |\n");
-        raw.put(request, Map.of("memoryP50Ms", memory[0], "memoryP99Ms", memory[1], "redisP50Ms", redis[0],
+        raw.put(request + ", " + workers + " threads", Map.of("memoryP50Ms", memory[0], "memoryP99Ms", memory[1], "redisP50Ms", redis[0],
                 "redisP99Ms", redis[1], "requestsPerStore", latencies.get("memory").size()));
     }
 

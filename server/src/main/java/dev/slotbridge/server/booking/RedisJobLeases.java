@@ -69,11 +69,8 @@ final class RedisJobLeases implements JobLeases {
         ClaimRenewals.Renewal renewal = renewals.keep(() -> redis.script(OPERATION, RENEW, List.of(key), token, leaseMillis));
         return () -> {
             renewal.close();
-            try {
-                redis.script(OPERATION, RELEASE, List.of(key), token);
-            } catch (StoreUnavailableException e) {
-                // it lapses within one claim lease
-            }
+            // not awaited; when Redis cannot take it, the lease lapses within one claim lease
+            redis.scriptInBackground(OPERATION, RELEASE, List.of(key), () -> { }, token);
         };
     }
 

@@ -4,7 +4,6 @@ import dev.slotbridge.server.store.ClaimRenewals;
 import dev.slotbridge.server.store.PollingWait;
 import dev.slotbridge.server.store.RedisStore;
 import dev.slotbridge.server.store.StoreProperties;
-import dev.slotbridge.server.store.StoreUnavailableException;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -187,18 +186,17 @@ final class RedisIdempotencyStore implements IdempotencyStore {
         settle(key, "release", ABANDON, List.of(record(key), clientKeys(key)), redis.instanceId());
     }
 
-    /** Ends this replica's claim; when Redis cannot take it, the claim lapses and the next taker reconciles. */
+    /**
+     * Ends this replica's claim, without waiting for Redis (the answer is not held up by it; a repeat sent after it
+     * finds it done). When Redis cannot take it, the claim lapses and the next taker reconciles.
+     */
     private void settle(IdempotencyKey key, String what, RedisStore.Script script, List<String> keys, String... arguments) {
         ClaimRenewals.Renewal renewal = held.remove(key);
         if (renewal != null) {
             renewal.close();
         }
-        try {
-            redis.script(OPERATION, script, keys, arguments);
-        } catch (StoreUnavailableException e) {
-            LOG.warn("Could not {} an Idempotency-Key in Redis; its claim lapses in {} and the next request with it "
-                    + "asks the scheduler first", what, lease);
-        }
+        redis.scriptInBackground(OPERATION, script, keys, () -> LOG.warn("Could not {} an Idempotency-Key in Redis; its "
+                + "claim lapses in {} and the next request with it asks the scheduler first", what, lease), arguments);
     }
 
     private static String record(IdempotencyKey key) {

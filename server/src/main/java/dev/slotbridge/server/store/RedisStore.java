@@ -10,6 +10,7 @@ import io.lettuce.core.ScriptOutputType;
 import io.lettuce.core.SocketOptions;
 import io.lettuce.core.TimeoutOptions;
 import io.lettuce.core.api.StatefulRedisConnection;
+import io.lettuce.core.api.async.RedisAsyncCommands;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.lettuce.core.codec.StringCodec;
 import io.lettuce.core.resource.ClientResources;
@@ -26,6 +27,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -117,6 +119,34 @@ public final class RedisStore implements AutoCloseable {
                 return redis.eval(script.source(), ScriptOutputType.MULTI, keyArray, arguments);
             }
         });
+    }
+
+    /**
+     * Sends a script without waiting for Redis to answer, for writes that are best effort (a claim settled, a maker
+     * recorded, a lease released): the request is not held up by the round trip. Commands on the one connection run
+     * in the order they are sent, so a later command from any thread sees this one done. A failure is counted, and
+     * {@code onFailure} runs (on a Lettuce thread).
+     */
+    public void scriptInBackground(String operation, Script script, List<String> keys, Runnable onFailure,
+                                   String... arguments) {
+        String[] keyArray = keys.toArray(String[]::new);
+        try {
+            RedisAsyncCommands<String, String> redis = connection().async();
+            redis.<List<Object>>evalsha(script.sha1(), ScriptOutputType.MULTI, keyArray, arguments)
+                    .exceptionallyCompose(failure -> failure instanceof RedisNoScriptException
+                            || failure.getCause() instanceof RedisNoScriptException
+                            ? redis.<List<Object>>eval(script.source(), ScriptOutputType.MULTI, keyArray, arguments)
+                            : CompletableFuture.failedFuture(failure))
+                    .whenComplete((result, failure) -> {
+                        if (failure != null) {
+                            metrics.error(operation);
+                            onFailure.run();
+                        }
+                    });
+        } catch (RedisException e) {
+            metrics.error(operation);
+            onFailure.run();
+        }
     }
 
     /** Whether Redis answers a PING now. */

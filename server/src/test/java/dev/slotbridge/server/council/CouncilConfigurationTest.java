@@ -78,4 +78,21 @@ final class CouncilConfigurationTest {
                 .hasStackTraceContaining("slotbridge.clients.ops.rate-limit.request: unknown key")
                 .hasStackTraceContaining("slotbridge.idempotency.max-entry: unknown key");
     }
+
+    @Test
+    void anUnknownStoreKeyOrTypeStopsStartUp() {
+        assertThatThrownBy(() -> start(Map.of("slotbridge.councils.lincoln.provider", "sandbox",
+                "slotbridge.store.type", "redsi",
+                "slotbridge.store.redis.url", "redis://127.0.0.1:6379")))
+                .hasStackTraceContaining("slotbridge.store.type: 'redsi' is not a store; use one of [memory, redis]")
+                .hasStackTraceContaining("slotbridge.store.redis.url: unknown key");
+    }
+
+    @Test
+    void theRedisStoreStartsWhileRedisIsDown() {
+        try (ApplicationContext context = start(Map.of("slotbridge.councils.lincoln.provider", "sandbox",
+                "slotbridge.store.type", "redis", "slotbridge.store.redis.uri", "redis://127.0.0.1:1/0"))) {
+            assertThat(context.getBean(CouncilRegistry.class).find("lincoln")).isPresent();
+        }
+    }
 }

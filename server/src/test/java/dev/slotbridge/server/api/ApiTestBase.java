@@ -18,4 +18,8 @@ abstract class ApiTestBase {
     final void connect() {
         api = new Api(server.getURI(), json);
     }
+
+    public Api api() {
+        return api;
+    }
 }

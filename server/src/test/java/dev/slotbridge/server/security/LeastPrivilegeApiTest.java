@@ -64,6 +64,10 @@ class LeastPrivilegeApiTest implements TestPropertyProvider {
         properties.put("slotbridge.clients." + name + ".permissions", permissions);
     }
 
+    public Api api() {
+        return api;
+    }
+
     @BeforeEach
     void connect() {
         api = new Api(server.getURI(), json);

@@ -17,5 +17,7 @@ public enum Capability {
     /** {@link SchedulerProvider#reschedule}. */
     RESCHEDULE,
     /** {@link SchedulerProvider#cancel}. */
-    CANCEL
+    CANCEL,
+    /** {@link SchedulerProvider#findByExternalRef}. */
+    FIND_BY_REFERENCE
 }

@@ -73,6 +73,16 @@ public interface SchedulerProvider extends AutoCloseable {
     }
 
     /**
+     * The bookings of the caller's order number ({@code job.externalRef}) the scheduler holds, cancelled ones included
+     * — for front doors whose callers know a booking by their own reference only (Housing Repairs Online). Only
+     * bookings at {@code propertyRef} when it is given; without it, wherever they are (the scheduler's lookup by
+     * order number). Empty when there are none.
+     */
+    default List<Booking> findByExternalRef(String externalRef, Optional<String> propertyRef) {
+        throw new CapabilityNotSupportedException(Capability.FIND_BY_REFERENCE);
+    }
+
+    /**
      * Establishes what became of a booking request whose outcome is unknown: {@link #book} failed with an
      * {@link dev.slotbridge.spi.error.ErrorKind#mayHaveApplied() outcome-unknown} error (its answer was lost, or a
      * step after the scheduler accepted it failed). The server calls it before answering the caller, and again when

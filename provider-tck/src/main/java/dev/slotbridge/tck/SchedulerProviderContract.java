@@ -153,6 +153,22 @@ public abstract class SchedulerProviderContract {
     }
 
     @Test
+    public void aBookingIsFoundByItsExternalRefWithOrWithoutTheProperty() {
+        assumeCapable(Capability.BOOK);
+        assumeCapable(Capability.FIND_BY_REFERENCE);
+        BookingRequest request = bookingFor(firstSlot().key());
+        Booking booked = provider.book(request);
+        String externalRef = request.job().externalRef();
+        String property = request.job().propertyRef();
+
+        assertThat(provider.findByExternalRef(externalRef, Optional.empty())).extracting(Booking::key).contains(booked.key());
+        assertThat(provider.findByExternalRef(externalRef, Optional.of(property))).extracting(Booking::key)
+                .contains(booked.key());
+        assertThat(provider.findByExternalRef(externalRef, Optional.of(property + "-ELSEWHERE"))).isEmpty();
+        assertThat(provider.findByExternalRef(externalRef + "-NEVER-BOOKED", Optional.empty())).isEmpty();
+    }
+
+    @Test
     public void viewOfAnUnknownBookingIsEmpty() {
         assumeCapable(Capability.VIEW);
         assertThat(provider.find(unknownBookingKey())).isEmpty();
@@ -299,6 +315,7 @@ public abstract class SchedulerProviderContract {
         calls.put(Capability.LIST, () -> provider.listByProperty(searchableQuery().job().propertyRef()));
         calls.put(Capability.RESCHEDULE, () -> provider.reschedule(unknownBookingKey(), anySlot));
         calls.put(Capability.CANCEL, () -> provider.cancel(unknownBookingKey(), new CancelRequest("Tenant request", null)));
+        calls.put(Capability.FIND_BY_REFERENCE, () -> provider.findByExternalRef("TCK-UNKNOWN", Optional.empty()));
         calls.forEach((capability, call) -> {
             if (!provider.capabilities().contains(capability)) {
                 assertThatThrownBy(call::execute).as(capability.name())

@@ -146,15 +146,25 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
     /** Booked when the order has a booked visit on the slot's day in the slot's window; a booking is one call, so never half-made. */
     @Override
     public BookingOutcome reconcileBooking(BookingRequest request) {
-        String order = request.slot().require(ConnectMapping.ORDER);
-        List<Appointment> appointments = client.appointmentsForOrder(order);
-        Optional<SalesOrder> salesOrder = appointments.isEmpty() ? Optional.empty() : client.salesOrder(order);
-        return salesOrder.stream()
-                .flatMap(found -> appointments.stream()
-                        .map(appointment -> ConnectMapping.booking(appointment, found, windows.all(), null, zone)))
+        return bookingsOfOrder(request.slot().require(ConnectMapping.ORDER)).stream()
                 .filter(booking -> booking.status() == BookingStatus.BOOKED && isInSlot(booking, request.slot()))
                 .<BookingOutcome>map(booking -> new BookingOutcome.Booked(booking, null))
                 .findFirst().orElseGet(() -> new BookingOutcome.NotBooked(null));
+    }
+
+    /** The visits of the sales order whose {@code ExternalId} is the order number, then (when given) at the property. */
+    @Override
+    public List<Booking> findByExternalRef(String externalRef, Optional<String> propertyRef) {
+        return bookingsOfOrder(externalRef).stream()
+                .filter(booking -> propertyRef.map(booking.job().propertyRef()::equals).orElse(true)).toList();
+    }
+
+    /** {@code BookingSummary} by the order, and the sales order for the job: every visit of the order. */
+    private List<Booking> bookingsOfOrder(String order) {
+        List<Appointment> appointments = client.appointmentsForOrder(order);
+        Optional<SalesOrder> salesOrder = appointments.isEmpty() ? Optional.empty() : client.salesOrder(order);
+        return salesOrder.stream().flatMap(found -> appointments.stream()
+                .map(appointment -> ConnectMapping.booking(appointment, found, windows.all(), null, zone))).toList();
     }
 
     @Override

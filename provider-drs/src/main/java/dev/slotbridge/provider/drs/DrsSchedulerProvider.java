@@ -207,6 +207,14 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         return bookings;
     }
 
+    /** {@code selectOrder} by {@code primaryOrderNumber}, then (when given) only the orders at the {@code locationID}. */
+    @Override
+    public List<Booking> findByExternalRef(String externalRef, Optional<String> propertyRef) {
+        return ordersNumbered(externalRef).stream()
+                .filter(order -> propertyRef.map(property -> property.equals(order.text("locationID"))).orElse(true))
+                .flatMap(order -> DrsMapping.bookings(order, zone).stream()).toList();
+    }
+
     /**
      * The request's orders ({@code selectOrder} by order number, at the property): one with a booking scheduled in
      * the requested window is booked; one whose booking DRS has not scheduled was made by a {@code createOrder}

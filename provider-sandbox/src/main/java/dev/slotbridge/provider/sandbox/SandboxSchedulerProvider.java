@@ -112,6 +112,19 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
         }
     }
 
+    @Override
+    public List<Booking> findByExternalRef(String externalRef, Optional<String> propertyRef) {
+        lock.lock();
+        try {
+            return bookings.values().stream().map(this::current)
+                    .filter(booking -> externalRef.equals(booking.job().externalRef())
+                            && propertyRef.map(booking.job().propertyRef()::equals).orElse(true))
+                    .toList();
+        } finally {
+            lock.unlock();
+        }
+    }
+
     /** A sandbox booking is made in one step, so it is either booked in the slot or not at all. */
     @Override
     public BookingOutcome reconcileBooking(BookingRequest request) {

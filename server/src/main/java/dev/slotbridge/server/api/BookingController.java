@@ -61,7 +61,7 @@ final class BookingController {
         StoredAnswer answer = bookings.book(client, target, key, request, (made, bookingRef, booking) ->
                 new StoredAnswer(HttpStatus.CREATED.getCode(), bookingRef, ApiMapping.location(made, bookingRef),
                         json(mapping.booking(made, new VisibleBooking(bookingRef, booking, true)))));
-        return HttpResponse.status(HttpStatus.valueOf(answer.status())).body(answer.json())
+        return HttpResponse.status(HttpStatus.valueOf(answer.status())).body(answer.body())
                 .contentType(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.LOCATION, answer.location());
     }
 

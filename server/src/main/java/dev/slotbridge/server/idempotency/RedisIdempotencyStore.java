@@ -173,7 +173,7 @@ final class RedisIdempotencyStore implements IdempotencyStore {
     public void complete(IdempotencyKey key, StoredAnswer answer) {
         settle(key, "complete", COMPLETE, List.of(record(key)), redis.instanceId(), Integer.toString(answer.status()),
                 answer.bookingRef(), answer.location() == null ? "" : answer.location(),
-                new String(answer.json(), StandardCharsets.UTF_8));
+                new String(answer.body(), StandardCharsets.UTF_8));
     }
 
     @Override

@@ -21,6 +21,7 @@ public enum ProblemType {
     BOOKING_NOT_ACTIVE(HttpStatus.CONFLICT, "booking-not-active", "Booking not active"),
     IDEMPOTENCY_KEY_IN_USE(HttpStatus.CONFLICT, "idempotency-key-in-use", "Idempotency key in use"),
     BOOKING_IN_PROGRESS(HttpStatus.CONFLICT, "booking-in-progress", "Another change to this job is in progress"),
+    BOOKING_EXISTS(HttpStatus.CONFLICT, "booking-exists", "A booking with this reference exists"),
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "Request body too large"),
     URI_TOO_LONG(HttpStatus.REQUEST_URI_TOO_LONG, "uri-too-long", "URI too long"),
     HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-fields-too-large",

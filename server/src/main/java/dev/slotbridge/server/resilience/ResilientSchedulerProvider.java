@@ -51,6 +51,11 @@ final class ResilientSchedulerProvider implements SchedulerProvider {
     }
 
     @Override
+    public List<Booking> findByExternalRef(String externalRef, Optional<String> propertyRef) {
+        return guard.call(SchedulerOperation.FIND_BY_REFERENCE, () -> target.findByExternalRef(externalRef, propertyRef));
+    }
+
+    @Override
     public BookingOutcome reconcileBooking(BookingRequest request) {
         return guard.call(SchedulerOperation.RECONCILE_BOOKING, () -> target.reconcileBooking(request));
     }

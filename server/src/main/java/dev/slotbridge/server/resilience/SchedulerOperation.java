@@ -8,7 +8,7 @@ import java.util.Locale;
  * booking) — are retried on any scheduler failure; writes only when the request was never sent.
  */
 public enum SchedulerOperation {
-    SEARCH(true), VIEW(true), LIST(true),
+    SEARCH(true), VIEW(true), LIST(true), FIND_BY_REFERENCE(true),
     BOOK(false), RECONCILE_BOOKING(true), RESCHEDULE(false), CANCEL(false);
 
     private final boolean safeToRepeat;

@@ -19,7 +19,7 @@ import java.util.Map;
  * 429 {@code rate-limited} with {@code Retry-After} in whole seconds. Runs after the key filter.
  */
 @ServerFilter("/v1/**")
-final class ClientRateLimiter implements Ordered {
+public final class ClientRateLimiter implements Ordered {
     private final RequestRates rates;
     private final SchedulerMetrics metrics;
 
@@ -31,7 +31,11 @@ final class ClientRateLimiter implements Ordered {
 
     @RequestFilter
     void limit(HttpRequest<?> request) {
-        ApiClient client = request.getAttribute(ApiClient.ATTRIBUTE, ApiClient.class).orElseThrow();
+        admit(request.getAttribute(ApiClient.ATTRIBUTE, ApiClient.class).orElseThrow());
+    }
+
+    /** Counts a request of the client; past its rate limit, 429 {@code rate-limited} with {@code Retry-After}. */
+    public void admit(ApiClient client) {
         rates.acquire(client).ifPresent(wait -> {
             metrics.rateLimited(client.name());
             throw new ApiProblemException(ProblemType.RATE_LIMITED,

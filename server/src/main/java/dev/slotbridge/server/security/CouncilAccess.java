@@ -25,7 +25,7 @@ public final class CouncilAccess {
         return switch (capability) {
             case SEARCH -> client.may(councilId, Permission.SEARCH);
             case BOOK -> client.may(councilId, Permission.BOOK);
-            case VIEW, LIST, RESCHEDULE, CANCEL -> client.may(councilId, Permission.MANAGE_OWN)
+            case VIEW, LIST, RESCHEDULE, CANCEL, FIND_BY_REFERENCE -> client.may(councilId, Permission.MANAGE_OWN)
                     || client.may(councilId, Permission.MANAGE_ALL);
         };
     }

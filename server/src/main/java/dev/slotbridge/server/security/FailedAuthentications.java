@@ -16,7 +16,7 @@ import java.util.Optional;
  * Remembers the latest 100,000 addresses.
  */
 @Singleton
-final class FailedAuthentications {
+public final class FailedAuthentications {
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final int MAX_ADDRESSES = 100_000;
 
@@ -38,13 +38,13 @@ final class FailedAuthentications {
     }
 
     /** How long the address must wait before it may try again, when it has failed too often in this window. */
-    synchronized Optional<Duration> blocked(String address) {
+    public synchronized Optional<Duration> blocked(String address) {
         Window window = current(address);
         return window.failures() >= maxFailures
                 ? Optional.of(Duration.between(clock.instant(), window.start().plus(WINDOW))) : Optional.empty();
     }
 
-    synchronized void failed(String address) {
+    public synchronized void failed(String address) {
         Window window = current(address);
         byAddress.put(address, new Window(window.start(), window.failures() + 1));
     }

@@ -44,6 +44,9 @@ final class DrsCancellations {
         }
         try {
             memory.put(key(cancelled.key()), format(cancelled), RETENTION);
+            String byReference = referenceKey(cancelled.job().externalRef());
+            String keys = memory.get(byReference).map(known -> known + ",").orElse("") + keyValues(cancelled.key());
+            memory.put(byReference, keys, RETENTION);
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "Could not remember cancelled DRS order {0}: {1}",
                     cancelled.key().require(DrsMapping.ORDER_ID), e.getClass().getSimpleName());
@@ -56,6 +59,26 @@ final class DrsCancellations {
         List<String> codes = job.jobCodes().stream().map(code -> encode(code.code()) + "*" + code.quantity()).toList();
         return String.join("|", VERSION, slot.start().toString(), slot.end().toString(), encode(slot.label()),
                 encode(job.propertyRef()), encode(job.externalRef()), encode(job.priority()), String.join(",", codes));
+    }
+
+    /** The bookings of an order number Slotbridge cancelled within {@link #RETENTION}. */
+    List<Booking> recallByReference(String externalRef) {
+        List<Booking> recalled = new ArrayList<>();
+        memory.get(referenceKey(externalRef)).ifPresent(keys -> {
+            for (String pair : keys.split(",")) {
+                String[] ids = pair.split(":");
+                recall(DrsMapping.key(externalRef, ids[0], ids[1])).ifPresent(recalled::add);
+            }
+        });
+        return recalled;
+    }
+
+    private static String referenceKey(String externalRef) {
+        return "cancelled-by-reference:" + encode(externalRef);
+    }
+
+    private static String keyValues(BookingKey key) {
+        return key.require(DrsMapping.ORDER_ID) + ":" + key.require(DrsMapping.BOOKING_ID);
     }
 
     /** The cancelled booking as it was, when Slotbridge cancelled it within {@link #RETENTION}. */

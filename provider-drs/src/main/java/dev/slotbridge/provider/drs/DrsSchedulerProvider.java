@@ -207,12 +207,20 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         return bookings;
     }
 
-    /** {@code selectOrder} by {@code primaryOrderNumber}, then (when given) only the orders at the {@code locationID}. */
+    /**
+     * {@code selectOrder} by {@code primaryOrderNumber}, then (when given) only the orders at the {@code locationID};
+     * with the bookings Slotbridge cancelled whose orders DRS no longer shows.
+     */
     @Override
     public List<Booking> findByExternalRef(String externalRef, Optional<String> propertyRef) {
-        return ordersNumbered(externalRef).stream()
+        List<Booking> found = new ArrayList<>(ordersNumbered(externalRef).stream()
                 .filter(order -> propertyRef.map(property -> property.equals(order.text("locationID"))).orElse(true))
-                .flatMap(order -> DrsMapping.bookings(order, zone).stream()).toList();
+                .flatMap(order -> DrsMapping.bookings(order, zone).stream()).toList());
+        cancellations.recallByReference(externalRef).stream()
+                .filter(cancelled -> found.stream().noneMatch(shown -> shown.key().equals(cancelled.key())))
+                .filter(cancelled -> propertyRef.map(cancelled.job().propertyRef()::equals).orElse(true))
+                .forEach(found::add);
+        return found;
     }
 
     /**

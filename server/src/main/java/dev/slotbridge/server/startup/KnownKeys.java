@@ -12,7 +12,7 @@ import java.util.TreeSet;
 
 /**
  * Refuses keys Slotbridge does not know under {@code slotbridge.resilience}, each council's {@code resilience}, each
- * client's {@code rate-limit}, {@code slotbridge.idempotency} and {@code slotbridge.store} (and a store type other
+ * client's {@code rate-limit}, {@code slotbridge.idempotency}, {@code slotbridge.store}, each HRO front end (and a store type other
  * than {@code memory} or {@code redis}), as provider settings are refused: a typo
  * ({@code time-out}, {@code failure-rate-treshold}) must stop start-up, not silently leave a default in force.
  * The {@link dev.slotbridge.server.council.CouncilRegistry} reports them with every other configuration problem.
@@ -24,6 +24,8 @@ public final class KnownKeys {
     private static final Set<String> STORE = Set.of("type", "claim-lease", "owner-ttl", "redis.uri", "redis.timeout",
             "redis.reconnect-delay");
     private static final Set<String> STORE_TYPES = Set.of("memory", "redis");
+    private static final Set<String> HRO_FRONT_END = Set.of("identifier-sha256", "council", "lead-time-days",
+            "max-days", "search-days");
 
     private KnownKeys() {
     }
@@ -39,6 +41,9 @@ public final class KnownKeys {
                         + new TreeSet<>(STORE_TYPES)));
         for (String council : names(properties, "slotbridge.councils")) {
             check(properties, "slotbridge.councils." + council + ".resilience", RESILIENCE, problems);
+        }
+        for (String frontEnd : names(properties, "slotbridge.hro.front-ends")) {
+            check(properties, "slotbridge.hro.front-ends." + frontEnd, HRO_FRONT_END, problems);
         }
         for (String client : names(properties, "slotbridge.clients")) {
             check(properties, "slotbridge.clients." + client + ".rate-limit", RATE_LIMIT, problems);

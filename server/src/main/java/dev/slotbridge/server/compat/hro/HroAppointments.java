@@ -13,6 +13,7 @@ import dev.slotbridge.server.security.ClientRateLimiter;
 import dev.slotbridge.server.security.CouncilAccess;
 import dev.slotbridge.server.security.FailedAuthentications;
 import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.error.InvalidRequestException;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.BookingStatus;
@@ -102,7 +103,7 @@ final class HroAppointments {
         LocalDate from = query.optional("fromDate").map(value -> HroDates.instant("fromDate", value).atZone(zone).toLocalDate())
                 .orElseGet(() -> LocalDate.now(clock.withZone(zone)).plusDays(frontEnd.leadTimeDays()));
         List<HroAllowedSlot> allowed = allowedSlots(body);
-        SlotSearch found = bookings.search(council, new SlotQuery(job, from, from.plusDays(frontEnd.searchDays() - 1)));
+        SlotSearch found = searchWithoutOrder(council, new SlotQuery(job, from, from.plusDays(frontEnd.searchDays() - 1)));
         Set<LocalDate> days = new LinkedHashSet<>();
         List<HroAppointment> appointments = new ArrayList<>();
         for (Slot slot : found.slots()) {
@@ -271,6 +272,23 @@ final class HroAppointments {
         } catch (IOException | RuntimeException e) {
             throw new ApiProblemException(ProblemType.MALFORMED_JSON, "The body is not the JSON this call takes",
                     List.of(new FieldError(field, "is not valid JSON of the expected shape")), Map.of());
+        }
+    }
+
+    /**
+     * A search for a job without an order number, as the HRO client searches before it has a booking reference. A
+     * scheduler that finds slots per order (Connect) cannot answer it: 501, saying so.
+     */
+    private SlotSearch searchWithoutOrder(Council council, SlotQuery query) {
+        try {
+            return bookings.search(council, query);
+        } catch (InvalidRequestException e) {
+            if (!"externalRef".equals(e.field())) {
+                throw e;
+            }
+            throw new ApiProblemException(ProblemType.CAPABILITY_NOT_SUPPORTED, "This council's scheduler finds slots "
+                    + "per order, and the Housing Repairs Online client searches before it has a booking reference; "
+                    + "booking, moving and cancelling by reference work");
         }
     }
 

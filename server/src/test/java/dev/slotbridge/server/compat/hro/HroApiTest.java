@@ -17,6 +17,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class HroApiTest implements TestPropertyProvider {
     static final String IDENTIFIER = "hro-portal-identifier";
     static final String PREFIX = "/api/v1/repairsonline";
+    static final String FORTNIGHT = "hro-fortnight-identifier";
     private static final String SLOTS = "[{\"startTime\":\"08:00:00\",\"endTime\":\"12:00:00\"},{\"startTime\":\"12:00:00\",\"endTime\":\"16:00:00\"}]";
 
     @Inject
@@ -42,11 +44,16 @@ class HroApiTest implements TestPropertyProvider {
 
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("slotbridge.hro.jwt-secret", "an-hro-test-secret-of-at-least-32-chars",
+        Map<String, String> properties = new HashMap<>(Map.of("slotbridge.hro.jwt-secret", "an-hro-test-secret-of-at-least-32-chars",
                 "slotbridge.hro.path-prefix", PREFIX.substring(1),
                 "slotbridge.hro.front-ends.portal.identifier-sha256", sha256(IDENTIFIER),
                 "slotbridge.hro.front-ends.portal.council", council(),
-                "slotbridge.hro.front-ends.portal.lead-time-days", "1");
+                "slotbridge.hro.front-ends.portal.lead-time-days", "1",
+                "slotbridge.hro.front-ends.fortnight.identifier-sha256", sha256(FORTNIGHT),
+                "slotbridge.hro.front-ends.fortnight.council", council(),
+                "slotbridge.hro.front-ends.fortnight.max-days", "10"));
+        properties.put("slotbridge.clients.ops.councils", council());
+        return properties;
     }
 
     /** The council the front end books into. */
@@ -169,9 +176,26 @@ class HroApiTest implements TestPropertyProvider {
         assertThat(bookingsFor("HRO-3001").getFirst().get("slot").toString()).contains("2026-03-10T12:00:00Z");
 
         assertThat(hro.cancelAppointment("HRO-3001").status()).isEqualTo(200);
-        assertThat(bookingsFor("HRO-3001").getFirst()).containsEntry("status", "CANCELLED");
+        assertThat(bookingsFor("HRO-3001")).as("cancelled (DRS drops a cancelled order from its lists)")
+                .noneMatch(booking -> "BOOKED".equals(booking.get("status")));
         assertThat(hro.cancelAppointment("HRO-3001").status()).as("again").isEqualTo(200);
         assertThat(hro.cancelAppointment("HRO-NEVER").status()).isEqualTo(404);
+    }
+
+    @Test
+    void acrossTheClockChangeAnAllowedEightOClockSlotIsEightOClockInTheUkOnBothSides() {
+        HroClient fortnight = new HroClient(server.getURI(), "", FORTNIGHT, json);
+
+        List<Map<String, Object>> mornings = fortnight.appointments(fortnight.availableAppointments(
+                "sorCode=N373049&locationId=3670010&fromDate=3/23/2026 12:00:00 AM",
+                "[{\"startTime\":\"08:00:00\",\"endTime\":\"12:00:00\"}]"));
+
+        List<String> starts = mornings.stream().map(appointment -> (String) ((Map<?, ?>) appointment.get("timeOfDay"))
+                .get("earliestArrivalTime")).toList();
+        assertThat(starts).isNotEmpty().allSatisfy(start -> assertThat(start)
+                .matches(start.compareTo("2026-03-29") < 0 ? ".*T08:00:00Z" : ".*T07:00:00Z"));
+        assertThat(starts).anyMatch(start -> start.compareTo("2026-03-29") < 0)
+                .anyMatch(start -> start.compareTo("2026-03-29") > 0);
     }
 
     @Test

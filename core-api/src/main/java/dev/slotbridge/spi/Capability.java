@@ -19,5 +19,10 @@ public enum Capability {
     /** {@link SchedulerProvider#cancel}. */
     CANCEL,
     /** {@link SchedulerProvider#findByExternalRef}. */
-    FIND_BY_REFERENCE
+    FIND_BY_REFERENCE,
+    /**
+     * {@link SchedulerProvider#hold}, {@link SchedulerProvider#confirmHold} and {@link SchedulerProvider#releaseHold}:
+     * the scheduler itself keeps a slot for a job for a while. Without it the server holds slots in its own store.
+     */
+    HOLD
 }

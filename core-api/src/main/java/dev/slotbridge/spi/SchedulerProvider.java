@@ -6,10 +6,14 @@ import dev.slotbridge.spi.model.BookingKey;
 import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.CancelRequest;
+import dev.slotbridge.spi.model.HeldSlot;
+import dev.slotbridge.spi.model.HoldKey;
+import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -70,6 +74,29 @@ public interface SchedulerProvider extends AutoCloseable {
      */
     default List<Booking> listByProperty(String propertyRef) {
         throw new CapabilityNotSupportedException(Capability.LIST);
+    }
+
+    /**
+     * Holds the slot for the job until at least {@code until}: while held, the slot's capacity is not offered by
+     * {@link #search} nor taken by {@link #book}. A slot no longer offered is {@code SlotUnavailableException}.
+     * A failure may leave a partial hold behind only if the provider cannot undo it; then it throws
+     * {@code WriteOutcomeUnknownException}, and the server releases the hold by key when the provider gives one.
+     */
+    default HeldSlot hold(SlotKey slot, Job job, Instant until) {
+        throw new CapabilityNotSupportedException(Capability.HOLD);
+    }
+
+    /**
+     * Books the held slot for the request (its job is the held job). A hold that has ended is
+     * {@code SlotUnavailableException} when the slot is gone, else booked like {@link #book}.
+     */
+    default Booking confirmHold(HoldKey hold, BookingRequest request) {
+        throw new CapabilityNotSupportedException(Capability.HOLD);
+    }
+
+    /** Ends the hold and frees what it kept at the scheduler; nothing happens for a hold already ended or confirmed. */
+    default void releaseHold(HoldKey hold) {
+        throw new CapabilityNotSupportedException(Capability.HOLD);
     }
 
     /**

@@ -13,6 +13,8 @@ import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.CancelRequest;
 import dev.slotbridge.spi.model.Contact;
+import dev.slotbridge.spi.model.HeldSlot;
+import dev.slotbridge.spi.model.HoldKey;
 import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
@@ -23,6 +25,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.function.Executable;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.EnumMap;
@@ -150,6 +153,37 @@ public abstract class SchedulerProviderContract {
             assertSameWindow(booking, slot);
             assertThat(booking.job().externalRef()).isEqualTo(booked.job().externalRef());
         });
+    }
+
+    @Test
+    public void aConfirmedHoldBooksTheHeldSlot() {
+        assumeCapable(Capability.HOLD);
+        Slot slot = firstSlot();
+        BookingRequest request = bookingFor(slot.key());
+        Instant until = Instant.now().plus(Duration.ofMinutes(5));
+
+        HeldSlot held = provider.hold(slot.key(), request.job(), until);
+        Booking booking = provider.confirmHold(held.key(), request);
+
+        assertThat(held.expiresAt()).isAfterOrEqualTo(until.minusSeconds(1));
+        assertThat(booking.status()).isEqualTo(BookingStatus.BOOKED);
+        assertSameWindow(booking, slot);
+        provider.releaseHold(held.key());
+        assertThat(provider.find(booking.key())).hasValueSatisfying(found ->
+                assertThat(found.status()).as("releasing a confirmed hold changes nothing").isEqualTo(BookingStatus.BOOKED));
+    }
+
+    @Test
+    public void aReleasedHoldLeavesTheSlotBookable() {
+        assumeCapable(Capability.HOLD);
+        Slot slot = firstSlot();
+        BookingRequest request = bookingFor(slot.key());
+
+        HeldSlot held = provider.hold(slot.key(), request.job(), Instant.now().plus(Duration.ofMinutes(5)));
+        provider.releaseHold(held.key());
+        provider.releaseHold(held.key());
+
+        assertThat(provider.book(request).status()).isEqualTo(BookingStatus.BOOKED);
     }
 
     @Test
@@ -316,6 +350,7 @@ public abstract class SchedulerProviderContract {
         calls.put(Capability.RESCHEDULE, () -> provider.reschedule(unknownBookingKey(), anySlot));
         calls.put(Capability.CANCEL, () -> provider.cancel(unknownBookingKey(), new CancelRequest("Tenant request", null)));
         calls.put(Capability.FIND_BY_REFERENCE, () -> provider.findByExternalRef("TCK-UNKNOWN", Optional.empty()));
+        calls.put(Capability.HOLD, () -> provider.releaseHold(HoldKey.of("tck", "unused")));
         calls.forEach((capability, call) -> {
             if (!provider.capabilities().contains(capability)) {
                 assertThatThrownBy(call::execute).as(capability.name())

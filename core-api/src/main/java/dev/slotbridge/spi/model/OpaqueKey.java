@@ -7,7 +7,7 @@ import java.util.Map;
  * public, tamper-evident {@code slotId} / {@code bookingRef} and hands them back unchanged, so a provider can put
  * whatever it needs to act later (ids, window bounds) without keeping state. Keep them small: they travel in URLs.
  */
-public sealed interface OpaqueKey permits SlotKey, BookingKey {
+public sealed interface OpaqueKey permits SlotKey, BookingKey, HoldKey {
 
     /** The provider's values; never null, possibly empty. */
     Map<String, String> values();

@@ -86,7 +86,8 @@ final class DrsSchedulerProvider implements SchedulerProvider {
 
     @Override
     public Set<Capability> capabilities() {
-        return EnumSet.allOf(Capability.class);
+        return EnumSet.of(Capability.SEARCH, Capability.BOOK, Capability.VIEW, Capability.LIST, Capability.RESCHEDULE,
+                Capability.CANCEL, Capability.FIND_BY_REFERENCE);
     }
 
     /**

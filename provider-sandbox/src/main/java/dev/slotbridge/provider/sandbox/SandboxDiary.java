@@ -68,6 +68,10 @@ final class SandboxDiary {
         taken.computeIfPresent(slot, (s, count) -> count > 1 ? count - 1 : null);
     }
 
+    Instant now() {
+        return clock.instant();
+    }
+
     OffsetDateTime start(DiarySlot slot) {
         return slot.date().atTime(slot.window().start).atZone(zone).toOffsetDateTime();
     }

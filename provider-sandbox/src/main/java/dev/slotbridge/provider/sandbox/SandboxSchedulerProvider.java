@@ -13,11 +13,15 @@ import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.CancelRequest;
+import dev.slotbridge.spi.model.HeldSlot;
+import dev.slotbridge.spi.model.HoldKey;
+import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
 
 import java.security.SecureRandom;
+import java.time.Instant;
 import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -32,19 +36,26 @@ import java.util.concurrent.locks.ReentrantLock;
  * The sandbox scheduler: every capability, all state in memory. One lock makes each operation atomic, so a slot is
  * never overbooked however many requests race for it. Like a real scheduler it refuses a second active booking for
  * the same order number ({@code externalRef}), and reports bookings whose window has ended as {@code COMPLETED}.
+ * A hold takes a window's capacity like a booking until it ends (by the clock), is released or is confirmed.
  */
 final class SandboxSchedulerProvider implements SchedulerProvider {
     private static final String BOOKING_ID = "bookingId";
+    private static final String HOLD_ID = "holdId";
 
     private final SandboxDiary diary;
     /** Makes this run's ids unlike any earlier run's, so a ref from before a restart never names another booking. */
     private final String run = HexFormat.of().toHexDigits(new SecureRandom().nextInt());
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, StoredBooking> bookings = new LinkedHashMap<>();
+    private final Map<String, StoredHold> holds = new LinkedHashMap<>();
     private long sequence;
 
     SandboxSchedulerProvider(SandboxDiary diary) {
         this.diary = diary;
+    }
+
+    /** A hold: the window whose capacity it takes, until when. */
+    private record StoredHold(DiarySlot slot, Instant until) {
     }
 
     /** A booking as the sandbox holds it; the public {@link Booking} is derived from it on every read. */
@@ -60,6 +71,7 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
     public List<Slot> search(SlotQuery query) {
         lock.lock();
         try {
+            endExpiredHolds();
             return diary.freeSlots(query.from(), query.to());
         } finally {
             lock.unlock();
@@ -77,6 +89,7 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
             if (orderActive) {
                 throw new RejectedBySchedulerException("Order " + externalRef + " already has an active booking");
             }
+            endExpiredHolds();
             requireRoom(slot);
             diary.take(slot);
             sequence++;
@@ -89,6 +102,72 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
         } finally {
             lock.unlock();
         }
+    }
+
+    @Override
+    public HeldSlot hold(SlotKey key, Job job, Instant until) {
+        DiarySlot slot = offeredSlot(key);
+        lock.lock();
+        try {
+            endExpiredHolds();
+            requireRoom(slot);
+            diary.take(slot);
+            sequence++;
+            String id = "HLD-%s-%06d".formatted(run, sequence);
+            holds.put(id, new StoredHold(slot, until));
+            return new HeldSlot(HoldKey.of(HOLD_ID, id), until);
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** The held capacity passes to the booking; a hold that has ended books like any booking (if there is room). */
+    @Override
+    public Booking confirmHold(HoldKey key, BookingRequest request) {
+        lock.lock();
+        try {
+            endExpiredHolds();
+            StoredHold held = holds.remove(key.require(HOLD_ID));
+            if (held != null) {
+                diary.release(held.slot());
+            }
+            try {
+                return book(request);
+            } catch (RuntimeException e) {
+                if (held != null) {
+                    diary.take(held.slot());
+                    holds.put(key.require(HOLD_ID), held);
+                }
+                throw e;
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    @Override
+    public void releaseHold(HoldKey key) {
+        lock.lock();
+        try {
+            StoredHold held = holds.remove(key.require(HOLD_ID));
+            if (held != null) {
+                diary.release(held.slot());
+            }
+        } finally {
+            lock.unlock();
+        }
+    }
+
+    /** Gives back the capacity of every hold whose time is up. Call with the lock held. */
+    private void endExpiredHolds() {
+        Instant now = diary.now();
+        holds.values().removeIf(held -> {
+            if (held.until().isAfter(now)) {
+                return false;
+            }
+            diary.release(held.slot());
+            return true;
+        });
     }
 
     @Override

@@ -1,0 +1,14 @@
+package dev.slotbridge.spi.model;
+
+import java.util.Map;
+
+/** Identifies a hold at the scheduler (a reservation); see {@link OpaqueKey}. The server keeps it, never shows it. */
+public record HoldKey(Map<String, String> values) implements OpaqueKey {
+    public HoldKey {
+        values = Map.copyOf(values);
+    }
+
+    public static HoldKey of(String... namesAndValues) {
+        return new HoldKey(OpaqueKey.pairs(namesAndValues));
+    }
+}

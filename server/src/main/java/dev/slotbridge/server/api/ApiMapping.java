@@ -20,7 +20,7 @@ final class ApiMapping {
     }
 
     SlotBody slot(Council council, Slot slot) {
-        return new SlotBody(refs.slotId(council, slot.key()), IsoTime.format(slot.start()), IsoTime.format(slot.end()),
+        return new SlotBody(refs.slotId(council, slot), IsoTime.format(slot.start()), IsoTime.format(slot.end()),
                 slot.label(), slot.preferred());
     }
 

@@ -5,9 +5,12 @@ import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.FieldError;
 import dev.slotbridge.server.problem.ProblemType;
 import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import jakarta.inject.Singleton;
 
+import java.time.OffsetDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -18,21 +21,66 @@ import java.util.Optional;
  */
 @Singleton
 public final class CouncilRefs {
+    /** Names the server adds to a slot key's signed values; a provider's own names never start so. */
+    static final String SERVER_PREFIX = "~";
+    private static final String START = "~start";
+    private static final String END = "~end";
+    private static final String LABEL = "~label";
+    private static final String HOLD = "hold";
+
     private final RefCodec codec;
 
     CouncilRefs(RefCodec codec) {
         this.codec = codec;
     }
 
-    public String slotId(Council council, SlotKey key) {
-        return codec.encode(RefCodec.Kind.SLOT, signed(council, key.values()));
+    /** The slot's id: its key, and its times for the server's own use (names starting {@value #SERVER_PREFIX}). */
+    public String slotId(Council council, Slot slot) {
+        Map<String, String> values = new HashMap<>(slot.key().values());
+        if (values.keySet().stream().anyMatch(name -> name.startsWith(SERVER_PREFIX))) {
+            throw new IllegalStateException("slot key names starting '" + SERVER_PREFIX + "' are the server's");
+        }
+        values.put(START, slot.start().toString());
+        values.put(END, slot.end().toString());
+        if (slot.label() != null) {
+            values.put(LABEL, slot.label());
+        }
+        return codec.encode(RefCodec.Kind.SLOT, signed(council, values));
     }
 
     /** The slot key a slotId carries; 400 {@code invalid-slot-id} naming {@code field} when forged, altered or foreign. */
     public SlotKey slotKey(Council council, String slotId, String field) {
-        return decode(council, RefCodec.Kind.SLOT, slotId).map(SlotKey::new).orElseThrow(() -> new ApiProblemException(
+        return signedSlot(council, slotId, field).key();
+    }
+
+    /** The slot a slotId names, with its times when the id carries them (ids issued before they did do not). */
+    public SignedSlot signedSlot(Council council, String slotId, String field) {
+        Map<String, String> values = decode(council, RefCodec.Kind.SLOT, slotId).orElseThrow(() -> new ApiProblemException(
                 ProblemType.INVALID_SLOT_ID, "The slotId is not one this council issued",
                 List.of(new FieldError(field, "is not a slot id issued by this council")), Map.of()));
+        Map<String, String> key = new HashMap<>(values);
+        key.keySet().removeIf(name -> name.startsWith(SERVER_PREFIX));
+        return new SignedSlot(slotId, new SlotKey(key), Optional.ofNullable(values.get(START)).map(OffsetDateTime::parse).orElse(null),
+                Optional.ofNullable(values.get(END)).map(OffsetDateTime::parse).orElse(null), values.get(LABEL));
+    }
+
+    /** A hold's public id; the hold itself is in the store. */
+    public String holdId(Council council, String id) {
+        return codec.encode(RefCodec.Kind.HOLD, signed(council, Map.of(HOLD, id)));
+    }
+
+    /** The store id a holdId carries; 404 {@code hold-not-found} when forged, altered or from another council. */
+    public String holdStoreId(Council council, String holdId) {
+        return decode(council, RefCodec.Kind.HOLD, holdId).map(values -> values.get(HOLD)).orElseThrow(() ->
+                new ApiProblemException(ProblemType.HOLD_NOT_FOUND, "No such hold at this council"));
+    }
+
+    /**
+     * A slot as a slotId names it.
+     *
+     * @param start null when the id does not carry the slot's times
+     */
+    public record SignedSlot(String slotId, SlotKey key, OffsetDateTime start, OffsetDateTime end, String label) {
     }
 
     public String bookingRef(Council council, BookingKey key) {

@@ -36,7 +36,7 @@ public final class RefCodec {
     private static final String ALGORITHM = "HmacSHA256";
 
     /** What a token stands for. */
-    public enum Kind { SLOT, BOOKING }
+    public enum Kind { SLOT, BOOKING, HOLD }
 
     private final SecretKeySpec key;
     private final Queue<Mac> macs = new ConcurrentLinkedQueue<>();

@@ -24,7 +24,7 @@ public final class CouncilAccess {
     private static boolean mayAttempt(ApiClient client, String councilId, Capability capability) {
         return switch (capability) {
             case SEARCH -> client.may(councilId, Permission.SEARCH);
-            case BOOK -> client.may(councilId, Permission.BOOK);
+            case BOOK, HOLD -> client.may(councilId, Permission.BOOK);
             case VIEW, LIST, RESCHEDULE, CANCEL, FIND_BY_REFERENCE -> client.may(councilId, Permission.MANAGE_OWN)
                     || client.may(councilId, Permission.MANAGE_ALL);
         };

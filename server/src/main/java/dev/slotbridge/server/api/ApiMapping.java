@@ -8,15 +8,36 @@ import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.Contact;
 import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.Slot;
+import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
 
 /** From the SPI's values to the {@code /v1} API's bodies, with the signed public refs ({@link CouncilRefs}). */
 @Singleton
 final class ApiMapping {
     private final CouncilRefs refs;
+    private final JsonMapper json;
 
-    ApiMapping(CouncilRefs refs) {
+    ApiMapping(CouncilRefs refs, JsonMapper json) {
         this.refs = refs;
+        this.json = json;
+    }
+
+    /** A body as the answer sends it, and as it is kept for replays. */
+    byte[] json(Object body) {
+        try {
+            return json.writeValueAsBytes(body);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** A slot as a slot id names it (its times from the id). */
+    SlotBody slot(CouncilRefs.SignedSlot slot) {
+        return new SlotBody(slot.slotId(), slot.start() == null ? null : IsoTime.format(slot.start()),
+                slot.end() == null ? null : IsoTime.format(slot.end()), slot.label(), false);
     }
 
     SlotBody slot(Council council, Slot slot) {

@@ -1,6 +1,8 @@
 package dev.slotbridge.server.api;
 
+import dev.slotbridge.server.booking.BookingAnswer;
 import dev.slotbridge.server.booking.BookingService;
+import dev.slotbridge.server.booking.HoldService;
 import dev.slotbridge.server.booking.VisibleBooking;
 import dev.slotbridge.server.idempotency.StoredAnswer;
 import dev.slotbridge.server.ref.CouncilRefs;
@@ -21,12 +23,9 @@ import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** Books, views, lists, reschedules and cancels bookings at a council. */
 @Controller("/v1/councils/{council}/bookings")
@@ -35,13 +34,13 @@ final class BookingController {
     private final CouncilAccess access;
     private final JsonBodyReader bodies;
     private final BookingService bookings;
+    private final HoldService holds;
     private final CouncilRefs refs;
     private final ApiMapping mapping;
-    private final JsonMapper json;
 
-    BookingController(CouncilAccess access, JsonBodyReader bodies, BookingService bookings, CouncilRefs refs,
-                      ApiMapping mapping, JsonMapper json) {
-        this.json = json;
+    BookingController(CouncilAccess access, JsonBodyReader bodies, BookingService bookings, HoldService holds,
+                      CouncilRefs refs, ApiMapping mapping) {
+        this.holds = holds;
         this.access = access;
         this.bodies = bodies;
         this.bookings = bookings;
@@ -56,23 +55,17 @@ final class BookingController {
         var target = access.authorize(client, council, Capability.BOOK);
         String key = RequestReader.idempotencyKey(idempotencyKey);
         RequestReader.BookingParts parts = RequestReader.booking(bodies.read(body, BookRequest.class));
-        BookingRequest request = new BookingRequest(refs.slotKey(target, parts.slotId(), "slotId"), parts.job(),
-                parts.contact(), parts.accessNotes());
-        StoredAnswer answer = bookings.book(client, target, key, request, (made, bookingRef, booking) ->
+        BookingAnswer answers = (made, bookingRef, booking) ->
                 new StoredAnswer(HttpStatus.CREATED.getCode(), bookingRef, ApiMapping.location(made, bookingRef),
-                        json(mapping.booking(made, new VisibleBooking(bookingRef, booking, true)))));
+                        mapping.json(mapping.booking(made, new VisibleBooking(bookingRef, booking, true))));
+        StoredAnswer answer = parts.holdId() != null
+                ? holds.book(client, target, key, parts.holdId(), parts.job(), parts.contact(), parts.accessNotes(), answers)
+                : bookings.book(client, target, key, new BookingRequest(refs.slotKey(target, parts.slotId(), "slotId"),
+                        parts.job(), parts.contact(), parts.accessNotes()), answers);
         return HttpResponse.status(HttpStatus.valueOf(answer.status())).body(answer.body())
                 .contentType(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.LOCATION, answer.location());
     }
 
-    /** The body as the answer is sent, and kept for replays. */
-    private byte[] json(BookingBody body) {
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 
     @Get("/{bookingRef}")
     BookingBody view(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council, String bookingRef) {

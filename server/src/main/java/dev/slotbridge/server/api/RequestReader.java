@@ -47,15 +47,44 @@ final class RequestReader {
         return new SlotQuery(new Job(propertyRef, jobCodes, priority, externalRef, description), from, to);
     }
 
-    /** The booking's job, contact and notes; the slot id is checked separately (it has its own problem type). */
+    /**
+     * The booking's slot id or hold id (exactly one), job, contact and notes; the ids are checked separately (they have
+     * their own problem types).
+     */
     static BookingParts booking(BookRequest body) {
         Violations violations = new Violations();
-        violations.required("slotId", body.slotId(), Integer.MAX_VALUE);
+        if (body.holdId() == null) {
+            violations.required("slotId", body.slotId(), Integer.MAX_VALUE);
+        } else if (body.slotId() != null) {
+            violations.add("holdId", "give a slotId or a holdId, not both");
+        }
+        Job job = job(body.job(), violations);
+        Contact contact = contact(body.contact(), violations);
+        String accessNotes = violations.optionalText("accessNotes", body.accessNotes(), MAX_NOTES);
+        violations.throwIfAny();
+        return new BookingParts(body.slotId() == null ? null : body.slotId().strip(),
+                body.holdId() == null ? null : body.holdId().strip(), job, contact, accessNotes);
+    }
+
+    /** A hold's slot id and job. */
+    static HoldParts hold(HoldRequest body) {
+        Violations violations = new Violations();
+        String slotId = violations.required("slotId", body.slotId(), Integer.MAX_VALUE);
+        Job job = job(body.job(), violations);
+        violations.throwIfAny();
+        return new HoldParts(slotId, job);
+    }
+
+    /** What a hold request carries. */
+    record HoldParts(String slotId, Job job) {
+    }
+
+    /** A booking's or hold's job, each bad field named under {@code job.}. */
+    private static Job job(JobBody given, Violations violations) {
         Job job = null;
-        if (body.job() == null) {
+        if (given == null) {
             violations.add("job", "is required");
         } else {
-            JobBody given = body.job();
             String propertyRef = violations.required("job.propertyRef", given.propertyRef(), MAX_REF);
             List<JobCode> jobCodes = jobCodes("job.jobCodes", given.jobCodes(), violations);
             String priority = violations.optional("job.priority", given.priority(), MAX_REF);
@@ -65,14 +94,11 @@ final class RequestReader {
                 job = new Job(propertyRef, jobCodes, priority, externalRef, description);
             }
         }
-        Contact contact = contact(body.contact(), violations);
-        String accessNotes = violations.optionalText("accessNotes", body.accessNotes(), MAX_NOTES);
-        violations.throwIfAny();
-        return new BookingParts(body.slotId().strip(), job, contact, accessNotes);
+        return job;
     }
 
-    /** What a booking request carries besides the slot. */
-    record BookingParts(String slotId, Job job, Contact contact, String accessNotes) {
+    /** What a booking request carries: a slot id or a hold id, and the rest. */
+    record BookingParts(String slotId, String holdId, Job job, Contact contact, String accessNotes) {
     }
 
     static String rescheduleSlotId(RescheduleRequest body) {

@@ -42,10 +42,12 @@ public final class BookingService {
     private final BookingVisibility visibility;
     private final AuditLog audit;
     private final JobLeases leases;
+    private final HeldSlots holds;
     private final Clock clock;
 
     BookingService(CouncilRefs refs, ExactlyOnceBooking booking, BookingVisibility visibility, AuditLog audit,
-                   JobLeases leases, Clock clock) {
+                   JobLeases leases, HeldSlots holds, Clock clock) {
+        this.holds = holds;
         this.leases = leases;
         this.refs = refs;
         this.booking = booking;
@@ -56,7 +58,7 @@ public final class BookingService {
 
     public SlotSearch search(Council council, SlotQuery query) {
         // Sorted and de-duplicated here too, so a provider's slip cannot break the contract's promise to callers.
-        List<Slot> slots = SlotLists.merged(council.provider().search(query));
+        List<Slot> slots = holds.withoutHeldSlots(council, SlotLists.merged(council.provider().search(query)));
         LocalDate today = LocalDate.now(clock.withZone(council.zone()));
         List<String> warnings = query.from().isBefore(today)
                 ? List.of("from is before today (" + today + "): only slots from now on can be offered")
@@ -67,8 +69,15 @@ public final class BookingService {
     /** Books exactly once; see {@link ExactlyOnceBooking}. The client is recorded as the booking's maker. */
     public StoredAnswer book(ApiClient client, Council council, String idempotencyKey, BookingRequest request,
                              BookingAnswer answers) {
+        holds.requireNotHeldByOthers(client, council, request.slot());
+        return audited(client, council, idempotencyKey, request, council.provider()::book, answers);
+    }
+
+    /** Books exactly once with the given write, with its audit line. */
+    StoredAnswer audited(ApiClient client, Council council, String idempotencyKey, BookingRequest request,
+                         Function<BookingRequest, Booking> write, BookingAnswer answers) {
         try {
-            StoredAnswer answer = booking.book(client, council, idempotencyKey, request, answers);
+            StoredAnswer answer = booking.book(client, council, idempotencyKey, request, write, answers);
             audit.succeeded(client.name(), council.id(), "book", answer.bookingRef(), answer.status());
             return answer;
         } catch (RuntimeException e) {

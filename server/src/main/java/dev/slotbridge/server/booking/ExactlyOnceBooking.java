@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -59,10 +60,13 @@ final class ExactlyOnceBooking {
         this.visibility = visibility;
     }
 
-    /** @param answers how the front door answers a booking made */
+    /**
+     * @param write   the write that books at the scheduler (the provider's {@code book}, or its {@code confirmHold})
+     * @param answers how the front door answers a booking made
+     */
     StoredAnswer book(ApiClient client, Council council, String idempotencyKey, BookingRequest request,
-                      BookingAnswer answers) {
-        Made made = new Made(client, council, answers);
+                      Function<BookingRequest, Booking> write, BookingAnswer answers) {
+        Made made = new Made(client, council, write, answers);
         if (idempotencyKey == null) {
             try (JobLeases.Lease lease = jobLease(council, request)) {
                 return attempt(made, request, Optional.empty());
@@ -126,7 +130,7 @@ final class ExactlyOnceBooking {
 
     private StoredAnswer attempt(Made made, BookingRequest request, Optional<IdempotencyKey> key) {
         try {
-            return settle(key, made.answer(made.council().provider().book(request)));
+            return settle(key, made.answer(made.write().apply(request)));
         } catch (ProviderException e) {
             if (!e.kind().mayHaveApplied()) {
                 key.ifPresent(store::abandon);
@@ -178,16 +182,22 @@ final class ExactlyOnceBooking {
     private final class Made {
         private final ApiClient client;
         private final Council council;
+        private final Function<BookingRequest, Booking> write;
         private final BookingAnswer answers;
 
-        Made(ApiClient client, Council council, BookingAnswer answers) {
+        Made(ApiClient client, Council council, Function<BookingRequest, Booking> write, BookingAnswer answers) {
             this.client = client;
             this.council = council;
+            this.write = write;
             this.answers = answers;
         }
 
         Council council() {
             return council;
+        }
+
+        Function<BookingRequest, Booking> write() {
+            return write;
         }
 
         /** The answer to a booking made; the client is recorded as its maker. */

@@ -7,10 +7,14 @@ import dev.slotbridge.spi.model.BookingKey;
 import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.CancelRequest;
+import dev.slotbridge.spi.model.HeldSlot;
+import dev.slotbridge.spi.model.HoldKey;
+import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -48,6 +52,24 @@ final class ResilientSchedulerProvider implements SchedulerProvider {
     @Override
     public List<Booking> listByProperty(String propertyRef) {
         return guard.call(SchedulerOperation.LIST, () -> target.listByProperty(propertyRef));
+    }
+
+    @Override
+    public HeldSlot hold(SlotKey slot, Job job, Instant until) {
+        return guard.call(SchedulerOperation.HOLD, () -> target.hold(slot, job, until));
+    }
+
+    @Override
+    public Booking confirmHold(HoldKey hold, BookingRequest request) {
+        return guard.call(SchedulerOperation.CONFIRM_HOLD, () -> target.confirmHold(hold, request));
+    }
+
+    @Override
+    public void releaseHold(HoldKey hold) {
+        guard.call(SchedulerOperation.RELEASE_HOLD, () -> {
+            target.releaseHold(hold);
+            return null;
+        });
     }
 
     @Override

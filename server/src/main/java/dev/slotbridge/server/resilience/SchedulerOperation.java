@@ -9,7 +9,8 @@ import java.util.Locale;
  */
 public enum SchedulerOperation {
     SEARCH(true), VIEW(true), LIST(true), FIND_BY_REFERENCE(true),
-    BOOK(false), RECONCILE_BOOKING(true), RESCHEDULE(false), CANCEL(false);
+    BOOK(false), RECONCILE_BOOKING(true), RESCHEDULE(false), CANCEL(false),
+    HOLD(false), CONFIRM_HOLD(false), RELEASE_HOLD(true);
 
     private final boolean safeToRepeat;
     private final String tag;

@@ -1,0 +1,64 @@
+package dev.slotbridge.server.api;
+
+import dev.slotbridge.server.booking.HoldService;
+import dev.slotbridge.server.idempotency.StoredAnswer;
+import dev.slotbridge.server.ref.CouncilRefs;
+import dev.slotbridge.server.security.ApiClient;
+import dev.slotbridge.server.security.CouncilAccess;
+import dev.slotbridge.spi.Capability;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Delete;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.RequestAttribute;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+
+import java.time.ZoneOffset;
+
+/** Holds a slot for a job while the tenant finishes, and releases it; booking with the hold is a booking. */
+@Controller("/v1/councils/{council}/holds")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class HoldController {
+    private final CouncilAccess access;
+    private final JsonBodyReader bodies;
+    private final HoldService holds;
+    private final CouncilRefs refs;
+    private final ApiMapping mapping;
+
+    HoldController(CouncilAccess access, JsonBodyReader bodies, HoldService holds, CouncilRefs refs, ApiMapping mapping) {
+        this.access = access;
+        this.bodies = bodies;
+        this.holds = holds;
+        this.refs = refs;
+        this.mapping = mapping;
+    }
+
+    @Post
+    HttpResponse<byte[]> hold(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
+                              @Header("Idempotency-Key") @Nullable String idempotencyKey, @Body @Nullable String body) {
+        var target = access.authorize(client, council, Capability.BOOK);
+        String key = RequestReader.idempotencyKey(idempotencyKey);
+        RequestReader.HoldParts parts = RequestReader.hold(bodies.read(body, HoldRequest.class));
+        CouncilRefs.SignedSlot slot = refs.signedSlot(target, parts.slotId(), "slotId");
+        StoredAnswer answer = holds.hold(client, target, key, slot, parts.job(), (made, holdId, held, expiresAt) ->
+                new StoredAnswer(HttpStatus.CREATED.getCode(), holdId,
+                        "/v1/councils/" + made.id() + "/holds/" + holdId,
+                        mapping.json(new HoldBody(holdId, mapping.slot(held),
+                                IsoTime.format(expiresAt.atOffset(ZoneOffset.UTC))))));
+        return HttpResponse.status(HttpStatus.valueOf(answer.status())).body(answer.body())
+                .contentType(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.LOCATION, answer.location());
+    }
+
+    @Delete("/{holdId}")
+    HttpResponse<Void> release(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council, String holdId) {
+        holds.release(client, access.authorize(client, council, Capability.BOOK), holdId);
+        return HttpResponse.noContent();
+    }
+}

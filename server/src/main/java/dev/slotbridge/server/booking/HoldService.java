@@ -1,0 +1,239 @@
+package dev.slotbridge.server.booking;
+
+import dev.slotbridge.server.council.Council;
+import dev.slotbridge.server.council.CouncilRegistry;
+import dev.slotbridge.server.idempotency.IdempotencyKey;
+import dev.slotbridge.server.idempotency.IdempotencyStore;
+import dev.slotbridge.server.idempotency.RequestFingerprint;
+import dev.slotbridge.server.idempotency.StoredAnswer;
+import dev.slotbridge.server.metrics.HoldMetrics;
+import dev.slotbridge.server.problem.ApiProblemException;
+import dev.slotbridge.server.problem.ProblemType;
+import dev.slotbridge.server.ref.CouncilRefs;
+import dev.slotbridge.server.security.ApiClient;
+import dev.slotbridge.server.store.StoreUnavailableException;
+import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.model.Booking;
+import dev.slotbridge.spi.model.BookingRequest;
+import dev.slotbridge.spi.model.Contact;
+import dev.slotbridge.spi.model.HeldSlot;
+import dev.slotbridge.spi.model.HoldKey;
+import dev.slotbridge.spi.model.Job;
+import dev.slotbridge.spi.model.SlotKey;
+import dev.slotbridge.spi.model.SlotQuery;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.value.PropertyResolver;
+import io.micronaut.http.HttpHeaders;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.function.Function;
+
+/**
+ * Slot holds: a caller keeps a slot for a job while the tenant finishes the form, then books it with the
+ * {@code holdId} without racing anyone. A scheduler with {@link Capability#HOLD} keeps the slot itself (the sandbox's
+ * capacity); for any other Slotbridge keeps it in its store ({@link HeldSlots}: other Slotbridge callers cannot take
+ * it, bookings made outside Slotbridge still can). Hold length per council, {@code holds.ttl} (10 s to 30 min,
+ * default 5 min). Every change of a hold is a compare-and-set in the {@link HoldStore}, so booking, releasing and
+ * the {@link HoldSweeper} never both win.
+ */
+@Singleton
+public final class HoldService {
+    private static final Logger LOG = LoggerFactory.getLogger(HoldService.class);
+    static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
+    private static final Duration MIN_TTL = Duration.ofSeconds(10);
+    private static final Duration MAX_TTL = Duration.ofMinutes(30);
+
+    private final HoldStore store;
+    private final BookingService bookings;
+    private final CouncilRefs refs;
+    private final IdempotencyStore idempotency;
+    private final HoldMetrics metrics;
+    private final Clock clock;
+    private final Map<String, Duration> ttls = new HashMap<>();
+
+    HoldService(HoldStore store, BookingService bookings, CouncilRefs refs, IdempotencyStore idempotency,
+                HoldMetrics metrics, CouncilRegistry councils, PropertyResolver configuration, Clock clock) {
+        this.store = store;
+        this.bookings = bookings;
+        this.refs = refs;
+        this.idempotency = idempotency;
+        this.metrics = metrics;
+        this.clock = clock;
+        for (Council council : councils.all()) {
+            String name = "slotbridge.councils." + council.id() + ".holds.ttl";
+            Duration ttl = configuration.getProperty(name, Duration.class).orElse(DEFAULT_TTL);
+            if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
+                throw new ConfigurationException(name + ": must be from 10s to 30m");
+            }
+            ttls.put(council.id(), ttl);
+            metrics.council(council.id());
+        }
+        metrics.active(this::activeCount);
+    }
+
+    /** Holds the slot for the job; {@code Idempotency-Key} honoured as for bookings. */
+    public StoredAnswer hold(ApiClient client, Council council, String idempotencyKey, CouncilRefs.SignedSlot slot, Job job,
+                             HoldAnswer answers) {
+        IdempotencyKey key = idempotencyKey == null ? null
+                : new IdempotencyKey(client.name(), council.id(), "hold:" + idempotencyKey);
+        if (key != null) {
+            String fingerprint = "hold:" + RequestFingerprint.of(new BookingRequest(slot.key(), job, null, null));
+            switch (idempotency.begin(key, fingerprint)) {
+                case IdempotencyStore.Claim.Replay replay -> {
+                    return replay.answer();
+                }
+                case IdempotencyStore.Claim.Mismatch mismatch -> throw new ApiProblemException(
+                        ProblemType.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used with a different hold request");
+                case IdempotencyStore.Claim.Full full -> throw new ApiProblemException(ProblemType.IDEMPOTENCY_CAPACITY,
+                        "This API client holds as many live Idempotency-Keys as it may", null,
+                        Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, full.retryAfter().toSeconds() + 1))));
+                case IdempotencyStore.Claim.InUse inUse -> throw new ApiProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE,
+                        "The first request with this Idempotency-Key is still in progress", null,
+                        Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, inUse.retryAfter().toSeconds()))));
+                case IdempotencyStore.Claim.Claimed claimed -> {
+                    // a new hold follows
+                }
+                case IdempotencyStore.Claim.Unresolved unresolved -> {
+                    // holds are never left unresolved; a new hold follows
+                }
+            }
+        }
+        try {
+            StoredAnswer answer = newHold(client, council, slot, job, answers);
+            if (key != null) {
+                idempotency.complete(key, answer);
+            }
+            return answer;
+        } catch (RuntimeException e) {
+            if (key != null) {
+                idempotency.abandon(key);
+            }
+            throw e;
+        }
+    }
+
+    private StoredAnswer newHold(ApiClient client, Council council, CouncilRefs.SignedSlot slot, Job job,
+                                 HoldAnswer answers) {
+        Instant now = clock.instant();
+        Instant until = now.plus(ttls.getOrDefault(council.id(), DEFAULT_TTL));
+        String id = UUID.randomUUID().toString();
+        HoldRecord hold;
+        if (council.capabilities().contains(Capability.HOLD)) {
+            HeldSlot held = council.provider().hold(slot.key(), job, until);
+            hold = new HoldRecord(id, council.id(), client.name(), slot.key().values(), held.key().values(),
+                    held.expiresAt(), HoldState.ACTIVE);
+            store.create(hold);
+        } else {
+            requireOffered(council, slot, job);
+            hold = new HoldRecord(id, council.id(), client.name(), slot.key().values(), null, until, HoldState.ACTIVE);
+            if (!store.createExclusive(hold, now)) {
+                throw new ApiProblemException(ProblemType.SLOT_UNAVAILABLE, "The slot is held for another caller");
+            }
+        }
+        metrics.created(council.id());
+        return answers.created(council, refs.holdId(council, id), slot, hold.expiresAt());
+    }
+
+    /** For a hold Slotbridge keeps itself: the scheduler must still offer the slot (when the slot id says its day). */
+    private static void requireOffered(Council council, CouncilRefs.SignedSlot slot, Job job) {
+        if (slot.start() == null) {
+            return;
+        }
+        LocalDate day = slot.start().atZoneSameInstant(council.zone()).toLocalDate();
+        boolean offered = council.provider().search(new SlotQuery(job, day, day)).stream()
+                .anyMatch(offeredSlot -> offeredSlot.key().equals(slot.key()));
+        if (!offered) {
+            throw new ApiProblemException(ProblemType.SLOT_UNAVAILABLE, "The slot is no longer offered");
+        }
+    }
+
+    /** Ends the caller's hold; a hold already ended or booked is left as it is. */
+    public void release(ApiClient client, Council council, String holdId) {
+        HoldRecord hold = find(client, council, holdId);
+        if (store.transition(hold.id(), HoldState.ACTIVE, HoldState.RELEASED)) {
+            metrics.released(council.id());
+            releaseAtScheduler(council, hold);
+        }
+    }
+
+    /**
+     * Books the held slot: exactly once, as every booking, with the scheduler's own confirmation when it holds the
+     * slot. An ended hold is 409 {@code hold-expired}; a repeat with the first booking's {@code Idempotency-Key} gets
+     * its answer.
+     */
+    public StoredAnswer book(ApiClient client, Council council, String idempotencyKey, String holdId, Job job,
+                             Contact contact, String accessNotes, BookingAnswer answers) {
+        HoldRecord hold = find(client, council, holdId);
+        boolean mine = hold.state() == HoldState.ACTIVE && hold.expiresAt().isAfter(clock.instant())
+                && store.transition(hold.id(), HoldState.ACTIVE, HoldState.CONFIRMING);
+        if (!mine && idempotencyKey == null) {
+            throw holdExpired();
+        }
+        BookingRequest request = new BookingRequest(new SlotKey(hold.slot()), job, contact, accessNotes);
+        Function<BookingRequest, Booking> write = !mine ? held -> {
+            throw holdExpired();
+        } : hold.heldByScheduler() ? held -> council.provider().confirmHold(new HoldKey(hold.holdKey()), held)
+                : council.provider()::book;
+        try {
+            StoredAnswer answer = bookings.audited(client, council, idempotencyKey, request, write, answers);
+            if (mine && store.transition(hold.id(), HoldState.CONFIRMING, HoldState.CONFIRMED)) {
+                metrics.confirmed(council.id());
+            }
+            return answer;
+        } catch (RuntimeException e) {
+            if (mine) {
+                store.transition(hold.id(), HoldState.CONFIRMING, HoldState.ACTIVE);
+            }
+            throw e;
+        }
+    }
+
+    /** Ends an expired hold, once: the sweeper's part. */
+    void expire(Council council, HoldRecord hold) {
+        if (store.transition(hold.id(), HoldState.ACTIVE, HoldState.EXPIRED)) {
+            metrics.expired(council.id());
+            releaseAtScheduler(council, hold);
+        }
+    }
+
+    private static void releaseAtScheduler(Council council, HoldRecord hold) {
+        if (!hold.heldByScheduler()) {
+            return;
+        }
+        try {
+            council.provider().releaseHold(new HoldKey(hold.holdKey()));
+        } catch (RuntimeException e) {
+            LOG.warn("Council '{}': the scheduler did not release a hold ({}); its own hold ends by {}", council.id(),
+                    e.getClass().getSimpleName(), hold.expiresAt());
+        }
+    }
+
+    /** The caller's hold at the council; 404 {@code hold-not-found} for anyone else's. */
+    private HoldRecord find(ApiClient client, Council council, String holdId) {
+        String id = refs.holdStoreId(council, holdId);
+        return store.find(id).filter(hold -> hold.council().equals(council.id()) && hold.client().equals(client.name()))
+                .orElseThrow(() -> new ApiProblemException(ProblemType.HOLD_NOT_FOUND, "No such hold at this council"));
+    }
+
+    private static ApiProblemException holdExpired() {
+        return new ApiProblemException(ProblemType.HOLD_EXPIRED, "The hold has ended (expired, released or already "
+                + "booked): search again");
+    }
+
+    private double activeCount() {
+        try {
+            return store.activeCount();
+        } catch (StoreUnavailableException e) {
+            return Double.NaN;
+        }
+    }
+}

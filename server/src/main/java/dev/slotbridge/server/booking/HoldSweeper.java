@@ -1,0 +1,41 @@
+package dev.slotbridge.server.booking;
+
+import dev.slotbridge.server.council.CouncilRegistry;
+import dev.slotbridge.server.store.StoreUnavailableException;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+
+/**
+ * Ends holds whose time is up, every second: each expired hold is moved to {@code EXPIRED} by one compare-and-set,
+ * so with several replicas exactly one releases it at the scheduler. While the store is down it waits.
+ */
+@Singleton
+public final class HoldSweeper {
+    private static final int BATCH = 100;
+
+    private final HoldStore store;
+    private final HoldService holds;
+    private final CouncilRegistry councils;
+    private final Clock clock;
+
+    HoldSweeper(HoldStore store, HoldService holds, CouncilRegistry councils, Clock clock) {
+        this.store = store;
+        this.holds = holds;
+        this.councils = councils;
+        this.clock = clock;
+    }
+
+    /** One sweep; tests call it after moving the clock. */
+    @Scheduled(fixedDelay = "${slotbridge.holds.sweep-interval:1s}", initialDelay = "1s")
+    public void sweep() {
+        try {
+            for (HoldRecord hold : store.expired(clock.instant(), BATCH)) {
+                councils.find(hold.council()).ifPresent(council -> holds.expire(council, hold));
+            }
+        } catch (StoreUnavailableException e) {
+            // the next sweep tries again
+        }
+    }
+}

@@ -1,0 +1,91 @@
+package dev.slotbridge.server.booking;
+
+import io.micronaut.context.annotation.Secondary;
+import jakarta.inject.Singleton;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * {@link HoldStore} in this process. Holds that have ended are kept for a day (a late release or booking still gets
+ * its true answer), then forgotten.
+ */
+@Singleton
+@Secondary
+final class InMemoryHoldStore implements HoldStore {
+    private static final Duration KEEP_ENDED = Duration.ofDays(1);
+
+    private final Map<String, HoldRecord> holds = new LinkedHashMap<>();
+    private final Clock clock;
+
+    InMemoryHoldStore(Clock clock) {
+        this.clock = clock;
+    }
+
+    @Override
+    public synchronized void create(HoldRecord hold) {
+        forgetOld();
+        holds.put(hold.id(), hold);
+    }
+
+    @Override
+    public synchronized boolean createExclusive(HoldRecord hold, Instant now) {
+        boolean taken = holds.values().stream().anyMatch(other -> other.council().equals(hold.council())
+                && other.slot().equals(hold.slot()) && keeps(other, now));
+        if (taken) {
+            return false;
+        }
+        create(hold);
+        return true;
+    }
+
+    @Override
+    public synchronized Optional<HoldRecord> find(String id) {
+        return Optional.ofNullable(holds.get(id));
+    }
+
+    @Override
+    public synchronized boolean transition(String id, HoldState from, HoldState to) {
+        HoldRecord hold = holds.get(id);
+        if (hold == null || hold.state() != from) {
+            return false;
+        }
+        holds.put(id, hold.withState(to));
+        return true;
+    }
+
+    @Override
+    public synchronized List<HoldRecord> expired(Instant now, int max) {
+        return holds.values().stream().filter(hold -> hold.state() == HoldState.ACTIVE && !hold.expiresAt().isAfter(now))
+                .limit(max).toList();
+    }
+
+    @Override
+    public synchronized Map<Map<String, String>, String> heldSlots(String council, Instant now) {
+        Map<Map<String, String>, String> held = new HashMap<>();
+        holds.values().stream().filter(hold -> hold.council().equals(council) && keeps(hold, now))
+                .forEach(hold -> held.put(hold.slot(), hold.client()));
+        return held;
+    }
+
+    @Override
+    public synchronized long activeCount() {
+        return holds.values().stream().filter(hold -> hold.state() == HoldState.ACTIVE).count();
+    }
+
+    private static boolean keeps(HoldRecord hold, Instant now) {
+        return (hold.state() == HoldState.ACTIVE || hold.state() == HoldState.CONFIRMING) && hold.expiresAt().isAfter(now);
+    }
+
+    private void forgetOld() {
+        Instant cutoff = clock.instant().minus(KEEP_ENDED);
+        holds.values().removeIf(hold -> hold.state() != HoldState.ACTIVE && hold.state() != HoldState.CONFIRMING
+                && hold.expiresAt().isBefore(cutoff));
+    }
+}

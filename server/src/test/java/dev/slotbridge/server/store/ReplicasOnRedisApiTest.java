@@ -2,12 +2,16 @@ package dev.slotbridge.server.store;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.slotbridge.provider.drs.FakeDrs;
-import dev.slotbridge.server.testing.Api;
+import dev.slotbridge.server.booking.HoldSweeper;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.FakeCouncils;
 import dev.slotbridge.server.testing.RedisServer;
 import dev.slotbridge.server.testing.RedisStores;
 import dev.slotbridge.server.testing.Requests;
+import dev.slotbridge.tck.TestClock;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -19,6 +23,7 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -42,6 +47,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 final class ReplicasOnRedisApiTest {
     private static final String COUNCIL = "/v1/councils/lincoln";
     private static final String PACED_KEY = "paced-key";
+    private static final String OTHER_KEY = "other-key";
     private final FakeDrs drs = new FakeDrs();
     private final WireMockServer gateway = FakeDrs.server(drs);
     private final RedisServer redis = RedisServer.start();
@@ -57,6 +63,9 @@ final class ReplicasOnRedisApiTest {
         properties.put("slotbridge.clients.paced.key-sha256", HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(PACED_KEY.getBytes(StandardCharsets.UTF_8))));
         properties.put("slotbridge.clients.paced.councils", "lincoln");
+        properties.put("slotbridge.clients.other.key-sha256", HexFormat.of().formatHex(
+                MessageDigest.getInstance("SHA-256").digest(OTHER_KEY.getBytes(StandardCharsets.UTF_8))));
+        properties.put("slotbridge.clients.other.councils", "lincoln");
         properties.put("slotbridge.clients.paced.rate-limit.requests", "5");
         properties.put("slotbridge.clients.paced.rate-limit.period", "1s");
         for (int i = 0; i < 2; i++) {
@@ -119,6 +128,37 @@ final class ReplicasOnRedisApiTest {
     }
 
     @Test
+    void aHoldMadeOnOneReplicaIsBookedOnTheOtherAndExpiryIsSweptOnce() {
+        Map<String, Object> slot = replica(0).post(OPS_KEY, COUNCIL + "/appointment-search",
+                Requests.search("2026-03-05", "2026-03-05")).list("slots").getFirst();
+        String slotId = (String) slot.get("slotId");
+        Reply held = replica(0).post(OPS_KEY, COUNCIL + "/holds", Map.of("slotId", slotId,
+                "job", Requests.book(slotId, "HMS-REPLICA-HOLD").get("job")));
+        assertThat(held.status()).as(held.text()).isEqualTo(201);
+        Map<String, Object> booking = new HashMap<>(Requests.book(slotId, "HMS-REPLICA-HOLD"));
+        booking.remove("slotId");
+        booking.put("holdId", held.string("holdId"));
+
+        assertProblem(replica(1).post(OTHER_KEY, COUNCIL + "/bookings", Requests.book(slotId, "HMS-REPLICA-OTHER")), 409,
+                "slot-unavailable");
+        Reply booked = replica(1).post(OPS_KEY, COUNCIL + "/bookings", booking);
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+
+        String slotToLapse = (String) replica(0).post(OPS_KEY, COUNCIL + "/appointment-search",
+                Requests.search("2026-03-06", "2026-03-06")).list("slots").getFirst().get("slotId");
+        replica(1).post(OPS_KEY, COUNCIL + "/holds", Map.of("slotId", slotToLapse,
+                "job", Requests.book(slotToLapse, "HMS-REPLICA-LAPSE").get("job")));
+        for (EmbeddedServer replica : replicas) {
+            replica.getApplicationContext().getBean(TestClock.class).advance(Duration.ofMinutes(6));
+        }
+        replicas.forEach(replica -> replica.getApplicationContext().getBean(HoldSweeper.class).sweep());
+        double expired = replicas.stream().mapToDouble(replica -> replica.getApplicationContext()
+                .getBean(MeterRegistry.class).find("slotbridge.holds").tags("event", "expired").counters().stream()
+                .mapToDouble(Counter::count).sum()).sum();
+        assertThat(expired).as("swept once, by one replica").isEqualTo(1.0);
+    }
+
+    @Test
     void aClientsRateLimitHoldsAcrossReplicas() {
         int allowed = 0;
         for (int i = 0; i < 30; i++) {
@@ -149,7 +189,7 @@ final class ReplicasOnRedisApiTest {
             assertThat(readiness.status()).as("the instance stays in the load balancer").isEqualTo(200);
             assertThat(storeStatus(replica(0))).isEqualTo("DOWN");
             assertThat(replica(0).get(null, "/prometheus").text()).containsPattern(
-                    "slotbridge_store_errors_total\\{operation=\"idempotency\"} [1-9]");
+                    "slotbridge_store_errors_total\\{operation=\"[a-z-]+\"} [1-9]");
         } finally {
             redis.restart();
         }

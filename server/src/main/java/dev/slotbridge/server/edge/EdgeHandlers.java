@@ -2,10 +2,12 @@ package dev.slotbridge.server.edge;
 
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
-import io.netty.channel.Channel;
+import io.netty.channel.ChannelHandler;
 import jakarta.inject.Singleton;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /**
  * Puts the edge's own handlers in front of the server's request handling on every HTTP connection:
@@ -18,23 +20,10 @@ final class EdgeHandlers implements BeanCreatedEventListener<NettyServerCustomiz
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new OnChannel(null));
+        Map<String, ChannelHandler> handlers = new LinkedHashMap<>();
+        handlers.put(UNREADABLE, UnreadableRequestHandler.INSTANCE);
+        handlers.put(NAME, AcceptEncodingFilter.INSTANCE);
+        InboundHandlers.installBeforeMicronaut(event.getBean(), handlers);
         return event.getBean();
-    }
-
-    private record OnChannel(Channel channel) implements NettyServerCustomizer {
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return new OnChannel(channel);
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            var pipeline = channel.pipeline();
-            if (pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null && pipeline.get(NAME) == null) {
-                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, UNREADABLE, UnreadableRequestHandler.INSTANCE);
-                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, NAME, AcceptEncodingFilter.INSTANCE);
-            }
-        }
     }
 }

@@ -1,11 +1,10 @@
 package dev.slotbridge.server.compat.hro;
 
+import dev.slotbridge.server.edge.InboundHandlers;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
-import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
-import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.channel.ChannelInboundHandlerAdapter;
@@ -14,6 +13,8 @@ import io.netty.handler.codec.http.HttpMethod;
 import io.netty.handler.codec.http.HttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import jakarta.inject.Singleton;
+
+import java.util.Map;
 
 /**
  * The HRO client's availability call is a GET with a JSON body, and Micronaut reads no body on a GET. On each
@@ -29,23 +30,8 @@ final class HroGetWithBody implements BeanCreatedEventListener<NettyServerCustom
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        event.getBean().register(new OnChannel(null));
+        InboundHandlers.installBeforeMicronaut(event.getBean(), Map.of(NAME, AsPost.INSTANCE));
         return event.getBean();
-    }
-
-    private record OnChannel(Channel channel) implements NettyServerCustomizer {
-        @Override
-        public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return new OnChannel(channel);
-        }
-
-        @Override
-        public void onStreamPipelineBuilt() {
-            var pipeline = channel.pipeline();
-            if (pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null && pipeline.get(NAME) == null) {
-                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, NAME, AsPost.INSTANCE);
-            }
-        }
     }
 
     @ChannelHandler.Sharable

@@ -18,8 +18,8 @@ import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * {@link HoldStore} shared by every replica. A hold is a hash {@code slotbridge:hold:<id>}; the ids of holds not yet
- * ended are in one sorted set by expiry (what the sweepers read); the slots Slotbridge holds itself are in a hash per
+ * {@link HoldStore} shared by every replica. A hold is a hash {@code slotbridge:hold:<id>}; the ids of the active holds
+ * are in one sorted set by expiry (what the sweepers read); the slots Slotbridge holds itself are in a hash per
  * council ({@code slot → id|expiry|client}), so an exclusive hold is one script. Every state change is a
  * compare-and-set script. Ended holds are kept a day, then Redis drops them.
  */
@@ -55,14 +55,21 @@ final class RedisHoldStore implements HoldStore {
             redis.call('ZADD', KEYS[2], ARGV[6], ARGV[1])
             return {1}
             """);
-    /** KEYS: hold, active set, the council's slot index; ARGV: id, from, to, whether `to` ends the hold. */
+    /**
+     * KEYS: hold, active set, the council's slot index; ARGV: id, from, to, whether `to` ends the hold. The active
+     * set holds exactly the ACTIVE holds, so a confirmation that never finished cannot clog the sweepers' reading.
+     */
     private static final RedisStore.Script TRANSITION = RedisStore.Script.of("""
             if redis.call('HGET', KEYS[1], 'state') ~= ARGV[2] then
               return {0}
             end
             redis.call('HSET', KEYS[1], 'state', ARGV[3])
-            if ARGV[4] == '1' then
+            if ARGV[3] == 'ACTIVE' then
+              redis.call('ZADD', KEYS[2], redis.call('HGET', KEYS[1], 'expires'), ARGV[1])
+            else
               redis.call('ZREM', KEYS[2], ARGV[1])
+            end
+            if ARGV[4] == '1' then
               local slot = redis.call('HGET', KEYS[1], 'slot')
               local entry = redis.call('HGET', KEYS[3], slot)
               if entry and string.sub(entry, 1, string.len(ARGV[1]) + 1) == ARGV[1] .. '|' then

@@ -10,7 +10,7 @@ import java.util.function.DoubleSupplier;
 
 /**
  * {@code slotbridge_holds_total{council,event}} (created, confirmed, released, expired) and the gauge
- * {@code slotbridge_holds_active} (holds not yet ended, every council, every replica with Redis).
+ * {@code slotbridge_holds_active} (active holds, every council, every replica with Redis).
  */
 @Singleton
 public final class HoldMetrics {
@@ -31,7 +31,7 @@ public final class HoldMetrics {
 
     /** The gauge, read when scraped. */
     public void active(DoubleSupplier count) {
-        Gauge.builder(ACTIVE, count, DoubleSupplier::getAsDouble).description("Holds not yet ended").register(registry);
+        Gauge.builder(ACTIVE, count, DoubleSupplier::getAsDouble).description("Active holds").register(registry);
     }
 
     public void created(String council) {

@@ -37,10 +37,11 @@ class HoldsOnDrsApiTest extends HoldsApiTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         gateway.start();
         Map<String, String> properties = new HashMap<>(FakeCouncils.drs("lincoln", gateway));
-        properties.put("slotbridge.clients.ops.councils", "roomy,lincoln");
         properties.put("slotbridge.clients.other.key-sha256", "b06dae285a935240f0cc4acf8e0820872e0c02a9a76eb33c7768150ec149d4df");
-        properties.put("slotbridge.clients.other.councils", "lincoln");
         properties.put("slotbridge.councils.lincoln.holds.ttl", "2m");
+        properties.put("slotbridge.councils.plenty.provider", "scripted");
+        properties.put("slotbridge.clients.ops.councils", "roomy,lincoln,plenty");
+        properties.put("slotbridge.clients.other.councils", "lincoln,plenty");
         return properties;
     }
 
@@ -78,6 +79,24 @@ class HoldsOnDrsApiTest extends HoldsApiTest implements TestPropertyProvider {
         assertThat(offered(LINCOLN, "2026-03-11", (String) slot.get("slotId"))).isTrue();
         assertProblem(bookHeld(LINCOLN, holdId, "HMS-DRS-HOLD-3"), 409, "hold-expired");
         assertThat(drs.orderCount()).as("nothing was ever sent for the hold").isZero();
+    }
+
+    /** A scheduler that offers every slot to any number of bookings, and cannot hold. */
+    @Test
+    void aBookingMadeBeforeAHoldIsStillReplayedToItsMakerAfterTheHold() {
+        String plenty = "/v1/councils/plenty";
+        String slotId = (String) slot(plenty, "2026-03-12").get("slotId");
+        Map<String, String> key = Map.of("Idempotency-Key", "booked-before-the-hold");
+        Reply first = api.post(OTHER_KEY, plenty + "/bookings", Requests.book(slotId, "HMS-PLENTY-1"), key);
+        assertThat(first.status()).as(first.text()).isEqualTo(201);
+
+        assertThat(hold(plenty, slotId, "HMS-PLENTY-2").status()).isEqualTo(201);
+
+        Reply replayed = api.post(OTHER_KEY, plenty + "/bookings", Requests.book(slotId, "HMS-PLENTY-1"), key);
+        assertThat(replayed.status()).isEqualTo(201);
+        assertThat(replayed.body()).isEqualTo(first.body());
+        assertProblem(api.post(OTHER_KEY, plenty + "/bookings", Requests.book(slotId, "HMS-PLENTY-3")), 409,
+                "slot-unavailable");
     }
 
     @Override

@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
 /** {@code provider: scripted}: a hand-written fake scheduler whose next answers a test chooses. */
 public final class ScriptedProviderFactory implements ProviderFactory {
     private static final SettingDescriptor CAPABILITIES = SettingDescriptor.optional("capabilities", null,
-            "the capabilities to declare, comma-separated (default: all)");
+            "the capabilities to declare, comma-separated (default: all it implements, not HOLD nor FIND_BY_REFERENCE)");
 
     @Override
     public String name() {
@@ -32,7 +32,8 @@ public final class ScriptedProviderFactory implements ProviderFactory {
         Set<Capability> capabilities = context.settings().optional(CAPABILITIES)
                 .map(list -> Arrays.stream(list.split(",")).map(String::strip).map(Capability::valueOf)
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Capability.class))))
-                .orElse(EnumSet.allOf(Capability.class));
+                .orElse(EnumSet.of(Capability.SEARCH, Capability.BOOK, Capability.VIEW, Capability.LIST,
+                        Capability.RESCHEDULE, Capability.CANCEL));
         return ScriptedProvider.register(context.councilId(), capabilities, context.zone());
     }
 }

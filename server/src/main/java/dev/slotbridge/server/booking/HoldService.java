@@ -190,11 +190,19 @@ public final class HoldService {
             }
             return answer;
         } catch (RuntimeException e) {
-            if (mine) {
+            if (mine && !outcomeUnknown(e)) {
                 store.transition(hold.id(), HoldState.CONFIRMING, HoldState.ACTIVE);
             }
             throw e;
         }
+    }
+
+    /**
+     * Whether the booking may have been made after all (504 after reconciliation could not tell): then the hold stays
+     * {@code CONFIRMING}, never released (that could remove the booking); a repeat with the same key settles it.
+     */
+    private static boolean outcomeUnknown(RuntimeException failure) {
+        return failure instanceof ApiProblemException problem && problem.type() == ProblemType.SCHEDULER_TIMEOUT;
     }
 
     /** Ends an expired hold, once: the sweeper's part. */

@@ -17,12 +17,10 @@ import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
-import io.micronaut.http.HttpHeaders;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
@@ -78,15 +76,9 @@ final class ExactlyOnceBooking {
                 metrics.replay(council.id());
                 yield replay.answer();
             }
-            case IdempotencyStore.Claim.Mismatch mismatch -> throw new ApiProblemException(
-                    ProblemType.IDEMPOTENCY_KEY_REUSED,
-                    "This Idempotency-Key was used with a different request; use a new key for a new booking");
-            case IdempotencyStore.Claim.Full full -> throw new ApiProblemException(ProblemType.IDEMPOTENCY_CAPACITY,
-                    "This API client holds as many live Idempotency-Keys as it may; try again after the oldest expires",
-                    null, Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, full.retryAfter().toSeconds() + 1))));
-            case IdempotencyStore.Claim.InUse inUse -> throw new ApiProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE,
-                    "The first request with this Idempotency-Key is still in progress; send it again shortly to get its "
-                    + "answer", null, Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, inUse.retryAfter().toSeconds()))));
+            case IdempotencyStore.Claim.Mismatch mismatch -> throw ClaimRefusals.reused();
+            case IdempotencyStore.Claim.Full full -> throw ClaimRefusals.full(full);
+            case IdempotencyStore.Claim.InUse inUse -> throw ClaimRefusals.inUse(inUse);
             case IdempotencyStore.Claim.Claimed claimed ->
                     leased(council, request, () -> store.abandon(key), () -> attempt(made, request, Optional.of(key)));
             case IdempotencyStore.Claim.Unresolved unresolved ->

@@ -23,7 +23,6 @@ import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.core.value.PropertyResolver;
-import io.micronaut.http.HttpHeaders;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -91,14 +90,9 @@ public final class HoldService {
                 case IdempotencyStore.Claim.Replay replay -> {
                     return replay.answer();
                 }
-                case IdempotencyStore.Claim.Mismatch mismatch -> throw new ApiProblemException(
-                        ProblemType.IDEMPOTENCY_KEY_REUSED, "This Idempotency-Key was used with a different hold request");
-                case IdempotencyStore.Claim.Full full -> throw new ApiProblemException(ProblemType.IDEMPOTENCY_CAPACITY,
-                        "This API client holds as many live Idempotency-Keys as it may", null,
-                        Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, full.retryAfter().toSeconds() + 1))));
-                case IdempotencyStore.Claim.InUse inUse -> throw new ApiProblemException(ProblemType.IDEMPOTENCY_KEY_IN_USE,
-                        "The first request with this Idempotency-Key is still in progress", null,
-                        Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, inUse.retryAfter().toSeconds()))));
+                case IdempotencyStore.Claim.Mismatch mismatch -> throw ClaimRefusals.reused();
+                case IdempotencyStore.Claim.Full full -> throw ClaimRefusals.full(full);
+                case IdempotencyStore.Claim.InUse inUse -> throw ClaimRefusals.inUse(inUse);
                 case IdempotencyStore.Claim.Claimed claimed -> {
                     // a new hold follows
                 }
@@ -159,7 +153,7 @@ public final class HoldService {
     /** Ends the caller's hold; a hold already ended or booked is left as it is. */
     public void release(ApiClient client, Council council, String holdId) {
         HoldRecord hold = find(client, council, holdId);
-        if (store.transition(hold.id(), HoldState.ACTIVE, HoldState.RELEASED)) {
+        if (store.transition(hold, HoldState.ACTIVE, HoldState.RELEASED)) {
             metrics.released(council.id());
             releaseAtScheduler(council, hold);
         }
@@ -174,7 +168,7 @@ public final class HoldService {
                              Contact contact, String accessNotes, BookingAnswer answers) {
         HoldRecord hold = find(client, council, holdId);
         boolean mine = hold.state() == HoldState.ACTIVE && hold.expiresAt().isAfter(clock.instant())
-                && store.transition(hold.id(), HoldState.ACTIVE, HoldState.CONFIRMING);
+                && store.transition(hold, HoldState.ACTIVE, HoldState.CONFIRMING);
         if (!mine && idempotencyKey == null) {
             throw holdExpired();
         }
@@ -185,13 +179,13 @@ public final class HoldService {
                 : council.provider()::book;
         try {
             StoredAnswer answer = bookings.audited(client, council, idempotencyKey, request, write, answers);
-            if (mine && store.transition(hold.id(), HoldState.CONFIRMING, HoldState.CONFIRMED)) {
+            if (mine && store.transition(hold, HoldState.CONFIRMING, HoldState.CONFIRMED)) {
                 metrics.confirmed(council.id());
             }
             return answer;
         } catch (RuntimeException e) {
             if (mine && !outcomeUnknown(e)) {
-                store.transition(hold.id(), HoldState.CONFIRMING, HoldState.ACTIVE);
+                store.transition(hold, HoldState.CONFIRMING, HoldState.ACTIVE);
             }
             throw e;
         }
@@ -207,7 +201,7 @@ public final class HoldService {
 
     /** Ends an expired hold, once: the sweeper's part. */
     void expire(Council council, HoldRecord hold) {
-        if (store.transition(hold.id(), HoldState.ACTIVE, HoldState.EXPIRED)) {
+        if (store.transition(hold, HoldState.ACTIVE, HoldState.EXPIRED)) {
             metrics.expired(council.id());
             releaseAtScheduler(council, hold);
         }

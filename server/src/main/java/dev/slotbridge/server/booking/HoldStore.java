@@ -25,7 +25,7 @@ public interface HoldStore {
     Optional<HoldRecord> find(String id);
 
     /** Moves the hold from {@code from} to {@code to}; false when it was not in {@code from}. */
-    boolean transition(String id, HoldState from, HoldState to);
+    boolean transition(HoldRecord hold, HoldState from, HoldState to);
 
     /** Active holds whose time is up, at most {@code max}. */
     List<HoldRecord> expired(Instant now, int max);

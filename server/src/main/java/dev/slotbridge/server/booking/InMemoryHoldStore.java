@@ -51,12 +51,12 @@ final class InMemoryHoldStore implements HoldStore {
     }
 
     @Override
-    public synchronized boolean transition(String id, HoldState from, HoldState to) {
-        HoldRecord hold = holds.get(id);
-        if (hold == null || hold.state() != from) {
+    public synchronized boolean transition(HoldRecord hold, HoldState from, HoldState to) {
+        HoldRecord current = holds.get(hold.id());
+        if (current == null || current.state() != from) {
             return false;
         }
-        holds.put(id, hold.withState(to));
+        holds.put(hold.id(), current.withState(to));
         return true;
     }
 

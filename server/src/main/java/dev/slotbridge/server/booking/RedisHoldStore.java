@@ -11,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -93,7 +94,7 @@ final class RedisHoldStore implements HoldStore {
     @Override
     public boolean createExclusive(HoldRecord hold, Instant now) {
         String[] base = arguments(hold);
-        String[] withNow = java.util.Arrays.copyOf(base, base.length + 1);
+        String[] withNow = Arrays.copyOf(base, base.length + 1);
         withNow[base.length] = Long.toString(now.toEpochMilli());
         return Long.valueOf(1).equals(redis.script(OPERATION, CREATE_EXCLUSIVE,
                 List.of(key(hold.id()), ACTIVE_SET, slotIndex(hold.council())), withNow).getFirst());
@@ -118,11 +119,11 @@ final class RedisHoldStore implements HoldStore {
     }
 
     @Override
-    public boolean transition(String id, HoldState from, HoldState to) {
-        String council = find(id).map(HoldRecord::council).orElse("");
+    public boolean transition(HoldRecord hold, HoldState from, HoldState to) {
         boolean ends = to != HoldState.ACTIVE && to != HoldState.CONFIRMING;
-        return Long.valueOf(1).equals(redis.script(OPERATION, TRANSITION, List.of(key(id), ACTIVE_SET, slotIndex(council)),
-                id, from.name(), to.name(), ends ? "1" : "0").getFirst());
+        return Long.valueOf(1).equals(redis.script(OPERATION, TRANSITION,
+                List.of(key(hold.id()), ACTIVE_SET, slotIndex(hold.council())),
+                hold.id(), from.name(), to.name(), ends ? "1" : "0").getFirst());
     }
 
     @Override

@@ -34,11 +34,7 @@ final class ApiKeyFilter implements Ordered {
     @RequestFilter
     void authenticate(HttpRequest<?> request) {
         String address = request.getRemoteAddress().getAddress().getHostAddress();
-        failures.blocked(address).ifPresent(wait -> {
-            throw new ApiProblemException(ProblemType.RATE_LIMITED, "Too many failed authentications from this address; "
-                    + "wait before trying again", null,
-                    Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds() + 1))));
-        });
+        failures.requireNotBlocked(address);
         List<String> headers = request.getHeaders().getAll(HttpHeaders.AUTHORIZATION);
         if (headers.size() > 1) {
             throw new ApiProblemException(ProblemType.MALFORMED_REQUEST, "Send exactly one Authorization header",

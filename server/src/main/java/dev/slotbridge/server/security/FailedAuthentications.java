@@ -1,6 +1,9 @@
 package dev.slotbridge.server.security;
 
+import dev.slotbridge.server.problem.ApiProblemException;
+import dev.slotbridge.server.problem.ProblemType;
 import io.micronaut.context.annotation.Value;
+import io.micronaut.http.HttpHeaders;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -42,6 +45,15 @@ public final class FailedAuthentications {
         Window window = current(address);
         return window.failures() >= maxFailures
                 ? Optional.of(Duration.between(clock.instant(), window.start().plus(WINDOW))) : Optional.empty();
+    }
+
+    /** 429 {@code rate-limited} with {@code Retry-After} when the address has failed too often in this window. */
+    public void requireNotBlocked(String address) {
+        blocked(address).ifPresent(wait -> {
+            throw new ApiProblemException(ProblemType.RATE_LIMITED, "Too many failed authentications from this address; "
+                    + "wait before trying again", null,
+                    Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds() + 1))));
+        });
     }
 
     public synchronized void failed(String address) {

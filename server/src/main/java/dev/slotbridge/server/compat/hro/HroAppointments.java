@@ -190,11 +190,7 @@ final class HroAppointments {
 
     private String notBlocked(HttpRequest<?> request) {
         String address = request.getRemoteAddress().getAddress().getHostAddress();
-        failures.blocked(address).ifPresent(wait -> {
-            throw new ApiProblemException(ProblemType.RATE_LIMITED, "Too many failed authentications from this address; "
-                    + "wait before trying again", null,
-                    Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds() + 1))));
-        });
+        failures.requireNotBlocked(address);
         return address;
     }
 

@@ -25,13 +25,13 @@ final class DrsEnvelopes {
     private DrsEnvelopes() {
     }
 
-    /** What an order carries in {@code checkAvailability}, {@code createOrder} and {@code deleteOrder}. */
+    /** What an order carries in {@code checkAvailability}, {@code createOrder}, {@code updateOrder} and {@code deleteOrder}. */
     record Order(String contactName, String contract, String earliestBookingDate, String locationId, Boolean message,
                  String orderComments, String orderCommentsExtended, Integer orderId, String phone,
                  String primaryOrderNumber, String priority, String targetDate, List<JobCode> codes, String userId) {
     }
 
-    /** What {@code scheduleBooking} carries in {@code theBooking}. */
+    /** What {@code scheduleBooking} and the reservation commands carry in {@code theBooking}. */
     record Booking(int bookingId, String contract, String locationId, int orderId, String planningWindowStart,
                    String planningWindowEnd, String primaryOrderNumber, String userId) {
     }
@@ -77,25 +77,47 @@ final class DrsEnvelopes {
         });
     }
 
-    /** Schedules, or re-schedules, a booking; the schema puts {@code planningWindowEnd} before {@code planningWindowStart}. */
+    /** Schedules, or re-schedules, a booking into its planning window. */
     static String scheduleBooking(String sessionId, Booking booking) {
         return envelope("scheduleBooking", body -> {
             body.element("id", "0");
             body.element("force", "false");
             body.element("sessionId", sessionId);
-            body.start("theBooking");
-            body.element("bookingId", Integer.toString(booking.bookingId()));
-            body.element("bookingReason", "FIRST");
-            body.element("contract", booking.contract());
-            body.element("locationID", booking.locationId());
-            body.element("orderId", Integer.toString(booking.orderId()));
-            body.element("planningWindowEnd", booking.planningWindowEnd());
-            body.element("planningWindowStart", booking.planningWindowStart());
-            body.element("primaryOrderNumber", booking.primaryOrderNumber());
-            body.element("userId", booking.userId());
-            body.end();
+            body.booking(booking);
             body.element("timeLock", "false");
             body.element("userId", booking.userId());
+        });
+    }
+
+    /** Reserves the booking's planning window for it (a hold): {@code xmbCreateReservation}. */
+    static String createReservation(String sessionId, Booking booking) {
+        return reservation("createReservation", sessionId, booking);
+    }
+
+    /** Turns the booking's reservation into the booking: {@code xmbConfirmReservation}. */
+    static String confirmReservation(String sessionId, Booking booking) {
+        return reservation("confirmReservation", sessionId, booking);
+    }
+
+    /** Both reservation commands: {@code id, bookingId, force, resourceLock?, sessionId, theBooking, timeLock, userId}. */
+    private static String reservation(String operation, String sessionId, Booking booking) {
+        return envelope(operation, body -> {
+            body.element("id", "0");
+            body.element("bookingId", Integer.toString(booking.bookingId()));
+            body.element("force", "false");
+            body.element("sessionId", sessionId);
+            body.booking(booking);
+            body.element("timeLock", "false");
+            body.element("userId", booking.userId());
+        });
+    }
+
+    /** Sets what the order says about the tenant (contact, access notes) before a reservation is confirmed. */
+    static String updateOrder(String sessionId, Order order) {
+        return envelope("updateOrder", body -> {
+            body.element("id", "0");
+            body.element("sessionId", sessionId);
+            body.order(order);
         });
     }
 
@@ -155,6 +177,21 @@ final class DrsEnvelopes {
 
         void end() throws XMLStreamException {
             xml.writeEndElement();
+        }
+
+        /** A booking in the schema's order, which puts {@code planningWindowEnd} before {@code planningWindowStart}. */
+        void booking(Booking booking) throws XMLStreamException {
+            start("theBooking");
+            element("bookingId", Integer.toString(booking.bookingId()));
+            element("bookingReason", "FIRST");
+            element("contract", booking.contract());
+            element("locationID", booking.locationId());
+            element("orderId", Integer.toString(booking.orderId()));
+            element("planningWindowEnd", booking.planningWindowEnd());
+            element("planningWindowStart", booking.planningWindowStart());
+            element("primaryOrderNumber", booking.primaryOrderNumber());
+            element("userId", booking.userId());
+            end();
         }
 
         /** An order in the schema's order: contactName?, contract, earliestBookingDate?, locationID, message, ... */

@@ -6,6 +6,7 @@ import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingKey;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.Contact;
+import dev.slotbridge.spi.model.HoldKey;
 import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.JobCode;
 import dev.slotbridge.spi.model.Slot;
@@ -28,7 +29,8 @@ import java.util.Optional;
  *       {@code bestSlot} → preferred; DRS names no windows, so {@code label} is null.</li>
  *   <li>Bookings: one DRS booking of an order; its key is the order number, {@code orderId} and {@code bookingId}.
  *       {@code bookingLifeCycleStatus} COMPLETED → COMPLETED, any other known state → BOOKED. A booking DRS has not
- *       scheduled ({@link #unscheduled}) holds no appointment and is never mapped, so no window is invented.</li>
+ *       scheduled ({@link #unscheduled}) holds no appointment and is never mapped, so no window is invented; nor is
+ *       one {@link #reserved} (a hold).</li>
  * </ul>
  */
 final class DrsMapping {
@@ -37,6 +39,7 @@ final class DrsMapping {
     static final String ORDER_NUMBER = "orderNumber";
     static final String ORDER_ID = "orderId";
     static final String BOOKING_ID = "bookingId";
+    static final String LOCATION = "location";
 
     private DrsMapping() {
     }
@@ -72,13 +75,16 @@ final class DrsMapping {
     static Optional<Booking> booking(XmlElement order, int bookingId, ZoneId zone) {
         return order.children("theBookings").stream()
                 .filter(booking -> Integer.toString(bookingId).equals(booking.text("bookingId")))
-                .filter(booking -> !unscheduled(order, booking, zone))
+                .filter(booking -> shown(order, booking, zone))
                 .findFirst().map(booking -> booking(order, booking, zone));
     }
 
-    /** The order's scheduled bookings; one DRS has not scheduled holds no appointment and is left out. */
+    /**
+     * The order's scheduled bookings; one DRS has not scheduled holds no appointment, and one only reserved is a hold,
+     * not a booking: both are left out.
+     */
     static List<Booking> bookings(XmlElement order, ZoneId zone) {
-        return order.children("theBookings").stream().filter(booking -> !unscheduled(order, booking, zone))
+        return order.children("theBookings").stream().filter(booking -> shown(order, booking, zone))
                 .map(booking -> booking(order, booking, zone)).toList();
     }
 
@@ -95,6 +101,21 @@ final class DrsMapping {
         }
         String target = order.text("targetDate");
         return target != null && DrsTimes.parse(end, zone).isEqual(DrsTimes.parse(target, zone));
+    }
+
+    private static boolean shown(XmlElement order, XmlElement booking, ZoneId zone) {
+        return !unscheduled(order, booking, zone) && !reserved(booking);
+    }
+
+    /** Whether the booking is a reservation not yet confirmed ({@code bookingLifeCycleStatus} RESERVED). */
+    static boolean reserved(XmlElement booking) {
+        return "RESERVED".equalsIgnoreCase(booking.text("bookingLifeCycleStatus"));
+    }
+
+    /** What releasing or confirming a hold needs: the order's number, ids and property. */
+    static HoldKey holdKey(Job job, int orderId, int bookingId) {
+        return HoldKey.of(ORDER_NUMBER, job.externalRef(), ORDER_ID, Integer.toString(orderId),
+                BOOKING_ID, Integer.toString(bookingId), LOCATION, job.propertyRef());
     }
 
     private static Booking booking(XmlElement order, XmlElement booking, ZoneId zone) {

@@ -5,6 +5,7 @@ import dev.slotbridge.spi.Capability;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.BookingNotActiveException;
 import dev.slotbridge.spi.error.InvalidRequestException;
+import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
@@ -17,6 +18,8 @@ import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.CancelRequest;
 import dev.slotbridge.spi.model.Contact;
+import dev.slotbridge.spi.model.HeldSlot;
+import dev.slotbridge.spi.model.HoldKey;
 import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
@@ -25,6 +28,7 @@ import dev.slotbridge.spi.support.Refusals;
 import dev.slotbridge.spi.support.SlotLists;
 
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.ArrayList;
@@ -48,6 +52,8 @@ import java.util.concurrent.FutureTask;
  *   <li><b>Book</b>: {@code createOrder} (which also creates the booking) then {@code scheduleBooking} into the
  *       slot's planning window. If scheduling fails the new order is removed with {@code deleteOrder}, so no orphan
  *       job stays in the diary; a refusal is then checked against availability (409 slot gone, else 422).</li>
+ *   <li><b>Hold</b>: {@code createOrder} then {@code createReservation}; confirmed with {@code updateOrder} (contact,
+ *       access notes) and {@code confirmReservation}; released with {@code deleteOrder}, so nothing blocks the diary.</li>
  *   <li><b>Reconcile</b> a booking whose outcome is unknown: by order number, booked in the slot, or finished, or
  *       removed (see {@link #reconcileBooking}).</li>
  *   <li><b>View / list</b>: {@code selectOrder} by order number or location (its bookings are inside;
@@ -87,7 +93,7 @@ final class DrsSchedulerProvider implements SchedulerProvider {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.of(Capability.SEARCH, Capability.BOOK, Capability.VIEW, Capability.LIST, Capability.RESCHEDULE,
-                Capability.CANCEL, Capability.FIND_BY_REFERENCE);
+                Capability.CANCEL, Capability.FIND_BY_REFERENCE, Capability.HOLD);
     }
 
     /**
@@ -155,32 +161,164 @@ final class DrsSchedulerProvider implements SchedulerProvider {
      */
     @Override
     public Booking book(BookingRequest request) {
+        Placed placed = placeOrder(request.job(), request.contact(), request.accessNotes(), request.slot(), "scheduleBooking");
+        return scheduled(request, placed.orderId(), placed.bookingId());
+    }
+
+    /**
+     * {@code createOrder} without the tenant's contact, then {@code createReservation} of the slot's planning window
+     * for its booking. A refused or failed reservation removes the order, as a failed booking does. DRS reservations
+     * have no end of their own: the hold lasts until Slotbridge confirms or releases it, so it ends when asked.
+     */
+    @Override
+    public HeldSlot hold(SlotKey slot, Job job, Instant until) {
+        Placed placed;
+        try {
+            placed = placeOrder(job, null, null, slot, "createReservation");
+        } catch (RuntimeException failure) {
+            if (failure instanceof ProviderException scheduler && scheduler.kind().mayHaveApplied()) {
+                removeUnplacedOrders(job);
+            }
+            throw failure;
+        }
+        return new HeldSlot(DrsMapping.holdKey(job, placed.orderId(), placed.bookingId()), until);
+    }
+
+    /**
+     * Sets the tenant's contact and access notes on the held order ({@code updateOrder}, only when there are any),
+     * then {@code confirmReservation}. When DRS refuses the confirmation its reservation is gone (dropped, or removed
+     * by a planner): the order's booking is then scheduled into the slot like a booking, or, when the order is gone
+     * too, the slot is booked afresh.
+     */
+    @Override
+    public Booking confirmHold(HoldKey hold, BookingRequest request) {
+        int orderId = number(hold.require(DrsMapping.ORDER_ID), "orderId");
+        int bookingId = number(hold.require(DrsMapping.BOOKING_ID), "bookingId");
         Job job = request.job();
-        Contact contact = request.contact();
+        if (request.contact() != null || request.accessNotes() != null) {
+            try {
+                session.call("updateOrder", id -> DrsEnvelopes.updateOrder(id, order(job, request.contact(),
+                        request.accessNotes(), orderId, null, null)));
+            } catch (RejectedBySchedulerException refused) {
+                if (heldOrder(job.externalRef(), orderId).isEmpty()) {
+                    return book(request);
+                }
+                throw refused;
+            }
+        }
+        try {
+            session.call("confirmReservation", id -> DrsEnvelopes.confirmReservation(id, booking(bookingId, orderId, job, request.slot())));
+        } catch (RejectedBySchedulerException refused) {
+            return afterLostReservation(request, orderId, bookingId);
+        }
+        return scheduled(request, orderId, bookingId);
+    }
+
+    private Booking afterLostReservation(BookingRequest request, int orderId, int bookingId) {
+        Optional<XmlElement> order = heldOrder(request.job().externalRef(), orderId);
+        if (order.isEmpty()) {
+            return book(request);
+        }
+        Optional<Booking> booked = DrsMapping.booking(order.get(), bookingId, zone);
+        if (booked.isPresent() && isInSlot(booked.get(), request.slot())) {
+            return scheduled(request, orderId, bookingId);
+        }
+        try {
+            schedule(bookingId, orderId, request.job(), request.slot());
+        } catch (RejectedBySchedulerException refused) {
+            removeOrphan(orderId, request.job(), refused);
+            throw refusal(request.job(), request.slot(), refused);
+        }
+        return scheduled(request, orderId, bookingId);
+    }
+
+    /** The held order, when DRS still shows it with its booking (a deleted order it keeps has none). */
+    private Optional<XmlElement> heldOrder(String orderNumber, int orderId) {
+        return ordersNumbered(orderNumber).stream()
+                .filter(order -> Integer.toString(orderId).equals(order.text("orderId")))
+                .filter(order -> !order.children("theBookings").isEmpty()).findFirst();
+    }
+
+    /**
+     * {@code deleteOrder} of the held order, unless DRS shows its booking confirmed. A refusal means the order is
+     * gone already (DRS removed it, or an earlier release did).
+     */
+    @Override
+    public void releaseHold(HoldKey hold) {
+        int orderId = number(hold.require(DrsMapping.ORDER_ID), "orderId");
+        int bookingId = number(hold.require(DrsMapping.BOOKING_ID), "bookingId");
+        String orderNumber = hold.require(DrsMapping.ORDER_NUMBER);
+        boolean confirmed = heldOrder(orderNumber, orderId)
+                .flatMap(order -> DrsMapping.booking(order, bookingId, zone)).isPresent();
+        if (!confirmed) {
+            try {
+                deleteOrder(orderId, hold.require(DrsMapping.LOCATION), orderNumber);
+            } catch (RejectedBySchedulerException gone) {
+                // nothing left to release
+            }
+        }
+    }
+
+    /** The new order's ids. */
+    private record Placed(int orderId, int bookingId) {
+    }
+
+    /**
+     * {@code createOrder}, then {@code operation} ({@code scheduleBooking} or {@code createReservation}) of its booking
+     * into the slot. When that fails the order is removed; a refusal is then told apart (slot gone or not).
+     */
+    private Placed placeOrder(Job job, Contact contact, String accessNotes, SlotKey slot, String operation) {
         String priority = job.priority() != null ? job.priority() : settings.defaultPriority();
         if (priority == null) {
             throw new InvalidRequestException("job.priority", "is required: this council has no default priority");
         }
-        DrsEnvelopes.Order order = new DrsEnvelopes.Order(contact == null ? null : contact.name(), settings.contract(),
-                DrsTimes.format(DrsMapping.start(request.slot(), zone)), job.propertyRef(),
-                contact != null && contact.phone() != null, comments(job.description()), request.accessNotes(), 0,
-                contact == null ? null : contact.phone(), job.externalRef(), priority,
+        DrsEnvelopes.Order order = order(job, contact, accessNotes, null, DrsTimes.format(DrsMapping.start(slot, zone)),
                 DrsTimes.format(LocalDate.now(clock.withZone(zone)).plusDays(settings.targetDays())
-                        .atTime(23, 59, 59).atZone(zone).toOffsetDateTime()), job.jobCodes(), settings.userId());
+                        .atTime(23, 59, 59).atZone(zone).toOffsetDateTime()));
         XmlElement created = session.call("createOrder", id -> DrsEnvelopes.createOrder(id, order)).child("theOrder")
                 .orElseThrow(() -> new SchedulerResponseException("DRS created an order but did not return it", null));
         int orderId = number(created.text("orderId"), "orderId");
         int bookingId = number(created.child("theBookings").map(booking -> booking.text("bookingId")).orElse(null), "bookingId");
         try {
-            schedule(bookingId, orderId, job, request.slot());
+            DrsEnvelopes.Booking booking = booking(bookingId, orderId, job, slot);
+            session.call(operation, id -> operation.equals("scheduleBooking")
+                    ? DrsEnvelopes.scheduleBooking(id, booking) : DrsEnvelopes.createReservation(id, booking));
         } catch (RejectedBySchedulerException refused) {
             removeOrphan(orderId, job, refused);
-            throw refusal(job, request.slot(), refused);
+            throw refusal(job, slot, refused);
         } catch (RuntimeException failure) {
             removeOrphan(orderId, job, failure);
             throw failure;
         }
-        return scheduled(request, orderId, bookingId);
+        return new Placed(orderId, bookingId);
+    }
+
+    /**
+     * After a {@code createOrder} for a hold whose answer was lost: removes the request's orders at the property that
+     * DRS holds with no appointment and no reservation (what that call left), best effort.
+     */
+    private void removeUnplacedOrders(Job job) {
+        try {
+            for (XmlElement order : ordersNumbered(job.externalRef())) {
+                if (job.propertyRef().equals(order.text("locationID")) && order.children("theBookings").stream()
+                        .anyMatch(booking -> DrsMapping.unscheduled(order, booking, zone))) {
+                    deleteOrder(number(order.text("orderId"), "orderId"), job.propertyRef(), job.externalRef());
+                }
+            }
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.WARNING, "DRS orders of a hold whose creation was not answered could not be "
+                    + "checked or removed: {0}", e.getClass().getSimpleName());
+        }
+    }
+
+    private DrsEnvelopes.Order order(Job job, Contact contact, String accessNotes, Integer orderId,
+                                     String earliestBookingDate, String targetDate) {
+        String priority = job.priority() != null ? job.priority() : settings.defaultPriority();
+        boolean withCodes = orderId == null;
+        return new DrsEnvelopes.Order(contact == null ? null : contact.name(), settings.contract(), earliestBookingDate,
+                job.propertyRef(), contact != null && contact.phone() != null, comments(job.description()), accessNotes,
+                withCodes ? Integer.valueOf(0) : orderId, contact == null ? null : contact.phone(), job.externalRef(),
+                priority, targetDate, withCodes ? job.jobCodes() : null, settings.userId());
     }
 
     private Booking scheduled(BookingRequest request, int orderId, int bookingId) {
@@ -258,7 +396,7 @@ final class DrsSchedulerProvider implements SchedulerProvider {
             return new BookingOutcome.Booked(scheduled(request, orderId, bookingId),
                     "scheduled order " + orderId + " into the requested slot");
         } catch (RejectedBySchedulerException refused) {
-            deleteOrder(orderId, request.job());
+            deleteOrder(orderId, request.job().propertyRef(), request.job().externalRef());
             return new BookingOutcome.NotBooked("deleted order " + orderId + ", which DRS would not schedule into the slot");
         }
     }
@@ -303,7 +441,7 @@ final class DrsSchedulerProvider implements SchedulerProvider {
             throw new RejectedBySchedulerException("The visit is completed and cannot be cancelled");
         }
         String orderId = key.require(DrsMapping.ORDER_ID);
-        deleteOrder(number(orderId, "orderId"), current.job());
+        deleteOrder(number(orderId, "orderId"), current.job().propertyRef(), current.job().externalRef());
         Booking cancelled = current.withStatus(BookingStatus.CANCELLED);
         cancellations.remember(cancelled);
         return cancelled;
@@ -316,9 +454,12 @@ final class DrsSchedulerProvider implements SchedulerProvider {
     }
 
     private void schedule(int bookingId, int orderId, Job job, SlotKey slot) {
-        DrsEnvelopes.Booking booking = new DrsEnvelopes.Booking(bookingId, settings.contract(), job.propertyRef(), orderId,
+        session.call("scheduleBooking", id -> DrsEnvelopes.scheduleBooking(id, booking(bookingId, orderId, job, slot)));
+    }
+
+    private DrsEnvelopes.Booking booking(int bookingId, int orderId, Job job, SlotKey slot) {
+        return new DrsEnvelopes.Booking(bookingId, settings.contract(), job.propertyRef(), orderId,
                 slot.require(DrsMapping.START), slot.require(DrsMapping.END), job.externalRef(), settings.userId());
-        session.call("scheduleBooking", id -> DrsEnvelopes.scheduleBooking(id, booking));
     }
 
     /** A refused booking: slot gone → unavailable; still offered → the gateway's own message. */
@@ -334,7 +475,7 @@ final class DrsSchedulerProvider implements SchedulerProvider {
      */
     private void removeOrphan(int orderId, Job job, RuntimeException scheduling) {
         try {
-            deleteOrder(orderId, job);
+            deleteOrder(orderId, job.propertyRef(), job.externalRef());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.WARNING, "DRS order {0} could not be removed after its booking failed: {1}",
                     orderId, e.getClass().getSimpleName());
@@ -345,9 +486,9 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         }
     }
 
-    private void deleteOrder(int orderId, Job job) {
-        DrsEnvelopes.Order order = new DrsEnvelopes.Order(null, settings.contract(), null, job.propertyRef(), null, null,
-                null, orderId, null, job.externalRef(), null, null, null, settings.userId());
+    private void deleteOrder(int orderId, String locationId, String orderNumber) {
+        DrsEnvelopes.Order order = new DrsEnvelopes.Order(null, settings.contract(), null, locationId, null, null,
+                null, orderId, null, orderNumber, null, null, null, settings.userId());
         session.call("deleteOrder", id -> DrsEnvelopes.deleteOrder(id, order));
     }
 

@@ -65,6 +65,10 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
     /** Operations whose next answer is lost after the work is done, by how it is lost. */
     private final Map<String, LostAnswer> lostAnswers = new ConcurrentHashMap<>();
     private volatile boolean keepDeletedOrders;
+    private volatile boolean hideReservations;
+    private volatile int capacity = 1;
+    /** Operations whose next call fails (HTTP 500) without being carried out. */
+    private final Set<String> failures = ConcurrentHashMap.newKeySet();
 
     /** How the answer to an operation that was carried out is lost. */
     public enum LostAnswer {
@@ -77,7 +81,7 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
     private static final class StoredOrder {
         String orderNumber, location, contract, priority, comments, commentsExtended, contactName, phone, targetDate;
         int orderId, bookingId;
-        boolean deleted;
+        boolean deleted, reserved;
         List<String[]> codes = new ArrayList<>();
         OffsetDateTime start, end;
     }
@@ -98,6 +102,11 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
                 "theOrder/theBookingCodes/bookingCodeSORCode", "theOrder/theBookingCodes/quantity", "theOrder/userId");
         operation(server, "scheduleBooking", "sessionId", "theBooking/bookingId", "theBooking/planningWindowEnd",
                 "theBooking/planningWindowStart", "theBooking/primaryOrderNumber", "userId");
+        operation(server, "createReservation", "bookingId", "force", "sessionId", "theBooking/bookingId",
+                "theBooking/planningWindowEnd", "theBooking/planningWindowStart", "timeLock", "userId");
+        operation(server, "confirmReservation", "bookingId", "force", "sessionId", "theBooking/bookingId",
+                "theBooking/planningWindowEnd", "theBooking/planningWindowStart", "timeLock", "userId");
+        operation(server, "updateOrder", "sessionId", "theOrder/orderId", "theOrder/primaryOrderNumber");
         operation(server, "selectOrder", "sessionId");
         operation(server, "deleteOrder", "sessionId", "theOrder/orderId");
         return server;
@@ -123,7 +132,29 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
     public void reset() {
         orders.clear();
         lostAnswers.clear();
+        failures.clear();
         keepDeletedOrders = false;
+        hideReservations = false;
+        capacity = 1;
+    }
+
+    /** Each window takes this many bookings and reservations (1 unless set). */
+    public void capacity(int bookingsPerWindow) {
+        capacity = bookingsPerWindow;
+    }
+
+    /** The next {@code operation} fails with HTTP 500 and is not carried out. */
+    public void failNext(String operation) {
+        failures.add(operation);
+    }
+
+    /**
+     * The documents do not say whether {@code selectOrder} lists an order whose booking is only reserved: by default it
+     * does, with {@code bookingLifeCycleStatus} RESERVED (a value of the WSDL's enumeration); in this mode it does not
+     * list the order until the reservation is confirmed.
+     */
+    public void hideReservations() {
+        hideReservations = true;
     }
 
     /** The next {@code operation} is carried out, and its answer lost. */
@@ -139,10 +170,29 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
         keepDeletedOrders = true;
     }
 
-    /** Every order number DRS holds, with its booking's window ("none" when unscheduled, "deleted" when kept deleted). */
+    /**
+     * Every order number DRS holds, with its booking's window ("none" when unscheduled, "deleted" when kept deleted,
+     * " reserved" after a window only reserved).
+     */
     public List<String> orders() {
         return orders.values().stream().map(order -> order.orderNumber + " " + (order.deleted ? "deleted"
-                : order.start == null ? "none" : order.start.toInstant() + "/" + order.end.toInstant())).toList();
+                : order.start == null ? "none" : order.start.toInstant() + "/" + order.end.toInstant()
+                + (order.reserved ? " reserved" : ""))).toList();
+    }
+
+    /** A planner (or DRS itself) drops every reservation: the orders stay, with no window. */
+    public synchronized void dropReservations() {
+        orders.values().stream().filter(order -> order.reserved).forEach(order -> {
+            order.reserved = false;
+            order.start = null;
+            order.end = null;
+        });
+    }
+
+    /** The contact name, phone and access notes DRS holds for the order numbered so (the first such order). */
+    public List<String> contactOf(String orderNumber) {
+        return orders.values().stream().filter(order -> order.orderNumber.equals(orderNumber)).findFirst()
+                .map(order -> java.util.Arrays.asList(order.contactName, order.phone, order.commentsExtended)).orElseThrow();
     }
 
     public int orderCount() {
@@ -174,6 +224,9 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
         if (!sessions.contains(request.text("sessionId"))) {
             return answer(operation, error("Session " + request.text("sessionId") + " is invalid or has expired"));
         }
+        if (failures.remove(operation)) {
+            return responseDefinition().withStatus(500).withBody("Internal Server Error").build();
+        }
         ResponseDefinition answer = carryOut(operation, request);
         LostAnswer lost = lostAnswers.remove(operation);
         if (lost == null) {
@@ -192,7 +245,10 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
             }
             case "checkAvailability" -> answer(operation, availability(request));
             case "createOrder" -> answer(operation, createOrder(request));
-            case "scheduleBooking" -> answer(operation, schedule(request));
+            case "scheduleBooking" -> answer(operation, schedule(request, false));
+            case "createReservation" -> answer(operation, schedule(request, true));
+            case "confirmReservation" -> answer(operation, confirm(request));
+            case "updateOrder" -> answer(operation, update(request));
             case "selectOrder" -> answer(operation, select(request));
             case "deleteOrder" -> answer(operation, delete(Integer.parseInt(request.text("theOrder/orderId"))));
             default -> answer(operation, error("Unsupported operation"));
@@ -248,13 +304,14 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
         return "<status>success</status>" + order(order);
     }
 
-    private String delete(int orderId) {
+    private synchronized String delete(int orderId) {
         StoredOrder order = orders.get(orderId);
         if (order == null || order.deleted) {
             return error("Order not found");
         }
         if (keepDeletedOrders) {
             order.deleted = true;
+            order.reserved = false;
             order.start = null;
             order.end = null;
         } else {
@@ -263,11 +320,14 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
         return "<status>success</status>";
     }
 
-    private String schedule(Request request) {
-        int bookingId = Integer.parseInt(request.text("theBooking/bookingId"));
-        StoredOrder order = orders.values().stream().filter(o -> o.bookingId == bookingId && !o.deleted).findFirst().orElse(null);
+    /** Schedules a booking into its window, or reserves the window for it; one at a time, as capacity is counted. */
+    private synchronized String schedule(Request request, boolean reservation) {
+        StoredOrder order = booked(request);
         if (order == null || !"FIRST".equals(request.text("theBooking/bookingReason"))) {
             return error("Error in Booking.schedule. Booking not found or reason not FIRST");
+        }
+        if (reservation && order.start != null) {
+            return error("Error in Booking.reserve. The booking is already planned or reserved");
         }
         OffsetDateTime start = OffsetDateTime.parse(request.text("theBooking/planningWindowStart"));
         OffsetDateTime end = OffsetDateTime.parse(request.text("theBooking/planningWindowEnd"));
@@ -276,7 +336,36 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
         }
         order.start = start;
         order.end = end;
+        order.reserved = reservation;
         return "<status>success</status>";
+    }
+
+    private synchronized String confirm(Request request) {
+        StoredOrder order = booked(request);
+        if (order == null || !order.reserved || !request.text("bookingId").equals(Integer.toString(order.bookingId))
+                || !order.start.isEqual(OffsetDateTime.parse(request.text("theBooking/planningWindowStart")))
+                || !order.end.isEqual(OffsetDateTime.parse(request.text("theBooking/planningWindowEnd")))) {
+            return error("Error in Booking.confirmReservation. No reservation for this booking and window");
+        }
+        order.reserved = false;
+        return "<status>success</status>";
+    }
+
+    private String update(Request request) {
+        StoredOrder order = orders.get(Integer.parseInt(request.text("theOrder/orderId")));
+        if (order == null || order.deleted || !order.orderNumber.equals(request.text("theOrder/primaryOrderNumber"))) {
+            return error("Order not found");
+        }
+        order.contactName = request.text("theOrder/contactName");
+        order.phone = request.text("theOrder/phone");
+        order.commentsExtended = request.text("theOrder/orderCommentsExtended");
+        order.comments = request.text("theOrder/orderComments");
+        return "<status>success</status>" + order(order);
+    }
+
+    private StoredOrder booked(Request request) {
+        int bookingId = Integer.parseInt(request.text("theBooking/bookingId"));
+        return orders.values().stream().filter(o -> o.bookingId == bookingId && !o.deleted).findFirst().orElse(null);
     }
 
     private String select(Request request) {
@@ -284,13 +373,15 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
         String location = request.text("locationIDs");
         StringBuilder xml = new StringBuilder("<status>success</status>");
         orders.values().stream().filter(order -> number != null ? number.equals(order.orderNumber) : Objects.equals(location, order.location))
+                .filter(order -> !(hideReservations && order.reserved))
                 .forEach(order -> xml.append(order(order).replace("<theOrder>", "<theOrders>").replace("</theOrder>", "</theOrders>")));
         return xml.toString();
     }
 
+    /** Whether the window has no room left for another order's booking or reservation. */
     private boolean taken(OffsetDateTime start, OffsetDateTime end, int exceptOrder) {
-        return orders.values().stream().anyMatch(order -> order.orderId != exceptOrder && order.start != null
-                && order.start.isEqual(start) && order.end.isEqual(end));
+        return orders.values().stream().filter(order -> order.orderId != exceptOrder && order.start != null
+                && order.start.isEqual(start) && order.end.isEqual(end)).count() >= capacity;
     }
 
     private static boolean offered(OffsetDateTime start, OffsetDateTime end) {
@@ -326,7 +417,7 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
                 + "<priority>" + escape(order.priority) + "</priority><status>undefined</status>"
                 + "<targetDate>" + escape(order.targetDate) + "</targetDate>" + codes
                 + (order.deleted ? "" : "<theBookings><bookingCategory>TASK</bookingCategory><bookingCompletionStatus /><bookingId>" + order.bookingId
-                + "</bookingId><bookingLifeCycleStatus>PLANNED</bookingLifeCycleStatus><bookingReason>FIRST</bookingReason>"
+                + "</bookingId><bookingLifeCycleStatus>" + (order.reserved ? "RESERVED" : "PLANNED") + "</bookingLifeCycleStatus><bookingReason>FIRST</bookingReason>"
                 + "<contract>" + escape(order.contract) + "</contract><duration>60</duration><isEmergency>false</isEmergency>"
                 + "<isNextBooking>false</isNextBooking><locationID>" + escape(order.location) + "</locationID><orderId>" + order.orderId
                 + "</orderId><planningWindowEnd>" + end + "</planningWindowEnd><planningWindowStart>" + start

@@ -79,8 +79,9 @@ public interface SchedulerProvider extends AutoCloseable {
     /**
      * Holds the slot for the job until at least {@code until}: while held, the slot's capacity is not offered by
      * {@link #search} nor taken by {@link #book}. A slot no longer offered is {@code SlotUnavailableException}.
-     * A failure may leave a partial hold behind only if the provider cannot undo it; then it throws
-     * {@code WriteOutcomeUnknownException}, and the server releases the hold by key when the provider gives one.
+     * A failure leaves nothing held: the provider undoes what it made before throwing (DRS removes the order it
+     * created), and logs what it could not undo. The server releases every hold that ends unbooked through
+     * {@link #releaseHold}, retrying until that succeeds.
      */
     default HeldSlot hold(SlotKey slot, Job job, Instant until) {
         throw new CapabilityNotSupportedException(Capability.HOLD);
@@ -94,7 +95,10 @@ public interface SchedulerProvider extends AutoCloseable {
         throw new CapabilityNotSupportedException(Capability.HOLD);
     }
 
-    /** Ends the hold and frees what it kept at the scheduler; nothing happens for a hold already ended or confirmed. */
+    /**
+     * Ends the hold and frees what it kept at the scheduler; nothing happens for a hold already ended or confirmed.
+     * Safe to repeat: a release that failed is tried again.
+     */
     default void releaseHold(HoldKey hold) {
         throw new CapabilityNotSupportedException(Capability.HOLD);
     }

@@ -67,8 +67,8 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
     private volatile boolean keepDeletedOrders;
     private volatile boolean hideReservations;
     private volatile int capacity = 1;
-    /** Operations whose next call fails (HTTP 500) without being carried out. */
-    private final Set<String> failures = ConcurrentHashMap.newKeySet();
+    /** Operations whose next calls fail (HTTP 500) without being carried out, with how many more will. */
+    private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
     /** How the answer to an operation that was carried out is lost. */
     public enum LostAnswer {
@@ -145,7 +145,16 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
 
     /** The next {@code operation} fails with HTTP 500 and is not carried out. */
     public void failNext(String operation) {
-        failures.add(operation);
+        failures.put(operation, 1);
+    }
+
+    /** Every {@code operation} fails with HTTP 500, not carried out, until {@link #recover}. */
+    public void failAlways(String operation) {
+        failures.put(operation, Integer.MAX_VALUE);
+    }
+
+    public void recover(String operation) {
+        failures.remove(operation);
     }
 
     /**
@@ -224,7 +233,11 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
         if (!sessions.contains(request.text("sessionId"))) {
             return answer(operation, error("Session " + request.text("sessionId") + " is invalid or has expired"));
         }
-        if (failures.remove(operation)) {
+        Integer failuresLeft = failures.get(operation);
+        if (failuresLeft != null) {
+            if (failuresLeft == 1) {
+                failures.remove(operation);
+            }
             return responseDefinition().withStatus(500).withBody("Internal Server Error").build();
         }
         ResponseDefinition answer = carryOut(operation, request);

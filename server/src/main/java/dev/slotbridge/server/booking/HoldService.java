@@ -8,6 +8,7 @@ import dev.slotbridge.server.idempotency.RequestFingerprint;
 import dev.slotbridge.server.idempotency.StoredAnswer;
 import dev.slotbridge.server.metrics.HoldMetrics;
 import dev.slotbridge.server.problem.ApiProblemException;
+import dev.slotbridge.server.problem.FieldError;
 import dev.slotbridge.server.problem.ProblemType;
 import dev.slotbridge.server.ref.CouncilRefs;
 import dev.slotbridge.server.security.ApiClient;
@@ -32,6 +33,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
@@ -50,6 +52,8 @@ public final class HoldService {
     static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
     private static final Duration MIN_TTL = Duration.ofSeconds(10);
     private static final Duration MAX_TTL = Duration.ofMinutes(30);
+    /** How long a release at the scheduler is given before the sweeper tries it again. */
+    static final Duration RELEASE_RETRY = Duration.ofSeconds(30);
 
     private final HoldStore store;
     private final BookingService bookings;
@@ -85,8 +89,7 @@ public final class HoldService {
         IdempotencyKey key = idempotencyKey == null ? null
                 : new IdempotencyKey(client.name(), council.id(), "hold:" + idempotencyKey);
         if (key != null) {
-            String fingerprint = "hold:" + RequestFingerprint.of(new BookingRequest(slot.key(), job, null, null));
-            switch (idempotency.begin(key, fingerprint)) {
+            switch (idempotency.begin(key, "hold:" + heldJob(slot.key(), job))) {
                 case IdempotencyStore.Claim.Replay replay -> {
                     return replay.answer();
                 }
@@ -124,11 +127,12 @@ public final class HoldService {
         if (council.capabilities().contains(Capability.HOLD)) {
             HeldSlot held = council.provider().hold(slot.key(), job, until);
             hold = new HoldRecord(id, council.id(), client.name(), slot.key().values(), held.key().values(),
-                    held.expiresAt(), HoldState.ACTIVE);
+                    heldJob(slot.key(), job), held.expiresAt(), HoldState.ACTIVE);
             store.create(hold);
         } else {
             requireOffered(council, slot, job);
-            hold = new HoldRecord(id, council.id(), client.name(), slot.key().values(), null, until, HoldState.ACTIVE);
+            hold = new HoldRecord(id, council.id(), client.name(), slot.key().values(), null, heldJob(slot.key(), job),
+                    until, HoldState.ACTIVE);
             if (!store.createExclusive(hold, now)) {
                 throw new ApiProblemException(ProblemType.SLOT_UNAVAILABLE, "The slot is held for another caller");
             }
@@ -153,7 +157,7 @@ public final class HoldService {
     /** Ends the caller's hold; a hold already ended or booked is left as it is. */
     public void release(ApiClient client, Council council, String holdId) {
         HoldRecord hold = find(client, council, holdId);
-        if (store.transition(hold, HoldState.ACTIVE, HoldState.RELEASED)) {
+        if (store.end(hold, HoldState.RELEASED, clock.instant().plus(RELEASE_RETRY))) {
             metrics.released(council.id());
             releaseAtScheduler(council, hold);
         }
@@ -167,12 +171,16 @@ public final class HoldService {
     public StoredAnswer book(ApiClient client, Council council, String idempotencyKey, String holdId, Job job,
                              Contact contact, String accessNotes, BookingAnswer answers) {
         HoldRecord hold = find(client, council, holdId);
+        SlotKey slot = new SlotKey(hold.slot());
+        if (hold.state() == HoldState.ACTIVE && !hold.job().equals(heldJob(slot, job))) {
+            throw ApiProblemException.invalid(List.of(new FieldError("job", "must be the job the slot was held for")));
+        }
         boolean mine = hold.state() == HoldState.ACTIVE && hold.expiresAt().isAfter(clock.instant())
                 && store.transition(hold, HoldState.ACTIVE, HoldState.CONFIRMING);
         if (!mine && idempotencyKey == null) {
             throw holdExpired();
         }
-        BookingRequest request = new BookingRequest(new SlotKey(hold.slot()), job, contact, accessNotes);
+        BookingRequest request = new BookingRequest(slot, job, contact, accessNotes);
         Function<BookingRequest, Booking> write = !mine ? held -> {
             throw holdExpired();
         } : hold.heldByScheduler() ? held -> council.provider().confirmHold(new HoldKey(hold.holdKey()), held)
@@ -201,22 +209,29 @@ public final class HoldService {
 
     /** Ends an expired hold, once: the sweeper's part. */
     void expire(Council council, HoldRecord hold) {
-        if (store.transition(hold, HoldState.ACTIVE, HoldState.EXPIRED)) {
+        if (store.end(hold, HoldState.EXPIRED, clock.instant().plus(RELEASE_RETRY))) {
             metrics.expired(council.id());
             releaseAtScheduler(council, hold);
         }
     }
 
-    private static void releaseAtScheduler(Council council, HoldRecord hold) {
+    /**
+     * Releases an ended hold at the scheduler: once it succeeds nothing more is due; when it fails (the scheduler is
+     * down, or this replica dies first) the store has it due again after {@link #RELEASE_RETRY}, and a sweeper tries
+     * again — releasing is safe to repeat. Holds Slotbridge keeps itself have nothing to release.
+     */
+    void releaseAtScheduler(Council council, HoldRecord hold) {
         if (!hold.heldByScheduler()) {
             return;
         }
         try {
             council.provider().releaseHold(new HoldKey(hold.holdKey()));
         } catch (RuntimeException e) {
-            LOG.warn("Council '{}': the scheduler did not release a hold ({}); its own hold ends by {}", council.id(),
-                    e.getClass().getSimpleName(), hold.expiresAt());
+            LOG.warn("Council '{}': the scheduler did not release an ended hold ({}); tried again in {}s", council.id(),
+                    e.getClass().getSimpleName(), RELEASE_RETRY.toSeconds());
+            return;
         }
+        store.releasedAtScheduler(hold);
     }
 
     /** The caller's hold at the council; 404 {@code hold-not-found} for anyone else's. */
@@ -224,6 +239,11 @@ public final class HoldService {
         String id = refs.holdStoreId(council, holdId);
         return store.find(id).filter(hold -> hold.council().equals(council.id()) && hold.client().equals(client.name()))
                 .orElseThrow(() -> new ApiProblemException(ProblemType.HOLD_NOT_FOUND, "No such hold at this council"));
+    }
+
+    /** What a hold keeps of its job: the fingerprint of slot and job, as an idempotent hold request's. */
+    private static String heldJob(SlotKey slot, Job job) {
+        return RequestFingerprint.of(new BookingRequest(slot, job, null, null));
     }
 
     private static ApiProblemException holdExpired() {

@@ -27,6 +27,25 @@ public interface HoldStore {
     /** Moves the hold from {@code from} to {@code to}; false when it was not in {@code from}. */
     boolean transition(HoldRecord hold, HoldState from, HoldState to);
 
+    /**
+     * Ends an active hold ({@code to} is {@code RELEASED} or {@code EXPIRED}) by compare-and-set. When the scheduler
+     * holds the slot, the same step records that it is to be released there, due again at {@code retryAt} unless
+     * {@link #releasedAtScheduler} comes first: a release that failed, or a replica that died before it, is retried
+     * by the sweeper ({@link #releasesDue}).
+     *
+     * @return false when the hold was no longer active
+     */
+    boolean end(HoldRecord hold, HoldState to, Instant retryAt);
+
+    /**
+     * Ended holds whose release at the scheduler is due, at most {@code max}, each claimed until {@code retryAt} so
+     * that one replica at a time tries it.
+     */
+    List<HoldRecord> releasesDue(Instant now, Instant retryAt, int max);
+
+    /** The scheduler has released the hold: nothing more is due. */
+    void releasedAtScheduler(HoldRecord hold);
+
     /** Active holds whose time is up, at most {@code max}. */
     List<HoldRecord> expired(Instant now, int max);
 

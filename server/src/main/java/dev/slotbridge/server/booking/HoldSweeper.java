@@ -9,7 +9,8 @@ import java.time.Clock;
 
 /**
  * Ends holds whose time is up, every second: each expired hold is moved to {@code EXPIRED} by one compare-and-set,
- * so with several replicas exactly one releases it at the scheduler. While the store is down it waits.
+ * so with several replicas exactly one releases it at the scheduler; and retries the releases at the scheduler that
+ * failed (or whose replica died) once they are due again. While the store is down it waits.
  */
 @Singleton
 public final class HoldSweeper {
@@ -33,6 +34,9 @@ public final class HoldSweeper {
         try {
             for (HoldRecord hold : store.expired(clock.instant(), BATCH)) {
                 councils.find(hold.council()).ifPresent(council -> holds.expire(council, hold));
+            }
+            for (HoldRecord hold : store.releasesDue(clock.instant(), clock.instant().plus(HoldService.RELEASE_RETRY), BATCH)) {
+                councils.find(hold.council()).ifPresent(council -> holds.releaseAtScheduler(council, hold));
             }
         } catch (StoreUnavailableException e) {
             // the next sweep tries again

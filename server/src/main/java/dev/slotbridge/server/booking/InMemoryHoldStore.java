@@ -22,6 +22,8 @@ final class InMemoryHoldStore implements HoldStore {
     private static final Duration KEEP_ENDED = Duration.ofDays(1);
 
     private final Map<String, HoldRecord> holds = new LinkedHashMap<>();
+    /** The ended holds still to be released at the scheduler, with when they are due. */
+    private final Map<String, Instant> releases = new LinkedHashMap<>();
     private final Clock clock;
 
     InMemoryHoldStore(Clock clock) {
@@ -61,6 +63,30 @@ final class InMemoryHoldStore implements HoldStore {
     }
 
     @Override
+    public synchronized boolean end(HoldRecord hold, HoldState to, Instant retryAt) {
+        if (!transition(hold, HoldState.ACTIVE, to)) {
+            return false;
+        }
+        if (hold.heldByScheduler()) {
+            releases.put(hold.id(), retryAt);
+        }
+        return true;
+    }
+
+    @Override
+    public synchronized List<HoldRecord> releasesDue(Instant now, Instant retryAt, int max) {
+        List<HoldRecord> due = releases.entrySet().stream().filter(release -> !release.getValue().isAfter(now))
+                .limit(max).map(release -> holds.get(release.getKey())).toList();
+        due.forEach(hold -> releases.put(hold.id(), retryAt));
+        return due;
+    }
+
+    @Override
+    public synchronized void releasedAtScheduler(HoldRecord hold) {
+        releases.remove(hold.id());
+    }
+
+    @Override
     public synchronized List<HoldRecord> expired(Instant now, int max) {
         return holds.values().stream().filter(hold -> hold.state() == HoldState.ACTIVE && !hold.expiresAt().isAfter(now))
                 .limit(max).toList();
@@ -86,6 +112,6 @@ final class InMemoryHoldStore implements HoldStore {
     private void forgetOld() {
         Instant cutoff = clock.instant().minus(KEEP_ENDED);
         holds.values().removeIf(hold -> hold.state() != HoldState.ACTIVE && hold.state() != HoldState.CONFIRMING
-                && hold.expiresAt().isBefore(cutoff));
+                && hold.expiresAt().isBefore(cutoff) && !releases.containsKey(hold.id()));
     }
 }

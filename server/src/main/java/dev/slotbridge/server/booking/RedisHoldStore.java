@@ -29,11 +29,12 @@ import java.util.TreeMap;
 final class RedisHoldStore implements HoldStore {
     private static final String OPERATION = "holds";
     private static final String ACTIVE_SET = RedisStore.NAMESPACE + "holds-active";
+    private static final String RELEASES_DUE = RedisStore.NAMESPACE + "holds-releasing";
     private static final long KEEP_ENDED_MS = Duration.ofDays(1).toMillis();
 
     private static final RedisStore.Script CREATE = RedisStore.Script.of("""
             redis.call('HSET', KEYS[1], 'council', ARGV[2], 'client', ARGV[3], 'slot', ARGV[4], 'holdKey', ARGV[5],
-              'expires', ARGV[6], 'state', 'ACTIVE')
+              'job', ARGV[8], 'expires', ARGV[6], 'state', 'ACTIVE')
             redis.call('PEXPIRE', KEYS[1], ARGV[7])
             redis.call('ZADD', KEYS[2], ARGV[6], ARGV[1])
             return {1}
@@ -44,14 +45,14 @@ final class RedisHoldStore implements HoldStore {
             if entry then
               local first = string.find(entry, '|', 1, true)
               local second = string.find(entry, '|', first + 1, true)
-              if tonumber(string.sub(entry, first + 1, second - 1)) > tonumber(ARGV[8]) then
+              if tonumber(string.sub(entry, first + 1, second - 1)) > tonumber(ARGV[9]) then
                 return {0}
               end
             end
             redis.call('HSET', KEYS[3], ARGV[4], ARGV[1] .. '|' .. ARGV[6] .. '|' .. ARGV[3])
             redis.call('PEXPIRE', KEYS[3], ARGV[7])
             redis.call('HSET', KEYS[1], 'council', ARGV[2], 'client', ARGV[3], 'slot', ARGV[4], 'holdKey', ARGV[5],
-              'expires', ARGV[6], 'state', 'ACTIVE')
+              'job', ARGV[8], 'expires', ARGV[6], 'state', 'ACTIVE')
             redis.call('PEXPIRE', KEYS[1], ARGV[7])
             redis.call('ZADD', KEYS[2], ARGV[6], ARGV[1])
             return {1}
@@ -80,6 +81,35 @@ final class RedisHoldStore implements HoldStore {
             return {1}
             """);
 
+    /**
+     * KEYS as TRANSITION, then the set of releases due; ARGV: id, the ending state, the retry time, whether the
+     * scheduler holds the slot. Ends an ACTIVE hold and, in the same step, records its release at the scheduler.
+     */
+    private static final RedisStore.Script END = RedisStore.Script.of("""
+            if redis.call('HGET', KEYS[1], 'state') ~= 'ACTIVE' then
+              return {0}
+            end
+            redis.call('HSET', KEYS[1], 'state', ARGV[2])
+            redis.call('ZREM', KEYS[2], ARGV[1])
+            local slot = redis.call('HGET', KEYS[1], 'slot')
+            local entry = redis.call('HGET', KEYS[3], slot)
+            if entry and string.sub(entry, 1, string.len(ARGV[1]) + 1) == ARGV[1] .. '|' then
+              redis.call('HDEL', KEYS[3], slot)
+            end
+            if ARGV[4] == '1' then
+              redis.call('ZADD', KEYS[4], ARGV[3], ARGV[1])
+            end
+            return {1}
+            """);
+    /** KEYS: the set of releases due; ARGV: now, retry time, max. Claims the due releases until the retry time. */
+    private static final RedisStore.Script CLAIM_RELEASES = RedisStore.Script.of("""
+            local due = redis.call('ZRANGEBYSCORE', KEYS[1], 0, ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+            for _, id in ipairs(due) do
+              redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
+            end
+            return due
+            """);
+
     private final RedisStore redis;
 
     RedisHoldStore(RedisStore redis) {
@@ -103,7 +133,8 @@ final class RedisHoldStore implements HoldStore {
     private static String[] arguments(HoldRecord hold) {
         return new String[]{hold.id(), hold.council(), hold.client(), encode(hold.slot()),
                 hold.holdKey() == null ? "" : encode(hold.holdKey()), Long.toString(hold.expiresAt().toEpochMilli()),
-                Long.toString(Math.max(1, hold.expiresAt().toEpochMilli() - System.currentTimeMillis()) + KEEP_ENDED_MS)};
+                Long.toString(Math.max(1, hold.expiresAt().toEpochMilli() - System.currentTimeMillis()) + KEEP_ENDED_MS),
+                hold.job()};
     }
 
     @Override
@@ -114,7 +145,7 @@ final class RedisHoldStore implements HoldStore {
         }
         String holdKey = fields.get("holdKey");
         return Optional.of(new HoldRecord(id, fields.get("council"), fields.get("client"), decode(fields.get("slot")),
-                holdKey == null || holdKey.isEmpty() ? null : decode(holdKey),
+                holdKey == null || holdKey.isEmpty() ? null : decode(holdKey), fields.get("job"),
                 Instant.ofEpochMilli(Long.parseLong(fields.get("expires"))), HoldState.valueOf(fields.get("state"))));
     }
 
@@ -124,6 +155,35 @@ final class RedisHoldStore implements HoldStore {
         return Long.valueOf(1).equals(redis.script(OPERATION, TRANSITION,
                 List.of(key(hold.id()), ACTIVE_SET, slotIndex(hold.council())),
                 hold.id(), from.name(), to.name(), ends ? "1" : "0").getFirst());
+    }
+
+    @Override
+    public boolean end(HoldRecord hold, HoldState to, Instant retryAt) {
+        return Long.valueOf(1).equals(redis.script(OPERATION, END,
+                List.of(key(hold.id()), ACTIVE_SET, slotIndex(hold.council()), RELEASES_DUE), hold.id(), to.name(),
+                Long.toString(retryAt.toEpochMilli()), hold.heldByScheduler() ? "1" : "0").getFirst());
+    }
+
+    /** A release whose hold Redis no longer keeps (ended more than a day ago) is dropped. */
+    @Override
+    public List<HoldRecord> releasesDue(Instant now, Instant retryAt, int max) {
+        List<Object> ids = redis.script(OPERATION, CLAIM_RELEASES, List.of(RELEASES_DUE),
+                Long.toString(now.toEpochMilli()), Long.toString(retryAt.toEpochMilli()), Integer.toString(max));
+        List<HoldRecord> due = new ArrayList<>();
+        for (Object id : ids) {
+            Optional<HoldRecord> hold = find((String) id);
+            if (hold.isPresent()) {
+                due.add(hold.get());
+            } else {
+                redis.call(OPERATION, commands -> commands.zrem(RELEASES_DUE, (String) id));
+            }
+        }
+        return due;
+    }
+
+    @Override
+    public void releasedAtScheduler(HoldRecord hold) {
+        redis.call(OPERATION, commands -> commands.zrem(RELEASES_DUE, hold.id()));
     }
 
     @Override

@@ -85,7 +85,7 @@ class HoldsApiTest {
 
         assertThat(held.status()).as(held.text()).isEqualTo(201);
         assertThat(held.map("slot")).containsEntry("start", slot.get("start")).containsEntry("end", slot.get("end"));
-        assertThat(held.string("expiresAt")).isEqualTo("2026-03-01T09:05:00Z");
+        assertThat(held.string("expiresAt")).isEqualTo(clock.instant().plus(Duration.ofMinutes(5)).toString());
         Reply booked = bookHeld(ROOMY, held.string("holdId"), "HMS-HOLD-1");
         assertThat(booked.status()).as(booked.text()).isEqualTo(201);
         assertThat(booked.map("slot")).containsEntry("start", slot.get("start"));
@@ -140,6 +140,17 @@ class HoldsApiTest {
         assertProblem(bookHeld(ROOMY, second, "HMS-HOLD-B"), 409, "hold-expired");
         assertThat(api.post(OPS_KEY, ROOMY + "/bookings", Requests.book(slotId, "HMS-HOLD-E")).status())
                 .as("the expired holds gave their capacity back").isEqualTo(201);
+    }
+
+    @Test
+    void aHoldIsBookedForTheJobItWasHeldForOnly() {
+        Reply held = hold(ROOMY, (String) slot(ROOMY, "2026-03-06").get("slotId"), "HMS-HOLD-G");
+
+        Reply other = bookHeld(ROOMY, held.string("holdId"), "HMS-HOLD-H");
+
+        assertProblem(other, 400, "validation");
+        assertThat(other.text()).contains("\"field\":\"job\"");
+        assertThat(bookHeld(ROOMY, held.string("holdId"), "HMS-HOLD-G").status()).as("the hold still stands").isEqualTo(201);
     }
 
     @Test

@@ -1,6 +1,9 @@
 package dev.slotbridge.server.booking;
 
 import dev.slotbridge.server.council.Council;
+import dev.slotbridge.server.events.BookingChange;
+import dev.slotbridge.server.events.EventPublisher;
+import dev.slotbridge.server.events.EventType;
 import dev.slotbridge.server.idempotency.StoredAnswer;
 import dev.slotbridge.server.logging.AuditLog;
 import dev.slotbridge.server.problem.ApiProblemException;
@@ -43,10 +46,12 @@ public final class BookingService {
     private final AuditLog audit;
     private final JobLeases leases;
     private final HeldSlots holds;
+    private final EventPublisher events;
     private final Clock clock;
 
     BookingService(CouncilRefs refs, ExactlyOnceBooking booking, BookingVisibility visibility, AuditLog audit,
-                   JobLeases leases, HeldSlots holds, Clock clock) {
+                   JobLeases leases, HeldSlots holds, EventPublisher events, Clock clock) {
+        this.events = events;
         this.holds = holds;
         this.leases = leases;
         this.refs = refs;
@@ -122,14 +127,17 @@ public final class BookingService {
     }
 
     /** Runs a write on a booking the client may see, under the booking's lease, with its audit line. */
-    private VisibleBooking audited(ApiClient client, Council council, String operation, String bookingRef,
+    private VisibleBooking audited(ApiClient client, Council council, EventType event, String bookingRef,
                                    Function<BookingKey, Booking> write) {
+        String operation = event == EventType.RESCHEDULED ? "reschedule" : "cancel";
         try {
             BookingKey key = visibleKey(client, council, bookingRef);
             Booking written;
             try (JobLeases.Lease lease = leases.acquire(council.id(), "booking:" + bookingRef)) {
                 written = write.apply(key);
             }
+            events.publish(council, new BookingChange(event, council.id(), bookingRef, written,
+                    visibility.maker(council.id(), bookingRef), event == EventType.RESCHEDULED ? window(written) : ""));
             VisibleBooking body = forClient(client, council, written, bookingRef);
             audit.succeeded(client.name(), council.id(), operation, bookingRef, 200);
             return body;
@@ -144,7 +152,7 @@ public final class BookingService {
      * answered; still booked elsewhere, it certainly did not happen (502, safe to repeat); otherwise 504.
      */
     public VisibleBooking reschedule(ApiClient client, Council council, String bookingRef, SlotKey slot) {
-        return audited(client, council, "reschedule", bookingRef, key -> {
+        return audited(client, council, EventType.RESCHEDULED, bookingRef, key -> {
             try {
                 return council.provider().reschedule(key, slot);
             } catch (ProviderException e) {
@@ -181,7 +189,7 @@ public final class BookingService {
      * scheduler's current state and sends nothing for a booking already cancelled, so this learns the outcome.
      */
     public VisibleBooking cancel(ApiClient client, Council council, String bookingRef, CancelRequest request) {
-        return audited(client, council, "cancel", bookingRef, key -> cancelOnce(council, key, request));
+        return audited(client, council, EventType.CANCELLED, bookingRef, key -> cancelOnce(council, key, request));
     }
 
     private static Booking cancelOnce(Council council, BookingKey key, CancelRequest request) {
@@ -202,6 +210,11 @@ public final class BookingService {
         } catch (CouncilUnavailableException e) {
             throw writeOutcomeUnknown("cancel", "Repeating the cancel is safe.");
         }
+    }
+
+    /** What tells one move of a booking from another: its new window. */
+    static String window(Booking booking) {
+        return booking.slot() == null ? "" : booking.slot().start() + "/" + booking.slot().end();
     }
 
     private static ApiProblemException writeOutcomeUnknown(String operation, String advice) {

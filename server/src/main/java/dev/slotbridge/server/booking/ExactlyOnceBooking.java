@@ -1,6 +1,9 @@
 package dev.slotbridge.server.booking;
 
 import dev.slotbridge.server.council.Council;
+import dev.slotbridge.server.events.BookingChange;
+import dev.slotbridge.server.events.EventPublisher;
+import dev.slotbridge.server.events.EventType;
 import dev.slotbridge.server.idempotency.IdempotencyKey;
 import dev.slotbridge.server.idempotency.IdempotencyStore;
 import dev.slotbridge.server.idempotency.RequestFingerprint;
@@ -48,9 +51,11 @@ final class ExactlyOnceBooking {
     private final JobLeases leases;
     private final SchedulerMetrics metrics;
     private final BookingVisibility visibility;
+    private final EventPublisher events;
 
     ExactlyOnceBooking(CouncilRefs refs, IdempotencyStore store, JobLeases leases, SchedulerMetrics metrics,
-                       BookingVisibility visibility) {
+                       BookingVisibility visibility, EventPublisher events) {
+        this.events = events;
         this.refs = refs;
         this.leases = leases;
         this.store = store;
@@ -196,6 +201,8 @@ final class ExactlyOnceBooking {
         StoredAnswer answer(Booking booking) {
             String bookingRef = refs.bookingRef(council, booking.key());
             visibility.madeBy(client, council.id(), bookingRef);
+            events.publish(council, new BookingChange(EventType.CREATED, council.id(), bookingRef, booking,
+                    Optional.of(client.name()), ""));
             return answers.created(council, bookingRef, booking);
         }
     }

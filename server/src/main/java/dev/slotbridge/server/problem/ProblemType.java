@@ -16,6 +16,7 @@ public enum ProblemType {
     BOOKING_NOT_FOUND(HttpStatus.NOT_FOUND, "booking-not-found", "Booking not found"),
     NOT_FOUND(HttpStatus.NOT_FOUND, "not-found", "No such resource"),
     HOLD_NOT_FOUND(HttpStatus.NOT_FOUND, "hold-not-found", "Hold not found"),
+    DELIVERY_NOT_FOUND(HttpStatus.NOT_FOUND, "delivery-not-found", "Webhook delivery not found"),
     METHOD_NOT_ALLOWED(HttpStatus.METHOD_NOT_ALLOWED, "method-not-allowed", "Method not allowed"),
     NOT_ACCEPTABLE(HttpStatus.NOT_ACCEPTABLE, "not-acceptable", "Not acceptable"),
     SLOT_UNAVAILABLE(HttpStatus.CONFLICT, "slot-unavailable", "Slot unavailable"),

@@ -93,6 +93,11 @@ public final class ApiClients {
         return new RateLimit(requests, period);
     }
 
+    /** Every configured client. */
+    public List<ApiClient> all() {
+        return entries.stream().map(Entry::client).toList();
+    }
+
     /** The client whose key this is, if any. */
     public Optional<ApiClient> authenticate(String presentedKey) {
         byte[] digest = sha256(presentedKey);

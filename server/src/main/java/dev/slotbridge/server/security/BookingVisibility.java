@@ -2,6 +2,8 @@ package dev.slotbridge.server.security;
 
 import jakarta.inject.Singleton;
 
+import java.util.Optional;
+
 /**
  * Which bookings a client may see and change, and whose personal data it may read: with {@code manage-all} every
  * booking at the council, else only those it made; contact details and access notes of a booking it did not make only
@@ -18,6 +20,11 @@ public final class BookingVisibility {
 
     public void madeBy(ApiClient client, String council, String bookingRef) {
         owners.record(council, bookingRef, client.name());
+    }
+
+    /** The client that made the booking through Slotbridge, if one did (and it is still remembered). */
+    public Optional<String> maker(String council, String bookingRef) {
+        return owners.owner(council, bookingRef);
     }
 
     public boolean maySee(ApiClient client, String council, String bookingRef) {

@@ -1,0 +1,20 @@
+package dev.slotbridge.server.events;
+
+import dev.slotbridge.spi.model.Booking;
+
+import java.util.Optional;
+
+/**
+ * A change to a booking, to be told to the clients who want it.
+ *
+ * @param type       what happened
+ * @param council    the council's id
+ * @param bookingRef the booking's ref
+ * @param booking    the booking as it now is
+ * @param maker      the client that made it through Slotbridge, if one did
+ * @param version    what tells this change from an earlier one of the same type (a move's new window), or empty:
+ *                   the same change recorded twice is one event
+ */
+public record BookingChange(EventType type, String council, String bookingRef, Booking booking, Optional<String> maker,
+                            String version) {
+}

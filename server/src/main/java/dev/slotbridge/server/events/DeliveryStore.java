@@ -1,0 +1,33 @@
+package dev.slotbridge.server.events;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The outbox of webhook deliveries: {@link InMemoryDeliveryStore} for one instance, {@link RedisDeliveryStore}
+ * shared by every replica (a delivery written by one is sent by any, after a restart too). A delivery is stored once
+ * per id, so recording the same event again (a replay, a repeated cancel) sends nothing more.
+ */
+public interface DeliveryStore {
+
+    /** Stores the deliveries not stored yet. */
+    void enqueue(List<Delivery> deliveries);
+
+    /** Pending deliveries due by {@code now}, at most {@code max}, each claimed until {@code leaseUntil}. */
+    List<Delivery> claimDue(Instant now, Instant leaseUntil, int max);
+
+    /** Records the outcome of an attempt: the delivery as it now is (delivered, pending again, or failed). */
+    void update(Delivery delivery);
+
+    /** Hands a claimed delivery back, due at {@code at}, with no attempt made (its endpoint was busy). */
+    void postpone(Delivery delivery, Instant at);
+
+    Optional<Delivery> find(String id);
+
+    /** The client's deliveries in that status, newest first, at most {@code max}. */
+    List<Delivery> list(String client, DeliveryStatus status, int max);
+
+    /** When the client's oldest pending delivery was recorded, if it has one. */
+    Optional<Instant> oldestPending(String client);
+}

@@ -1,0 +1,115 @@
+package dev.slotbridge.server.events;
+
+import dev.slotbridge.server.council.Council;
+import dev.slotbridge.server.metrics.WebhookMetrics;
+import dev.slotbridge.server.security.ApiClient;
+import dev.slotbridge.server.security.ApiClients;
+import dev.slotbridge.server.security.BookingVisibility;
+import dev.slotbridge.server.store.StoreUnavailableException;
+import io.micronaut.json.JsonMapper;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/**
+ * Turns a booking change into webhook deliveries in the outbox, one per endpoint that wants it: the event's type to
+ * the booking's maker (with personal data when the maker may read it), {@code booking.changed} without personal data
+ * to every other client of the council subscribed to it. Each event is a CloudEvents 1.0 document (structured mode);
+ * its id is derived from the change, so recording the same change again (a replayed booking, a repeated cancel) adds
+ * nothing. Called in the step that answers the change, before the caller gets its answer.
+ */
+@Singleton
+public final class EventPublisher {
+    private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
+
+    private final WebhookEndpoints endpoints;
+    private final DeliveryStore outbox;
+    private final ApiClients clients;
+    private final BookingVisibility visibility;
+    private final EventData data;
+    private final JsonMapper json;
+    private final WebhookMetrics metrics;
+    private final Clock clock;
+
+    EventPublisher(WebhookEndpoints endpoints, DeliveryStore outbox, ApiClients clients, BookingVisibility visibility,
+                   EventData data, JsonMapper json, WebhookMetrics metrics, Clock clock) {
+        this.endpoints = endpoints;
+        this.outbox = outbox;
+        this.clients = clients;
+        this.visibility = visibility;
+        this.data = data;
+        this.json = json;
+        this.metrics = metrics;
+        this.clock = clock;
+    }
+
+    /**
+     * Records the change's deliveries. Never fails the change it reports: the change has happened, so a store that
+     * cannot take the event is logged (and the event is lost), not answered as a failure.
+     */
+    public void publish(Council council, BookingChange change) {
+        try {
+            List<Delivery> deliveries = deliveries(council, change);
+            if (!deliveries.isEmpty()) {
+                outbox.enqueue(deliveries);
+            }
+            metrics.event(council.id(), change.type().subscription());
+        } catch (StoreUnavailableException e) {
+            LOG.error("Council '{}': the store is unavailable, so the {} event of a booking could not be recorded for "
+                    + "webhooks", council.id(), change.type().subscription());
+        }
+    }
+
+    private List<Delivery> deliveries(Council council, BookingChange change) {
+        Instant now = clock.instant();
+        List<Delivery> deliveries = new ArrayList<>();
+        for (ApiClient client : clients.all()) {
+            boolean maker = change.maker().filter(client.name()::equals).isPresent();
+            EventType type = maker ? change.type() : EventType.CHANGED;
+            if (!client.mayUse(council.id()) || endpoints.of(client.name(), type).isEmpty()) {
+                continue;
+            }
+            boolean personal = maker && visibility.mayReadPersonalData(client, council.id(), change.bookingRef());
+            String eventId = uuid(String.join("|", council.id(), change.bookingRef(), type.name(), change.version()));
+            String body = cloudEvent(eventId, type, council, change, personal, now);
+            for (WebhookEndpoint endpoint : endpoints.of(client.name(), type)) {
+                deliveries.add(new Delivery(uuid(eventId + "|" + client.name() + "|" + endpoint.index()), client.name(),
+                        endpoint.index(), eventId, type, council.id(), change.bookingRef(), body, now, 0, now,
+                        DeliveryStatus.PENDING, null));
+            }
+        }
+        return deliveries;
+    }
+
+    private String cloudEvent(String id, EventType type, Council council, BookingChange change, boolean personal,
+                              Instant now) {
+        Map<String, Object> event = new LinkedHashMap<>();
+        event.put("specversion", "1.0");
+        event.put("id", id);
+        event.put("source", "/councils/" + council.id());
+        event.put("type", type.cloudEventType());
+        event.put("subject", change.bookingRef());
+        event.put("time", now.toString());
+        event.put("datacontenttype", "application/json");
+        event.put("data", data.booking(council, change.bookingRef(), change.booking(), personal));
+        try {
+            return new String(json.writeValueAsBytes(event), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write an event", e);
+        }
+    }
+
+    private static String uuid(String name) {
+        return UUID.nameUUIDFromBytes(name.getBytes(StandardCharsets.UTF_8)).toString();
+    }
+}

@@ -1,0 +1,250 @@
+package dev.slotbridge.server.events;
+
+import dev.slotbridge.server.testing.Api;
+import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.Requests;
+import dev.slotbridge.server.testing.WebhookReceiver;
+import dev.slotbridge.server.testing.WebhookReceiver.Received;
+import dev.slotbridge.tck.TestClock;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import java.io.IOException;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.slotbridge.server.api.ProblemAssertions.assertProblem;
+import static dev.slotbridge.server.testing.Api.OPS_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Webhooks from Slotbridge's own writes, to real HTTP receivers: "ops" receives its bookings' events (signed with a
+ * {@code whsec_} secret), "other" receives {@code booking.changed} for the same council (signed with a plain string),
+ * without personal data. Deliveries are sent when the test dispatches, on the test's clock.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class WebhooksApiTest implements TestPropertyProvider {
+    static final String SANDBOX = "/v1/councils/sandbox";
+    static final String OTHER_KEY = "portal-key";
+    static final byte[] OPS_SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
+    static final String OTHER_SECRET = "other's plain secret";
+
+    final WebhookReceiver opsReceiver = WebhookReceiver.start();
+    final WebhookReceiver otherReceiver = WebhookReceiver.start();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    TestClock clock;
+    @Inject
+    WebhookDispatcher dispatcher;
+    Api api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        Map<String, String> properties = new HashMap<>();
+        properties.put("slotbridge.webhooks.dispatch-interval", "1h");
+        properties.put("slotbridge.clients.ops.webhooks[0].url", opsReceiver.uri().toString());
+        properties.put("slotbridge.clients.ops.webhooks[0].secret", "whsec_" + Base64.getEncoder().encodeToString(OPS_SECRET));
+        properties.put("slotbridge.clients.ops.webhooks[0].events", "booking.created,booking.rescheduled,booking.cancelled");
+        properties.put("slotbridge.clients.other.key-sha256", "b06dae285a935240f0cc4acf8e0820872e0c02a9a76eb33c7768150ec149d4df");
+        properties.put("slotbridge.clients.other.councils", "sandbox");
+        properties.put("slotbridge.clients.other.webhooks[0].url", otherReceiver.uri().toString());
+        properties.put("slotbridge.clients.other.webhooks[0].secret", OTHER_SECRET);
+        properties.put("slotbridge.clients.other.webhooks[0].events", "booking.changed");
+        return properties;
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(server.getURI(), json);
+        dispatcher.dispatch().join();
+        opsReceiver.reset();
+        otherReceiver.reset();
+    }
+
+    @AfterAll
+    void stop() {
+        opsReceiver.close();
+        otherReceiver.close();
+    }
+
+    private Reply book(String day, String externalRef) {
+        String slotId = (String) api.post(OPS_KEY, SANDBOX + "/appointment-search", Requests.search(day, day))
+                .list("slots").getFirst().get("slotId");
+        Reply booked = api.post(OPS_KEY, SANDBOX + "/bookings", Requests.book(slotId, externalRef));
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        return booked;
+    }
+
+    private Reply redeliver(String key, Object deliveryId) {
+        return api.send(key, HttpRequest.newBuilder(api.uri("/v1/webhook-deliveries/" + deliveryId + "/redeliver"))
+                .POST(HttpRequest.BodyPublishers.noBody()), Map.of());
+    }
+
+    private Map<String, Object> event(Received received) throws IOException {
+        @SuppressWarnings("unchecked")
+        Map<String, Object> event = json.readValue(received.body(), Map.class);
+        return event;
+    }
+
+    /** Verifies a signature exactly as the Standard Webhooks specification says a receiver should. */
+    private static boolean verifies(Received received, byte[] key) throws Exception {
+        String signed = received.header("webhook-id") + "." + received.header("webhook-timestamp") + "." + received.body();
+        Mac mac = Mac.getInstance("HmacSHA256");
+        mac.init(new SecretKeySpec(key, "HmacSHA256"));
+        String expected = Base64.getEncoder().encodeToString(mac.doFinal(signed.getBytes(StandardCharsets.UTF_8)));
+        for (String signature : received.header("webhook-signature").split(" ")) {
+            if (signature.equals("v1," + expected)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @Test
+    void aBookingIsToldToItsMakerAsASignedCloudEventAndToOtherClientsWithoutPersonalData() throws Exception {
+        Reply booked = book("2026-03-03", "HMS-EVENT-1");
+
+        dispatcher.dispatch().join();
+
+        assertThat(opsReceiver.all()).hasSize(1);
+        Received received = opsReceiver.all().getFirst();
+        assertThat(received.header("content-type")).startsWith("application/cloudevents+json");
+        assertThat(verifies(received, OPS_SECRET)).as("signature").isTrue();
+        assertThat(received.header("webhook-timestamp")).isEqualTo(Long.toString(clock.instant().getEpochSecond()));
+        Map<String, Object> event = event(received);
+        assertThat(event).containsEntry("specversion", "1.0").containsEntry("type", "dev.slotbridge.booking.created")
+                .containsEntry("source", "/councils/sandbox").containsEntry("subject", booked.string("bookingRef"))
+                .containsEntry("id", received.header("webhook-id")).containsEntry("datacontenttype", "application/json");
+        assertThat(event.get("data")).isEqualTo(json.readValue(booked.text(), Map.class));
+        assertThat(((Map<?, ?>) event.get("data")).get("contact")).as("the maker's event has the contact").isNotNull();
+
+        assertThat(otherReceiver.all()).hasSize(1);
+        Received changed = otherReceiver.all().getFirst();
+        assertThat(verifies(changed, OTHER_SECRET.getBytes(StandardCharsets.UTF_8))).isTrue();
+        Map<String, Object> other = event(changed);
+        assertThat(other).containsEntry("type", "dev.slotbridge.booking.changed").containsEntry("subject", booked.string("bookingRef"));
+        assertThat(((Map<?, ?>) other.get("data")).get("contact")).as("no personal data for other clients").isNull();
+        assertThat(((Map<?, ?>) other.get("data")).get("accessNotes")).isNull();
+    }
+
+    @Test
+    void aRescheduleAndACancelAreToldOnceEach() throws Exception {
+        Reply booked = book("2026-03-04", "HMS-EVENT-2");
+        String ref = booked.string("bookingRef");
+        String newSlot = (String) api.post(OPS_KEY, SANDBOX + "/appointment-search", Requests.search("2026-03-05", "2026-03-05"))
+                .list("slots").getFirst().get("slotId");
+        assertThat(api.post(OPS_KEY, SANDBOX + "/bookings/" + ref + "/reschedule", Map.of("slotId", newSlot)).status()).isEqualTo(200);
+        assertThat(api.post(OPS_KEY, SANDBOX + "/bookings/" + ref + "/cancel", Map.of("reason", "tenant away")).status()).isEqualTo(200);
+        assertThat(api.post(OPS_KEY, SANDBOX + "/bookings/" + ref + "/cancel", Map.of("reason", "again")).status()).isEqualTo(200);
+
+        dispatcher.dispatch().join();
+
+        List<String> types = opsReceiver.all().stream().map(received -> {
+            try {
+                return (String) event(received).get("type");
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).sorted().toList();
+        assertThat(types).containsExactly("dev.slotbridge.booking.cancelled", "dev.slotbridge.booking.created",
+                "dev.slotbridge.booking.rescheduled");
+    }
+
+    @Test
+    void aReceiverThatFailsTwiceGetsTheSameEventAgainAfterEachFailureOnTheRetrySchedule() throws Exception {
+        opsReceiver.answer(500, 503);
+        book("2026-03-06", "HMS-EVENT-3");
+
+        dispatcher.dispatch().join();
+        assertThat(opsReceiver.all()).hasSize(1);
+        dispatcher.dispatch().join();
+        assertThat(opsReceiver.all()).as("not due again yet").hasSize(1);
+
+        clock.advance(Duration.ofMillis(5_500));
+        dispatcher.dispatch().join();
+        assertThat(opsReceiver.all()).as("the first retry within seconds").hasSize(2);
+        clock.advance(Duration.ofSeconds(25));
+        dispatcher.dispatch().join();
+        assertThat(opsReceiver.all()).as("the second retry comes 30 s after the second failure").hasSize(2);
+        clock.advance(Duration.ofSeconds(8));
+        dispatcher.dispatch().join();
+        assertThat(opsReceiver.all()).hasSize(3);
+        clock.advance(Duration.ofHours(7));
+        dispatcher.dispatch().join();
+
+        assertThat(opsReceiver.all()).as("delivered: no more attempts").hasSize(3);
+        assertThat(opsReceiver.all()).extracting(received -> received.header("webhook-id")).containsOnly(
+                opsReceiver.all().getFirst().header("webhook-id"));
+        Reply delivered = api.get(OPS_KEY, "/v1/webhook-deliveries?status=delivered");
+        assertThat(delivered.list("deliveries")).anySatisfy(delivery -> assertThat(delivery)
+                .containsEntry("eventId", opsReceiver.all().getFirst().header("webhook-id")).containsEntry("attempts", 3));
+    }
+
+    @Test
+    void aDeliveryFailingEveryAttemptIsDeadLetteredListedAndCanBeRedelivered() throws Exception {
+        opsReceiver.answer(500, 500, 500, 500, 500, 500, 500);
+        book("2026-03-09", "HMS-EVENT-4");
+        dispatcher.dispatch().join();
+        for (Duration delay : RetrySchedule.DELAYS) {
+            clock.advance(delay.plus(delay.dividedBy(9)));
+            dispatcher.dispatch().join();
+        }
+        assertThat(opsReceiver.all()).as("the first attempt and six retries").hasSize(7);
+        clock.advance(Duration.ofDays(1));
+        dispatcher.dispatch().join();
+        assertThat(opsReceiver.all()).as("then no more").hasSize(7);
+
+        Reply failed = api.get(OPS_KEY, "/v1/webhook-deliveries?status=failed");
+        assertThat(failed.status()).isEqualTo(200);
+        Map<String, Object> delivery = failed.list("deliveries").getFirst();
+        assertThat(delivery).containsEntry("status", "failed").containsEntry("attempts", 7)
+                .containsEntry("lastError", "HTTP 500").containsEntry("type", "booking.created")
+                .containsEntry("url", opsReceiver.uri().toString());
+        assertThat(api.get(OTHER_KEY, "/v1/webhook-deliveries?status=failed").list("deliveries"))
+                .as("another client's deliveries are not shown").isEmpty();
+        assertProblem(redeliver(OTHER_KEY, delivery.get("deliveryId")),
+                404, "delivery-not-found");
+
+        Reply again = redeliver(OPS_KEY, delivery.get("deliveryId"));
+        assertThat(again.status()).isEqualTo(202);
+        assertThat(again.string("status")).isEqualTo("pending");
+        dispatcher.dispatch().join();
+
+        assertThat(opsReceiver.all()).hasSize(8);
+        assertThat(api.get(OPS_KEY, "/v1/webhook-deliveries?status=failed").list("deliveries")).isEmpty();
+        assertProblem(api.get(OPS_KEY, "/v1/webhook-deliveries?status=lost"), 400, "validation");
+    }
+
+    @Test
+    void aReceiverThatHangsDoesNotDelayAnotherClientsEvents() throws Exception {
+        opsReceiver.hold();
+        book("2026-03-10", "HMS-EVENT-5");
+
+        var attempts = dispatcher.dispatch();
+
+        assertThat(opsReceiver.next(Duration.ofSeconds(10))).as("the maker's receiver got the event").isNotNull();
+        assertThat(otherReceiver.next(Duration.ofSeconds(10))).as("the other client's event arrived").isNotNull();
+        assertThat(attempts).as("while the maker's receiver still hangs").isNotDone();
+        opsReceiver.release();
+        attempts.join();
+    }
+}

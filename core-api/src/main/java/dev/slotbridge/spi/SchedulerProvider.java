@@ -114,6 +114,14 @@ public interface SchedulerProvider extends AutoCloseable {
     }
 
     /**
+     * How this scheduler tells of changes made inside it, when it can call back (see {@link SchedulerCallbacks});
+     * empty for one that cannot.
+     */
+    default Optional<SchedulerCallbacks> callbacks() {
+        return Optional.empty();
+    }
+
+    /**
      * Establishes what became of a booking request whose outcome is unknown: {@link #book} failed with an
      * {@link dev.slotbridge.spi.error.ErrorKind#mayHaveApplied() outcome-unknown} error (its answer was lost, or a
      * step after the scheduler accepted it failed). The server calls it before answering the caller, and again when

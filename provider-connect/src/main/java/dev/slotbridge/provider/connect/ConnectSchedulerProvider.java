@@ -8,6 +8,7 @@ import dev.slotbridge.provider.connect.wire.PlanningWindow;
 import dev.slotbridge.provider.connect.wire.SalesOrder;
 import dev.slotbridge.provider.connect.wire.SalesOrderUpdate;
 import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.SchedulerCallbacks;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.BookingNotActiveException;
 import dev.slotbridge.spi.error.BookingNotFoundException;
@@ -62,8 +63,11 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
     private final ConnectSettings settings;
     private final PlanningWindows windows;
     private final ZoneId zone;
+    private final ConnectCallbacks callbacks;
 
-    ConnectSchedulerProvider(ConnectClient client, ConnectSettings settings, PlanningWindows windows, ZoneId zone) {
+    ConnectSchedulerProvider(ConnectClient client, ConnectSettings settings, PlanningWindows windows, ZoneId zone,
+                             ConnectCallbacks callbacks) {
+        this.callbacks = callbacks;
         this.client = client;
         this.settings = settings;
         this.windows = windows;
@@ -251,5 +255,10 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
     /** The Monday of the week {@code date} falls in: Connect's {@code availability} answers whole Monday-based weeks. */
     private static LocalDate monday(LocalDate date) {
         return date.minusDays(date.getDayOfWeek().getValue() - 1L);
+    }
+
+    @Override
+    public Optional<SchedulerCallbacks> callbacks() {
+        return Optional.of(callbacks);
     }
 }

@@ -147,6 +147,12 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
         summariesHidingNewVisits.set(count);
     }
 
+    /** The VisitExternalId of the order's visit (the first, when it has several). */
+    public String visitOf(String orderNumber) {
+        return visits.entrySet().stream().filter(visit -> visit.getValue().path("PrimaryOrderNumber").asText().equals(orderNumber))
+                .map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
+    }
+
     /** Each visit: order number, window start and visit status. */
     public List<String> visits() {
         return visits.values().stream().map(visit -> visit.path("PrimaryOrderNumber").asText() + " "

@@ -132,6 +132,51 @@ final class DrsEnvelopes {
         });
     }
 
+    /** The answer to DRS's {@code bookingConfirmation} callback: an empty {@code bookingConfirmationResponse}. */
+    static String bookingConfirmationResponse() {
+        return soap(xml -> xml.writeEmptyElement("bg", "bookingConfirmationResponse", DrsCallbacks.NAMESPACE),
+                xml -> xml.writeNamespace("bg", DrsCallbacks.NAMESPACE));
+    }
+
+    /** A SOAP 1.1 client fault with the reason as its {@code faultstring}. */
+    static String fault(String reason) {
+        return soap(xml -> {
+            xml.writeStartElement("soapenv", "Fault", SOAP);
+            xml.writeStartElement("faultcode");
+            xml.writeCharacters("soapenv:Client");
+            xml.writeEndElement();
+            xml.writeStartElement("faultstring");
+            xml.writeCharacters(reason);
+            xml.writeEndElement();
+            xml.writeEndElement();
+        }, xml -> {
+        });
+    }
+
+    private interface XmlContent {
+        void write(XMLStreamWriter xml) throws XMLStreamException;
+    }
+
+    private static String soap(XmlContent body, XmlContent namespaces) {
+        StringWriter text = new StringWriter(256);
+        try {
+            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(text);
+            xml.writeStartDocument("UTF-8", "1.0");
+            xml.writeStartElement("soapenv", "Envelope", SOAP);
+            xml.writeNamespace("soapenv", SOAP);
+            namespaces.write(xml);
+            xml.writeStartElement("soapenv", "Body", SOAP);
+            body.write(xml);
+            xml.writeEndElement();
+            xml.writeEndElement();
+            xml.writeEndDocument();
+            xml.close();
+        } catch (XMLStreamException e) {
+            throw new IllegalStateException("cannot write a SOAP answer", e);
+        }
+        return text.toString();
+    }
+
     private interface Content {
         void write(Body body) throws XMLStreamException;
     }

@@ -2,6 +2,7 @@ package dev.slotbridge.provider.drs;
 
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.SchedulerCallbacks;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.BookingNotActiveException;
 import dev.slotbridge.spi.error.InvalidRequestException;
@@ -78,10 +79,12 @@ final class DrsSchedulerProvider implements SchedulerProvider {
     private final ExecutorService executor;
     private final CallPermits permits;
     private final DrsCancellations cancellations;
+    private final DrsCallbacks callbacks;
 
     DrsSchedulerProvider(DrsSession session, DrsSettings settings, Clock clock, ZoneId zone, ExecutorService executor,
                          CallPermits permits, DrsCancellations cancellations) {
         this.cancellations = cancellations;
+        this.callbacks = new DrsCallbacks(zone);
         this.session = session;
         this.settings = settings;
         this.clock = clock;
@@ -445,6 +448,11 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         Booking cancelled = current.withStatus(BookingStatus.CANCELLED);
         cancellations.remember(cancelled);
         return cancelled;
+    }
+
+    @Override
+    public Optional<SchedulerCallbacks> callbacks() {
+        return Optional.of(callbacks);
     }
 
     @Override

@@ -189,6 +189,37 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
                 + (order.reserved ? " reserved" : ""))).toList();
     }
 
+    /** A planner moves the booking of the order numbered so into another window, inside DRS. */
+    public synchronized void plannerMoves(String orderNumber, OffsetDateTime start, OffsetDateTime end) {
+        StoredOrder order = orders.values().stream().filter(o -> o.orderNumber.equals(orderNumber) && !o.deleted)
+                .findFirst().orElseThrow();
+        order.start = start;
+        order.end = end;
+    }
+
+    /** A booking made inside DRS (its own booking screen), not through Slotbridge; its order id. */
+    public synchronized int plannerBooks(String orderNumber, String location, OffsetDateTime start, OffsetDateTime end) {
+        StoredOrder order = new StoredOrder();
+        order.orderNumber = orderNumber;
+        order.location = location;
+        order.contract = "0";
+        order.priority = "Priority 20 Days";
+        order.comments = "Booked by a planner";
+        order.targetDate = end.plusDays(20).toString();
+        order.codes.add(new String[]{"N373049", "1"});
+        order.orderId = orderIds.incrementAndGet();
+        order.bookingId = bookingIds.incrementAndGet();
+        order.start = start;
+        order.end = end;
+        orders.put(order.orderId, order);
+        return order.orderId;
+    }
+
+    /** The booking id DRS gave the order numbered so. */
+    public int bookingIdOf(String orderNumber) {
+        return orders.values().stream().filter(o -> o.orderNumber.equals(orderNumber)).findFirst().orElseThrow().bookingId;
+    }
+
     /** A planner (or DRS itself) drops every reservation: the orders stay, with no window. */
     public synchronized void dropReservations() {
         orders.values().stream().filter(order -> order.reserved).forEach(order -> {

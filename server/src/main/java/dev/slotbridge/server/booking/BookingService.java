@@ -137,7 +137,7 @@ public final class BookingService {
                 written = write.apply(key);
             }
             events.publish(council, new BookingChange(event, council.id(), bookingRef, written,
-                    visibility.maker(council.id(), bookingRef), event == EventType.RESCHEDULED ? window(written) : ""));
+                    visibility.maker(council.id(), bookingRef)));
             VisibleBooking body = forClient(client, council, written, bookingRef);
             audit.succeeded(client.name(), council.id(), operation, bookingRef, 200);
             return body;
@@ -210,11 +210,6 @@ public final class BookingService {
         } catch (CouncilUnavailableException e) {
             throw writeOutcomeUnknown("cancel", "Repeating the cancel is safe.");
         }
-    }
-
-    /** What tells one move of a booking from another: its new window. */
-    static String window(Booking booking) {
-        return booking.slot() == null ? "" : booking.slot().start() + "/" + booking.slot().end();
     }
 
     private static ApiProblemException writeOutcomeUnknown(String operation, String advice) {

@@ -202,7 +202,7 @@ final class ExactlyOnceBooking {
             String bookingRef = refs.bookingRef(council, booking.key());
             visibility.madeBy(client, council.id(), bookingRef);
             events.publish(council, new BookingChange(EventType.CREATED, council.id(), bookingRef, booking,
-                    Optional.of(client.name()), ""));
+                    Optional.of(client.name())));
             return answers.created(council, bookingRef, booking);
         }
     }

@@ -5,12 +5,15 @@ import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The memory store's {@link ProviderMemories}: in this process, one per council. */
+/** The memory store's {@link ProviderMemories}: in this process, one per council (the same one each time asked). */
 @Singleton
 @Secondary
 final class InProcessProviderMemories implements ProviderMemories {
     private final Clock clock;
+    private final Map<String, ProviderMemory> memories = new ConcurrentHashMap<>();
 
     InProcessProviderMemories(Clock clock) {
         this.clock = clock;
@@ -18,6 +21,6 @@ final class InProcessProviderMemories implements ProviderMemories {
 
     @Override
     public ProviderMemory forCouncil(String councilId) {
-        return ProviderMemory.inProcess(clock);
+        return memories.computeIfAbsent(councilId, id -> ProviderMemory.inProcess(clock));
     }
 }

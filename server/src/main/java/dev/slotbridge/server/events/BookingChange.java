@@ -12,9 +12,18 @@ import java.util.Optional;
  * @param bookingRef the booking's ref
  * @param booking    the booking as it now is
  * @param maker      the client that made it through Slotbridge, if one did
- * @param version    what tells this change from an earlier one of the same type (a move's new window), or empty:
- *                   the same change recorded twice is one event
  */
-public record BookingChange(EventType type, String council, String bookingRef, Booking booking, Optional<String> maker,
-                            String version) {
+public record BookingChange(EventType type, String council, String bookingRef, Booking booking, Optional<String> maker) {
+
+    /**
+     * What tells this change from an earlier one of the same type: a move's new window, a change's window and status;
+     * nothing for a creation or a cancel. The same change recorded twice is one event.
+     */
+    String version() {
+        return switch (type) {
+            case CREATED, CANCELLED -> "";
+            case RESCHEDULED -> BookingWindows.of(booking);
+            case CHANGED -> BookingWindows.of(booking) + "|" + booking.status();
+        };
+    }
 }

@@ -39,10 +39,12 @@ public final class EventPublisher {
     private final EventData data;
     private final JsonMapper json;
     private final WebhookMetrics metrics;
+    private final BookingWindows windows;
     private final Clock clock;
 
     EventPublisher(WebhookEndpoints endpoints, DeliveryStore outbox, ApiClients clients, BookingVisibility visibility,
-                   EventData data, JsonMapper json, WebhookMetrics metrics, Clock clock) {
+                   EventData data, JsonMapper json, WebhookMetrics metrics, BookingWindows windows, Clock clock) {
+        this.windows = windows;
         this.endpoints = endpoints;
         this.outbox = outbox;
         this.clients = clients;
@@ -54,7 +56,7 @@ public final class EventPublisher {
     }
 
     /**
-     * Records the change's deliveries. Never fails the change it reports: the change has happened, so a store that
+     * Records the change's deliveries, and the booking's window as clients were last told it. Never fails the change it reports: the change has happened, so a store that
      * cannot take the event is logged (and the event is lost), not answered as a failure.
      */
     public void publish(Council council, BookingChange change) {
@@ -62,6 +64,9 @@ public final class EventPublisher {
             List<Delivery> deliveries = deliveries(council, change);
             if (!deliveries.isEmpty()) {
                 outbox.enqueue(deliveries);
+            }
+            if (change.type() != EventType.CANCELLED) {
+                windows.remember(council.id(), change.bookingRef(), BookingWindows.of(change.booking()));
             }
             metrics.event(council.id(), change.type().subscription());
         } catch (StoreUnavailableException e) {

@@ -71,7 +71,8 @@ public final class WebhookDispatcher implements AutoCloseable {
         }
     }
 
-    @Scheduled(fixedDelay = "${slotbridge.webhooks.dispatch-interval:1s}", initialDelay = "1s")
+    @Scheduled(fixedDelay = "${slotbridge.webhooks.dispatch-interval:1s}",
+            initialDelay = "${slotbridge.webhooks.dispatch-interval:1s}")
     void tick() {
         dispatch();
     }

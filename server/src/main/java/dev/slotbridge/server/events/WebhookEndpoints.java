@@ -1,5 +1,6 @@
 package dev.slotbridge.server.events;
 
+import dev.slotbridge.server.logging.ConfiguredSecrets;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.ApiClients;
 import io.micronaut.context.annotation.Context;
@@ -59,6 +60,7 @@ public final class WebhookEndpoints {
                 .orElseThrow(() -> new ConfigurationException(prefix + ".url: must be an absolute http(s) URL"));
         String secret = configuration.getProperty(prefix + ".secret", String.class).filter(text -> !text.isBlank())
                 .orElseThrow(() -> new ConfigurationException(prefix + ".secret: is required"));
+        ConfiguredSecrets.register(List.of(secret));
         byte[] key;
         try {
             key = WebhookSignature.key(secret);

@@ -1,10 +1,10 @@
 package dev.slotbridge.server.events;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.util.Base64;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Signs a webhook as the Standard Webhooks specification defines: {@code webhook-signature: v1,<base64 of

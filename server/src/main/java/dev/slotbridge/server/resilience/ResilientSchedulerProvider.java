@@ -1,6 +1,7 @@
 package dev.slotbridge.server.resilience;
 
 import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.SchedulerCallbacks;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingKey;
@@ -86,6 +87,12 @@ final class ResilientSchedulerProvider implements SchedulerProvider {
     @Override
     public boolean isInSlot(Booking booking, SlotKey slot) {
         return target.isInSlot(booking, slot);
+    }
+
+    /** Reading a callback calls no scheduler: nothing to guard. */
+    @Override
+    public Optional<SchedulerCallbacks> callbacks() {
+        return target.callbacks();
     }
 
     @Override

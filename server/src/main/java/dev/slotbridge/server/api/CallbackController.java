@@ -1,0 +1,105 @@
+package dev.slotbridge.server.api;
+
+import dev.slotbridge.server.council.Council;
+import dev.slotbridge.server.council.CouncilRegistry;
+import dev.slotbridge.server.events.CallbackSecrets;
+import dev.slotbridge.server.events.SchedulerChanges;
+import dev.slotbridge.server.metrics.WebhookMetrics;
+import dev.slotbridge.server.problem.ApiProblemException;
+import dev.slotbridge.server.problem.ProblemType;
+import dev.slotbridge.spi.SchedulerCallbacks.CallbackReply;
+import dev.slotbridge.spi.SchedulerCallbacks;
+import dev.slotbridge.spi.model.SchedulerNotice;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
+import io.micronaut.http.MediaType;
+import io.micronaut.http.annotation.Body;
+import io.micronaut.http.annotation.Controller;
+import io.micronaut.http.annotation.Header;
+import io.micronaut.http.annotation.Post;
+import io.micronaut.http.annotation.QueryValue;
+import io.micronaut.scheduling.TaskExecutors;
+import io.micronaut.scheduling.annotation.ExecuteOn;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Callbacks from schedulers about changes made inside them: {@code POST /callbacks/{council}/{provider}} ({@code drs}:
+ * DRS's SOAP {@code bookingConfirmation}; {@code connect}: the JSON callback configured in Connect). Authenticated by
+ * the council's callback secret, sent as the HTTP Basic password (any user name) or as {@code ?token=} in the URL
+ * configured in the scheduler. Answered in the scheduler's own protocol: acknowledged (200) — also for an order
+ * Slotbridge does not know, so the scheduler never loops on it — or refused, 400 malformed, 401 unauthenticated. A
+ * council that takes no callbacks, or another provider's path, is 404.
+ */
+@Controller("/callbacks/{council}/{provider}")
+@ExecuteOn(TaskExecutors.BLOCKING)
+final class CallbackController {
+    private static final Logger LOG = LoggerFactory.getLogger(CallbackController.class);
+
+    private final CouncilRegistry councils;
+    private final CallbackSecrets secrets;
+    private final SchedulerChanges changes;
+    private final WebhookMetrics metrics;
+
+    CallbackController(CouncilRegistry councils, CallbackSecrets secrets, SchedulerChanges changes, WebhookMetrics metrics) {
+        this.councils = councils;
+        this.secrets = secrets;
+        this.changes = changes;
+        this.metrics = metrics;
+    }
+
+    @Post(consumes = MediaType.ALL, produces = MediaType.ALL)
+    HttpResponse<String> receive(String council, String provider, @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+                                 @Header(HttpHeaders.CONTENT_TYPE) @Nullable String contentType,
+                                 @QueryValue @Nullable String token, @Body @Nullable byte[] body) {
+        Council target = councils.find(council).filter(found -> found.providerName().equals(provider))
+                .filter(found -> secrets.takesCallbacks(found.id()))
+                .orElseThrow(() -> new ApiProblemException(ProblemType.COUNCIL_NOT_FOUND,
+                        "This council takes no callbacks at this path"));
+        SchedulerCallbacks callbacks = target.provider().callbacks().orElseThrow();
+        if (!secrets.matches(target.id(), token != null ? token : basicPassword(authorization))) {
+            metrics.callback(target.id(), "unauthorized");
+            return reply(callbacks.refused(401, "The callback secret is missing or wrong"))
+                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"slotbridge-callbacks\"");
+        }
+        SchedulerNotice notice;
+        try {
+            notice = callbacks.read(contentType, body == null ? new byte[0] : body);
+        } catch (SchedulerCallbacks.InvalidCallbackException e) {
+            metrics.callback(target.id(), "malformed");
+            LOG.warn("Council '{}': a malformed {} callback was refused: {}", target.id(), provider, e.getMessage());
+            return reply(callbacks.refused(400, e.getMessage()));
+        }
+        SchedulerChanges.Outcome outcome = changes.apply(target, notice);
+        metrics.callback(target.id(), outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        if (outcome == SchedulerChanges.Outcome.UNKNOWN_ORDER) {
+            LOG.info("Council '{}': a {} callback names a booking this scheduler does not show; acknowledged",
+                    target.id(), provider);
+        }
+        return reply(callbacks.acknowledged());
+    }
+
+    private static io.micronaut.http.MutableHttpResponse<String> reply(CallbackReply reply) {
+        return HttpResponse.<String>status(HttpStatus.valueOf(reply.status())).body(reply.body())
+                .contentType(MediaType.of(reply.contentType()));
+    }
+
+    /** The password of {@code Authorization: Basic base64(user:password)}, or null. */
+    private static String basicPassword(String authorization) {
+        if (authorization == null || !authorization.regionMatches(true, 0, "Basic ", 0, 6)) {
+            return null;
+        }
+        try {
+            String decoded = new String(Base64.getDecoder().decode(authorization.substring(6).strip()), StandardCharsets.UTF_8);
+            int colon = decoded.indexOf(':');
+            return colon < 0 ? null : decoded.substring(colon + 1);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
+    }
+}

@@ -1,0 +1,63 @@
+package dev.slotbridge.server.events;
+
+import dev.slotbridge.server.council.Council;
+import dev.slotbridge.server.council.CouncilRegistry;
+import dev.slotbridge.server.logging.ConfiguredSecrets;
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.value.PropertyResolver;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Each council's callback secret ({@code slotbridge.councils.<id>.callbacks.secret}, at least 16 characters): only
+ * councils with one take callbacks. A presented secret is compared by its SHA-256 digest in constant time, so neither
+ * its length nor an early exit tells how close a guess was. The secrets are masked in logs.
+ */
+@Context
+public final class CallbackSecrets {
+    static final int MIN_LENGTH = 16;
+
+    private final Map<String, byte[]> digests = new HashMap<>();
+
+    CallbackSecrets(CouncilRegistry councils, PropertyResolver configuration) {
+        for (Council council : councils.all()) {
+            String name = "slotbridge.councils." + council.id() + ".callbacks.secret";
+            configuration.getProperty(name, String.class).ifPresent(secret -> {
+                if (secret.length() < MIN_LENGTH) {
+                    throw new ConfigurationException(name + ": must be at least " + MIN_LENGTH + " characters");
+                }
+                if (council.provider().callbacks().isEmpty()) {
+                    throw new ConfigurationException(name + ": the council's provider '" + council.providerName()
+                            + "' takes no callbacks");
+                }
+                ConfiguredSecrets.register(List.of(secret));
+                digests.put(council.id(), sha256(secret));
+            });
+        }
+    }
+
+    /** Whether the council takes callbacks. */
+    public boolean takesCallbacks(String council) {
+        return digests.containsKey(council);
+    }
+
+    /** Whether the presented secret is the council's. */
+    public boolean matches(String council, String presented) {
+        byte[] expected = digests.get(council);
+        return expected != null && presented != null && MessageDigest.isEqual(expected, sha256(presented));
+    }
+
+    private static byte[] sha256(String text) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

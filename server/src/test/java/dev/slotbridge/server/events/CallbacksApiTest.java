@@ -1,0 +1,281 @@
+package dev.slotbridge.server.events;
+
+import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.slotbridge.provider.connect.FakeConnect;
+import dev.slotbridge.provider.drs.FakeDrs;
+import dev.slotbridge.server.testing.Api;
+import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.FakeCouncils;
+import dev.slotbridge.server.testing.Requests;
+import dev.slotbridge.server.testing.WebhookReceiver;
+import dev.slotbridge.server.testing.WebhookReceiver.Received;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.runtime.server.EmbeddedServer;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import io.micronaut.test.support.TestPropertyProvider;
+import jakarta.inject.Inject;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static dev.slotbridge.server.testing.Api.OPS_KEY;
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Changes made inside the schedulers, told through their callbacks: DRS's SOAP {@code bookingConfirmation} and
+ * Connect's JSON callback, each authenticated by the council's secret, become events for the booking's maker
+ * ({@code booking.rescheduled}, {@code booking.cancelled}) and {@code booking.changed} for other subscribers; echoes of
+ * Slotbridge's own changes, unknown orders and bad callbacks make none.
+ */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class CallbacksApiTest implements TestPropertyProvider {
+    static final String LINCOLN = "/v1/councils/lincoln";
+    static final String LEEDS = "/v1/councils/leeds";
+    static final String SECRET = "drs-callback-secret-0001";
+    static final String CONNECT_SECRET = "connect-callback-secret-01";
+    static final ZoneId LONDON = ZoneId.of("Europe/London");
+
+    final FakeDrs drs = new FakeDrs();
+    final WireMockServer gateway = FakeDrs.server(drs);
+    final FakeConnect connect = new FakeConnect();
+    final WireMockServer connectServer = FakeConnect.server(connect);
+    final WebhookReceiver opsReceiver = WebhookReceiver.start();
+    final WebhookReceiver otherReceiver = WebhookReceiver.start();
+    final HttpClient http = HttpClient.newHttpClient();
+
+    @Inject
+    EmbeddedServer server;
+    @Inject
+    JsonMapper json;
+    @Inject
+    WebhookDispatcher dispatcher;
+    Api api;
+
+    @Override
+    public Map<String, String> getProperties() {
+        gateway.start();
+        connectServer.start();
+        Map<String, String> properties = new HashMap<>(FakeCouncils.drs("lincoln", gateway));
+        properties.putAll(FakeCouncils.connect("leeds", connectServer));
+        properties.put("slotbridge.councils.lincoln.callbacks.secret", SECRET);
+        properties.put("slotbridge.councils.leeds.callbacks.secret", CONNECT_SECRET);
+        properties.put("slotbridge.clients.ops.councils", "sandbox,lincoln,leeds");
+        properties.put("slotbridge.webhooks.dispatch-interval", "1h");
+        properties.put("slotbridge.clients.ops.webhooks[0].url", opsReceiver.uri().toString());
+        properties.put("slotbridge.clients.ops.webhooks[0].secret", "ops-webhook-secret");
+        properties.put("slotbridge.clients.ops.webhooks[0].events", "booking.created,booking.rescheduled,booking.cancelled");
+        properties.put("slotbridge.clients.other.key-sha256", "b06dae285a935240f0cc4acf8e0820872e0c02a9a76eb33c7768150ec149d4df");
+        properties.put("slotbridge.clients.other.councils", "lincoln,leeds");
+        properties.put("slotbridge.clients.other.webhooks[0].url", otherReceiver.uri().toString());
+        properties.put("slotbridge.clients.other.webhooks[0].secret", "other-webhook-secret");
+        properties.put("slotbridge.clients.other.webhooks[0].events", "booking.changed");
+        return properties;
+    }
+
+    @BeforeEach
+    void connect() {
+        api = new Api(server.getURI(), json);
+        dispatcher.dispatch().join();
+        opsReceiver.reset();
+        otherReceiver.reset();
+    }
+
+    @AfterAll
+    void stop() {
+        gateway.stop();
+        connectServer.stop();
+        opsReceiver.close();
+        otherReceiver.close();
+    }
+
+    private Reply book(String council, String day, String externalRef) {
+        Map<String, Object> search = Requests.search(day, day);
+        search.put("externalRef", externalRef);
+        String slotId = (String) api.post(OPS_KEY, council + "/appointment-search", search)
+                .list("slots").getFirst().get("slotId");
+        Reply booked = api.post(OPS_KEY, council + "/bookings", Requests.book(slotId, externalRef));
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        return booked;
+    }
+
+    private HttpResponse<String> post(String path, String contentType, String body, String basicPassword) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(server.getURI() + path))
+                .header("Content-Type", contentType).POST(HttpRequest.BodyPublishers.ofString(body));
+        if (basicPassword != null) {
+            request.header("Authorization", "Basic " + Base64.getEncoder().encodeToString(("drs:" + basicPassword)
+                    .getBytes(StandardCharsets.UTF_8)));
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String confirmation(int bookingId, String orderNumber, String start, String end) {
+        return """
+                <soapenv:Envelope xmlns:soapenv="http://schemas.xmlsoap.org/soap/envelope/"
+                                  xmlns:bg="http://autogenerated.OTBackgroundService.xmbrace.com/">
+                  <soapenv:Header/>
+                  <soapenv:Body>
+                    <bg:bookingConfirmation>
+                      <bookingConfirmation>
+                        <bookingId>%d</bookingId>
+                        <bookingReason>Planner moved visit</bookingReason>
+                        <changedDate>2026-03-02T14:21:01</changedDate>
+                        <locationID>3670010</locationID>
+                        <planningWindowEnd>%s</planningWindowEnd>
+                        <planningWindowStart>%s</planningWindowStart>
+                        <primaryOrderNumber>%s</primaryOrderNumber>
+                        <theBookingCodes><bookingCodeSORCode>N373049</bookingCodeSORCode></theBookingCodes>
+                        <tokenId>q8Zf2LkPz0aVYw3Ns7Hx</tokenId>
+                        <userId>planner01</userId>
+                      </bookingConfirmation>
+                    </bg:bookingConfirmation>
+                  </soapenv:Body>
+                </soapenv:Envelope>""".formatted(bookingId, end, start, orderNumber);
+    }
+
+    private List<Map<String, Object>> events(WebhookReceiver receiver) {
+        return receiver.all().stream().map(Received::body).map(body -> {
+            try {
+                @SuppressWarnings("unchecked")
+                Map<String, Object> event = json.readValue(body, Map.class);
+                return event;
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    @Test
+    void aMoveInsideDrsIsToldToTheMakerAsRescheduledAndAnEchoOfSlotbridgesOwnBookingIsNot() throws Exception {
+        Reply booked = book(LINCOLN, "2026-03-03", "HMS-CB-1");
+        dispatcher.dispatch().join();
+        opsReceiver.reset();
+        otherReceiver.reset();
+        int bookingId = drs.bookingIdOf("HMS-CB-1");
+        String start = booked.map("slot").get("start").toString().substring(0, 19);
+        String end = booked.map("slot").get("end").toString().substring(0, 19);
+
+        HttpResponse<String> echo = post("/callbacks/lincoln/drs", "text/xml; charset=utf-8",
+                confirmation(bookingId, "HMS-CB-1", start, end), SECRET);
+        assertThat(echo.statusCode()).as(echo.body()).isEqualTo(200);
+        assertThat(echo.body()).contains("bookingConfirmationResponse").contains("http://autogenerated.OTBackgroundService.xmbrace.com/");
+        dispatcher.dispatch().join();
+        assertThat(opsReceiver.all()).as("an echo of Slotbridge's own booking").isEmpty();
+
+        drs.plannerMoves("HMS-CB-1", OffsetDateTime.parse("2026-03-04T12:00:00Z"), OffsetDateTime.parse("2026-03-04T16:00:00Z"));
+        HttpResponse<String> moved = post("/callbacks/lincoln/drs?token=" + SECRET, "text/xml",
+                confirmation(bookingId, "HMS-CB-1", "2026-03-04T12:00:00", "2026-03-04T16:00:00"), null);
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        dispatcher.dispatch().join();
+
+        assertThat(events(opsReceiver)).singleElement().satisfies(event -> {
+            assertThat(event).containsEntry("type", "dev.slotbridge.booking.rescheduled")
+                    .containsEntry("subject", booked.string("bookingRef"));
+            assertThat(((Map<?, ?>) ((Map<?, ?>) event.get("data")).get("slot")).get("start")).isEqualTo("2026-03-04T12:00:00Z");
+        });
+        assertThat(events(otherReceiver)).singleElement().satisfies(event ->
+                assertThat(event).containsEntry("type", "dev.slotbridge.booking.changed"));
+
+        post("/callbacks/lincoln/drs", "text/xml", confirmation(bookingId, "HMS-CB-1", "2026-03-04T12:00:00",
+                "2026-03-04T16:00:00"), SECRET);
+        dispatcher.dispatch().join();
+        assertThat(opsReceiver.all()).as("the same callback again tells nothing new").hasSize(1);
+    }
+
+    @Test
+    void aBookingMadeInsideDrsIsToldAsChangedToSubscribers() throws Exception {
+        drs.plannerBooks("HMS-PLANNER-1", "3670010", OffsetDateTime.parse("2026-03-05T08:00:00Z"),
+                OffsetDateTime.parse("2026-03-05T12:00:00Z"));
+
+        HttpResponse<String> told = post("/callbacks/lincoln/drs", "text/xml", confirmation(
+                drs.bookingIdOf("HMS-PLANNER-1"), "HMS-PLANNER-1", "2026-03-05T08:00:00", "2026-03-05T12:00:00"), SECRET);
+        assertThat(told.statusCode()).isEqualTo(200);
+        dispatcher.dispatch().join();
+
+        assertThat(opsReceiver.all()).isEmpty();
+        assertThat(events(otherReceiver)).singleElement().satisfies(event -> {
+            assertThat(event).containsEntry("type", "dev.slotbridge.booking.changed").containsEntry("source", "/councils/lincoln");
+            assertThat(((Map<?, ?>) event.get("data")).get("status")).isEqualTo("BOOKED");
+        });
+    }
+
+    @Test
+    void callbacksAreAuthenticatedAndBadOnesAreRefusedWithoutAnEvent() throws Exception {
+        String body = confirmation(1, "HMS-CB-NONE", "2026-03-04T12:00:00", "2026-03-04T16:00:00");
+
+        HttpResponse<String> noSecret = post("/callbacks/lincoln/drs", "text/xml", body, null);
+        assertThat(noSecret.statusCode()).isEqualTo(401);
+        assertThat(noSecret.body()).contains("Fault").doesNotContain(SECRET);
+        assertThat(post("/callbacks/lincoln/drs", "text/xml", body, "wrong-secret-of-any-length").statusCode()).isEqualTo(401);
+        assertThat(post("/callbacks/lincoln/drs?token=nope", "text/xml", body, null).statusCode()).isEqualTo(401);
+
+        HttpResponse<String> unknownOrder = post("/callbacks/lincoln/drs", "text/xml", body, SECRET);
+        assertThat(unknownOrder.statusCode()).as("acknowledged, never an error loop").isEqualTo(200);
+
+        HttpResponse<String> malformed = post("/callbacks/lincoln/drs", "text/xml", "<soapenv:Envelope", SECRET);
+        assertThat(malformed.statusCode()).isEqualTo(400);
+        assertThat(malformed.body()).contains("faultstring");
+        String xxe = "<?xml version=\"1.0\"?><!DOCTYPE d [<!ENTITY x SYSTEM \"file:///etc/passwd\">]>" + body.replace("HMS-CB-NONE", "&x;");
+        HttpResponse<String> entity = post("/callbacks/lincoln/drs", "text/xml", xxe, SECRET);
+        assertThat(entity.statusCode()).isEqualTo(400);
+        assertThat(entity.body()).doesNotContain("root:");
+        assertThat(post("/callbacks/lincoln/drs", "text/xml", body.replace("<primaryOrderNumber>HMS-CB-NONE</primaryOrderNumber>", ""),
+                SECRET).statusCode()).isEqualTo(400);
+
+        assertThat(post("/callbacks/nowhere/drs", "text/xml", body, SECRET).statusCode()).isEqualTo(404);
+        assertThat(post("/callbacks/sandbox/sandbox", "text/xml", body, SECRET).statusCode()).as("no callbacks there").isEqualTo(404);
+        assertThat(post("/callbacks/lincoln/connect", "application/json", "{}", SECRET).statusCode()).isEqualTo(404);
+
+        dispatcher.dispatch().join();
+        assertThat(opsReceiver.all()).isEmpty();
+        assertThat(otherReceiver.all()).isEmpty();
+        String metrics = api.get(null, "/prometheus").text();
+        assertThat(metrics).contains("slotbridge_callbacks_total{council=\"lincoln\",outcome=\"unauthorized\"} 3.0")
+                .contains("slotbridge_callbacks_total{council=\"lincoln\",outcome=\"malformed\"} 3.0")
+                .contains("slotbridge_callbacks_total{council=\"lincoln\",outcome=\"unknown-order\"} 1.0");
+    }
+
+    @Test
+    void connectCallbacksTellMovesAndCancelsOfItsVisits() throws Exception {
+        Reply booked = book(LEEDS, "2026-03-03", "HMS-CONNECT-CB-1");
+        dispatcher.dispatch().join();
+        opsReceiver.reset();
+        String visit = connect.visitOf("HMS-CONNECT-CB-1");
+
+        HttpResponse<String> moved = post("/callbacks/leeds/connect", "application/json", """
+                {"PrimaryOrderNumber": "HMS-CONNECT-CB-1", "VisitExternalId": "%s", "Event": "ReAppointment",
+                 "PlanningWindowStart": "2026-03-04T12:00:00", "PlanningWindowEnd": "2026-03-04T16:00:00"}""".formatted(visit),
+                CONNECT_SECRET);
+        assertThat(moved.statusCode()).as(moved.body()).isEqualTo(200);
+        assertThat(moved.body()).isEqualTo("{\"Received\":true}");
+        HttpResponse<String> deleted = post("/callbacks/leeds/connect", "application/json", """
+                {"PrimaryOrderNumber": "HMS-CONNECT-CB-1", "VisitExternalId": "%s", "Event": "DeletedVisit"}""".formatted(visit),
+                CONNECT_SECRET);
+        assertThat(deleted.statusCode()).isEqualTo(200);
+        dispatcher.dispatch().join();
+
+        assertThat(events(opsReceiver)).extracting(event -> event.get("type")).containsExactlyInAnyOrder(
+                "dev.slotbridge.booking.rescheduled", "dev.slotbridge.booking.cancelled");
+        assertThat(events(opsReceiver)).allSatisfy(event -> assertThat(event).containsEntry("subject", booked.string("bookingRef")));
+
+        HttpResponse<String> bad = post("/callbacks/leeds/connect", "application/json",
+                "{\"PrimaryOrderNumber\": \"HMS-CONNECT-CB-1\", \"VisitExternalId\": \"" + visit + "\", \"Event\": \"Teleported\"}",
+                CONNECT_SECRET);
+        assertThat(bad.statusCode()).isEqualTo(400);
+        assertThat(bad.body()).contains("\"Error\"");
+    }
+}

@@ -68,6 +68,12 @@ public final class Api {
                 .POST(HttpRequest.BodyPublishers.ofString(text)), headers, text);
     }
 
+    /** Posts a body of any type as it is, without an API key (callbacks from schedulers). */
+    public Reply postAs(String contentType, String path, String body, Map<String, String> headers) {
+        return exchange(null, HttpRequest.newBuilder(base.resolve(path)).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofString(body)), headers, body);
+    }
+
     /** Sends a request without a body. */
     public Reply send(String key, HttpRequest.Builder request, Map<String, String> headers) {
         return exchange(key, request, headers, null);

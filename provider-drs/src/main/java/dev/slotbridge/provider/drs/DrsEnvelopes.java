@@ -165,6 +165,7 @@ final class DrsEnvelopes {
             xml.writeStartElement("soapenv", "Envelope", SOAP);
             xml.writeNamespace("soapenv", SOAP);
             namespaces.write(xml);
+            xml.writeEmptyElement("soapenv", "Header", SOAP);
             xml.writeStartElement("soapenv", "Body", SOAP);
             body.write(xml);
             xml.writeEndElement();
@@ -172,7 +173,7 @@ final class DrsEnvelopes {
             xml.writeEndDocument();
             xml.close();
         } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write a SOAP answer", e);
+            throw new IllegalStateException("cannot write a SOAP envelope", e);
         }
         return text.toString();
     }
@@ -182,28 +183,13 @@ final class DrsEnvelopes {
     }
 
     private static String envelope(String operation, Content content) {
-        StringWriter text = new StringWriter(1024);
-        try {
-            XMLStreamWriter xml = FACTORY.createXMLStreamWriter(text);
-            xml.writeStartDocument("UTF-8", "1.0");
-            xml.writeStartElement("soapenv", "Envelope", SOAP);
-            xml.writeNamespace("soapenv", SOAP);
-            xml.writeNamespace("aut", NAMESPACE);
-            xml.writeEmptyElement("soapenv", "Header", SOAP);
-            xml.writeStartElement("soapenv", "Body", SOAP);
+        return soap(xml -> {
             xml.writeStartElement("aut", operation, NAMESPACE);
             xml.writeStartElement(operation);
             content.write(new Body(xml));
             xml.writeEndElement();
             xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndElement();
-            xml.writeEndDocument();
-            xml.close();
-        } catch (XMLStreamException e) {
-            throw new IllegalStateException("cannot write the " + operation + " envelope", e);
-        }
-        return text.toString();
+        }, xml -> xml.writeNamespace("aut", NAMESPACE));
     }
 
     /** Unqualified elements inside the operation wrapper. */

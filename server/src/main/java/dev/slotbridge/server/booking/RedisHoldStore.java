@@ -101,14 +101,6 @@ final class RedisHoldStore implements HoldStore {
             end
             return {1}
             """);
-    /** KEYS: the set of releases due; ARGV: now, retry time, max. Claims the due releases until the retry time. */
-    private static final RedisStore.Script CLAIM_RELEASES = RedisStore.Script.of("""
-            local due = redis.call('ZRANGEBYSCORE', KEYS[1], 0, ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-            for _, id in ipairs(due) do
-              redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
-            end
-            return due
-            """);
 
     private final RedisStore redis;
 
@@ -167,15 +159,13 @@ final class RedisHoldStore implements HoldStore {
     /** A release whose hold Redis no longer keeps (ended more than a day ago) is dropped. */
     @Override
     public List<HoldRecord> releasesDue(Instant now, Instant retryAt, int max) {
-        List<Object> ids = redis.script(OPERATION, CLAIM_RELEASES, List.of(RELEASES_DUE),
-                Long.toString(now.toEpochMilli()), Long.toString(retryAt.toEpochMilli()), Integer.toString(max));
         List<HoldRecord> due = new ArrayList<>();
-        for (Object id : ids) {
-            Optional<HoldRecord> hold = find((String) id);
+        for (String id : redis.claimDue(OPERATION, RELEASES_DUE, now, retryAt, max)) {
+            Optional<HoldRecord> hold = find(id);
             if (hold.isPresent()) {
                 due.add(hold.get());
             } else {
-                redis.call(OPERATION, commands -> commands.zrem(RELEASES_DUE, (String) id));
+                redis.call(OPERATION, commands -> commands.zrem(RELEASES_DUE, id));
             }
         }
         return due;

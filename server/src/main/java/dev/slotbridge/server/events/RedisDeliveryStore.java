@@ -41,14 +41,6 @@ final class RedisDeliveryStore implements DeliveryStore {
             redis.call('PEXPIRE', KEYS[3], ARGV[n])
             return {1}
             """);
-    /** KEYS: due set; ARGV: now, lease until, max. */
-    private static final RedisStore.Script CLAIM = RedisStore.Script.of("""
-            local due = redis.call('ZRANGEBYSCORE', KEYS[1], 0, ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-            for _, id in ipairs(due) do
-              redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
-            end
-            return due
-            """);
     /**
      * KEYS: delivery, due set, the client's pending, delivered and failed sets; ARGV: id, status, attempts, next,
      * error, created, ttl ms. Moves the delivery to its status's set; only a pending one stays due.
@@ -98,14 +90,13 @@ final class RedisDeliveryStore implements DeliveryStore {
     /** A due id whose delivery Redis no longer keeps is dropped. */
     @Override
     public List<Delivery> claimDue(Instant now, Instant leaseUntil, int max) {
-        List<Object> ids = redis.script(OPERATION, CLAIM, List.of(DUE), millis(now), millis(leaseUntil), Integer.toString(max));
         List<Delivery> due = new ArrayList<>();
-        for (Object id : ids) {
-            Optional<Delivery> delivery = find((String) id);
+        for (String id : redis.claimDue(OPERATION, DUE, now, leaseUntil, max)) {
+            Optional<Delivery> delivery = find(id);
             if (delivery.isPresent()) {
                 due.add(delivery.get());
             } else {
-                redis.call(OPERATION, commands -> commands.zrem(DUE, (String) id));
+                redis.call(OPERATION, commands -> commands.zrem(DUE, id));
             }
         }
         return due;

@@ -24,6 +24,7 @@ import org.slf4j.LoggerFactory;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
@@ -45,6 +46,14 @@ public final class RedisStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisStore.class);
     /** Every key starts with this. */
     public static final String NAMESPACE = "slotbridge:";
+    /** KEYS: a sorted set by due time; ARGV: now, lease until, max. */
+    private static final Script CLAIM_DUE = Script.of("""
+            local due = redis.call('ZRANGEBYSCORE', KEYS[1], 0, ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
+            for _, id in ipairs(due) do
+              redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
+            end
+            return due
+            """);
 
     private final String instanceId = UUID.randomUUID().toString();
     private final StoreProperties.Redis settings;
@@ -119,6 +128,16 @@ public final class RedisStore implements AutoCloseable {
                 return redis.eval(script.source(), ScriptOutputType.MULTI, keyArray, arguments);
             }
         });
+    }
+
+    /**
+     * The members of a sorted set scored by when they are due (epoch ms) that are due by {@code now}, at most
+     * {@code max}, each claimed in the same step until {@code leaseUntil} (its score moved there), so that one caller
+     * at a time works on each: the outbox pattern of holds' releases and webhook deliveries.
+     */
+    public List<String> claimDue(String operation, String dueSet, Instant now, Instant leaseUntil, int max) {
+        return script(operation, CLAIM_DUE, List.of(dueSet), Long.toString(now.toEpochMilli()),
+                Long.toString(leaseUntil.toEpochMilli()), Integer.toString(max)).stream().map(String.class::cast).toList();
     }
 
     /**

@@ -98,26 +98,33 @@ class HoldsApiTest {
     @Test
     void thirtyParallelHoldsOnASlotOfCapacityThreeMakeExactlyThree() throws Exception {
         String slotId = (String) slot(ROOMY, "2026-03-04").get("slotId");
+
+        List<Integer> statuses = holdInParallel(ROOMY, slotId, "HMS-HOLD-RACE-", 30);
+
+        assertThat(statuses).filteredOn(status -> status == 201).hasSize(3);
+        assertThat(statuses).filteredOn(status -> status == 409).hasSize(27);
+    }
+
+    /** The statuses of that many holds of the slot, each for its own job, sent at once. */
+    List<Integer> holdInParallel(String council, String slotId, String externalRefPrefix, int holds) throws Exception {
         CountDownLatch start = new CountDownLatch(1);
         List<Callable<Integer>> callers = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            String externalRef = "HMS-HOLD-RACE-" + i;
+        for (int i = 0; i < holds; i++) {
+            String externalRef = externalRefPrefix + i;
             callers.add(() -> {
                 start.await();
-                return hold(ROOMY, slotId, externalRef).status();
+                return hold(council, slotId, externalRef).status();
             });
         }
         List<Integer> statuses = new ArrayList<>();
-        try (ExecutorService threads = Executors.newFixedThreadPool(30)) {
+        try (ExecutorService threads = Executors.newFixedThreadPool(holds)) {
             List<Future<Integer>> results = callers.stream().map(threads::submit).toList();
             start.countDown();
             for (Future<Integer> result : results) {
                 statuses.add(result.get());
             }
         }
-
-        assertThat(statuses).filteredOn(status -> status == 201).hasSize(3);
-        assertThat(statuses).filteredOn(status -> status == 409).hasSize(27);
+        return statuses;
     }
 
     @Test

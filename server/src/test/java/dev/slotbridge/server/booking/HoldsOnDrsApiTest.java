@@ -15,15 +15,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingXPath;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
@@ -111,23 +105,8 @@ class HoldsOnDrsApiTest extends HoldsApiTest implements TestPropertyProvider {
     void thirtyParallelHoldsOnAWindowForThreeMakeExactlyThreeReservations() throws Exception {
         drs.capacity(3);
         String slotId = (String) slot(LINCOLN, "2026-03-11").get("slotId");
-        CountDownLatch start = new CountDownLatch(1);
-        List<Callable<Integer>> callers = new ArrayList<>();
-        for (int i = 0; i < 30; i++) {
-            String externalRef = "HMS-DRS-RACE-" + i;
-            callers.add(() -> {
-                start.await();
-                return hold(LINCOLN, slotId, externalRef).status();
-            });
-        }
-        List<Integer> statuses = new ArrayList<>();
-        try (ExecutorService threads = Executors.newFixedThreadPool(30)) {
-            List<Future<Integer>> results = callers.stream().map(threads::submit).toList();
-            start.countDown();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get());
-            }
-        }
+
+        List<Integer> statuses = holdInParallel(LINCOLN, slotId, "HMS-DRS-RACE-", 30);
 
         assertThat(statuses).filteredOn(status -> status == 201).hasSize(3);
         assertThat(statuses).filteredOn(status -> status == 409).hasSize(27);

@@ -8,7 +8,6 @@ import dev.slotbridge.server.testing.Api.Reply;
 import dev.slotbridge.server.testing.FakeCouncils;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.server.testing.WebhookReceiver;
-import dev.slotbridge.server.testing.WebhookReceiver.Received;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -71,14 +69,11 @@ class CallbacksApiTest implements TestPropertyProvider {
         properties.put("slotbridge.councils.leeds.callbacks.secret", CONNECT_SECRET);
         properties.put("slotbridge.clients.ops.councils", "sandbox,lincoln,leeds");
         properties.put("slotbridge.webhooks.dispatch-interval", "1h");
-        properties.put("slotbridge.clients.ops.webhooks[0].url", opsReceiver.uri().toString());
-        properties.put("slotbridge.clients.ops.webhooks[0].secret", "ops-webhook-secret");
-        properties.put("slotbridge.clients.ops.webhooks[0].events", "booking.created,booking.rescheduled,booking.cancelled");
+        properties.putAll(opsReceiver.subscription("ops", 0, "ops-webhook-secret",
+                "booking.created,booking.rescheduled,booking.cancelled"));
         properties.put("slotbridge.clients.other.key-sha256", "b06dae285a935240f0cc4acf8e0820872e0c02a9a76eb33c7768150ec149d4df");
         properties.put("slotbridge.clients.other.councils", "lincoln,leeds");
-        properties.put("slotbridge.clients.other.webhooks[0].url", otherReceiver.uri().toString());
-        properties.put("slotbridge.clients.other.webhooks[0].secret", "other-webhook-secret");
-        properties.put("slotbridge.clients.other.webhooks[0].events", "booking.changed");
+        properties.putAll(otherReceiver.subscription("other", 0, "other-webhook-secret", "booking.changed"));
         return properties;
     }
 
@@ -139,15 +134,7 @@ class CallbacksApiTest implements TestPropertyProvider {
     }
 
     private List<Map<String, Object>> events(WebhookReceiver receiver) {
-        return receiver.all().stream().map(Received::body).map(body -> {
-            try {
-                @SuppressWarnings("unchecked")
-                Map<String, Object> event = json.readValue(body, Map.class);
-                return event;
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return receiver.events(json);
     }
 
     @Test

@@ -61,14 +61,11 @@ class WebhooksApiTest implements TestPropertyProvider {
     public Map<String, String> getProperties() {
         Map<String, String> properties = new HashMap<>();
         properties.put("slotbridge.webhooks.dispatch-interval", "1h");
-        properties.put("slotbridge.clients.ops.webhooks[0].url", opsReceiver.uri().toString());
-        properties.put("slotbridge.clients.ops.webhooks[0].secret", "whsec_" + Base64.getEncoder().encodeToString(OPS_SECRET));
-        properties.put("slotbridge.clients.ops.webhooks[0].events", "booking.created,booking.rescheduled,booking.cancelled");
+        properties.putAll(opsReceiver.subscription("ops", 0, "whsec_" + Base64.getEncoder().encodeToString(OPS_SECRET),
+                "booking.created,booking.rescheduled,booking.cancelled"));
         properties.put("slotbridge.clients.other.key-sha256", "b06dae285a935240f0cc4acf8e0820872e0c02a9a76eb33c7768150ec149d4df");
         properties.put("slotbridge.clients.other.councils", "sandbox");
-        properties.put("slotbridge.clients.other.webhooks[0].url", otherReceiver.uri().toString());
-        properties.put("slotbridge.clients.other.webhooks[0].secret", OTHER_SECRET);
-        properties.put("slotbridge.clients.other.webhooks[0].events", "booking.changed");
+        properties.putAll(otherReceiver.subscription("other", 0, OTHER_SECRET, "booking.changed"));
         return properties;
     }
 
@@ -158,13 +155,7 @@ class WebhooksApiTest implements TestPropertyProvider {
 
         dispatcher.dispatch().join();
 
-        List<String> types = opsReceiver.all().stream().map(received -> {
-            try {
-                return (String) event(received).get("type");
-            } catch (IOException e) {
-                throw new IllegalStateException(e);
-            }
-        }).sorted().toList();
+        List<String> types = opsReceiver.events(json).stream().map(event -> (String) event.get("type")).sorted().toList();
         assertThat(types).containsExactly("dev.slotbridge.booking.cancelled", "dev.slotbridge.booking.created",
                 "dev.slotbridge.booking.rescheduled");
     }
@@ -212,6 +203,9 @@ class WebhooksApiTest implements TestPropertyProvider {
         clock.advance(Duration.ofDays(1));
         dispatcher.dispatch().join();
         assertThat(opsReceiver.all()).as("then no more").hasSize(7);
+        assertThat(api.get(null, "/prometheus").text())
+                .contains("slotbridge_webhook_deliveries_total{client=\"ops\",outcome=\"dead-lettered\"} 1.0")
+                .contains("slotbridge_webhook_oldest_pending_seconds{client=\"ops\"} 0.0");
 
         Reply failed = api.get(OPS_KEY, "/v1/webhook-deliveries?status=failed");
         assertThat(failed.status()).isEqualTo(200);

@@ -28,9 +28,7 @@ final class WebhooksSurviveRestartTest {
         try (RedisServer redis = RedisServer.start(); WebhookReceiver receiver = WebhookReceiver.start()) {
             Map<String, Object> properties = new HashMap<>(RedisStores.on(redis));
             properties.put("slotbridge.webhooks.dispatch-interval", "1h");
-            properties.put("slotbridge.clients.ops.webhooks[0].url", receiver.uri().toString());
-            properties.put("slotbridge.clients.ops.webhooks[0].secret", "restart-secret");
-            properties.put("slotbridge.clients.ops.webhooks[0].events", "booking.created");
+            properties.putAll(receiver.subscription("ops", 0, "restart-secret", "booking.created"));
 
             String bookingRef;
             try (EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {

@@ -1,6 +1,8 @@
 package dev.slotbridge.server.testing;
 
 import com.sun.net.httpserver.HttpServer;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -78,6 +80,23 @@ public final class WebhookReceiver implements AutoCloseable {
 
     public URI uri() {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/events");
+    }
+
+    /** The properties that subscribe the client's webhook endpoint {@code index} to this receiver. */
+    public Map<String, String> subscription(String client, int index, String secret, String events) {
+        String prefix = "slotbridge.clients." + client + ".webhooks[" + index + "].";
+        return Map.of(prefix + "url", uri().toString(), prefix + "secret", secret, prefix + "events", events);
+    }
+
+    /** Every request's body, read as JSON (the CloudEvents), in the order received. */
+    public List<Map<String, Object>> events(JsonMapper json) {
+        return all().stream().map(received -> {
+            try {
+                return json.readValue(received.body(), Argument.mapOf(String.class, Object.class));
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }).toList();
     }
 
     /** The next requests are answered with these statuses, in order; after them, 200. */

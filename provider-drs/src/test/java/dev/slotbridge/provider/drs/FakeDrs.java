@@ -67,6 +67,8 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
     private volatile boolean keepDeletedOrders;
     private volatile boolean hideReservations;
     private volatile int capacity = 1;
+    /** Operations answered only after a delay (a slow gateway). */
+    private final Map<String, Integer> delaysMs = new ConcurrentHashMap<>();
     /** Operations whose next calls fail (HTTP 500) without being carried out, with how many more will. */
     private final Map<String, Integer> failures = new ConcurrentHashMap<>();
 
@@ -133,6 +135,7 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
         orders.clear();
         lostAnswers.clear();
         failures.clear();
+        delaysMs.clear();
         keepDeletedOrders = false;
         hideReservations = false;
         capacity = 1;
@@ -146,6 +149,11 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
     /** The next {@code operation} fails with HTTP 500 and is not carried out. */
     public void failNext(String operation) {
         failures.put(operation, 1);
+    }
+
+    /** Every {@code operation} is answered only after this long (zero: at once again). */
+    public void delay(String operation, java.time.Duration delay) {
+        delaysMs.put(operation, (int) delay.toMillis());
     }
 
     /** Every {@code operation} fails with HTTP 500, not carried out, until {@link #recover}. */
@@ -274,7 +282,8 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
         ResponseDefinition answer = carryOut(operation, request);
         LostAnswer lost = lostAnswers.remove(operation);
         if (lost == null) {
-            return answer;
+            int delay = delaysMs.getOrDefault(operation, 0);
+            return delay == 0 ? answer : ResponseDefinitionBuilder.like(answer).withFixedDelay(delay).build();
         }
         return lost == LostAnswer.LATE
                 ? ResponseDefinitionBuilder.like(answer).withFixedDelay(2_000).build()

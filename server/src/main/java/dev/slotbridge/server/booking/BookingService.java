@@ -47,11 +47,13 @@ public final class BookingService {
     private final JobLeases leases;
     private final HeldSlots holds;
     private final EventPublisher events;
+    private final SchedulerSearch schedulerSearch;
     private final Clock clock;
 
     BookingService(CouncilRefs refs, ExactlyOnceBooking booking, BookingVisibility visibility, AuditLog audit,
-                   JobLeases leases, HeldSlots holds, EventPublisher events, Clock clock) {
+                   JobLeases leases, HeldSlots holds, EventPublisher events, SchedulerSearch schedulerSearch, Clock clock) {
         this.events = events;
+        this.schedulerSearch = schedulerSearch;
         this.holds = holds;
         this.leases = leases;
         this.refs = refs;
@@ -63,7 +65,7 @@ public final class BookingService {
 
     public SlotSearch search(Council council, SlotQuery query) {
         // Sorted and de-duplicated here too, so a provider's slip cannot break the contract's promise to callers.
-        List<Slot> slots = holds.withoutHeldSlots(council, SlotLists.merged(council.provider().search(query)));
+        List<Slot> slots = holds.withoutHeldSlots(council, SlotLists.merged(schedulerSearch.search(council, query)));
         LocalDate today = LocalDate.now(clock.withZone(council.zone()));
         List<String> warnings = query.from().isBefore(today)
                 ? List.of("from is before today (" + today + "): only slots from now on can be offered")
@@ -135,6 +137,9 @@ public final class BookingService {
             Booking written;
             try (JobLeases.Lease lease = leases.acquire(council.id(), "booking:" + bookingRef)) {
                 written = write.apply(key);
+            }
+            if (written.job() != null) {
+                schedulerSearch.changedAt(council, written.job().propertyRef());
             }
             events.publish(council, new BookingChange(event, council.id(), bookingRef, written,
                     visibility.maker(council.id(), bookingRef)));

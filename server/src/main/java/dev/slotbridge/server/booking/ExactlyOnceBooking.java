@@ -52,10 +52,12 @@ final class ExactlyOnceBooking {
     private final SchedulerMetrics metrics;
     private final BookingVisibility visibility;
     private final EventPublisher events;
+    private final SchedulerSearch search;
 
     ExactlyOnceBooking(CouncilRefs refs, IdempotencyStore store, JobLeases leases, SchedulerMetrics metrics,
-                       BookingVisibility visibility, EventPublisher events) {
+                       BookingVisibility visibility, EventPublisher events, SchedulerSearch search) {
         this.events = events;
+        this.search = search;
         this.refs = refs;
         this.leases = leases;
         this.store = store;
@@ -201,6 +203,9 @@ final class ExactlyOnceBooking {
         StoredAnswer answer(Booking booking) {
             String bookingRef = refs.bookingRef(council, booking.key());
             visibility.madeBy(client, council.id(), bookingRef);
+            if (booking.job() != null) {
+                search.changedAt(council, booking.job().propertyRef());
+            }
             events.publish(council, new BookingChange(EventType.CREATED, council.id(), bookingRef, booking,
                     Optional.of(client.name())));
             return answers.created(council, bookingRef, booking);

@@ -60,11 +60,14 @@ public final class HoldService {
     private final CouncilRefs refs;
     private final IdempotencyStore idempotency;
     private final HoldMetrics metrics;
+    private final SchedulerSearch search;
     private final Clock clock;
     private final Map<String, Duration> ttls = new HashMap<>();
 
     HoldService(HoldStore store, BookingService bookings, CouncilRefs refs, IdempotencyStore idempotency,
-                HoldMetrics metrics, CouncilRegistry councils, PropertyResolver configuration, Clock clock) {
+                HoldMetrics metrics, SchedulerSearch search, CouncilRegistry councils, PropertyResolver configuration,
+                Clock clock) {
+        this.search = search;
         this.store = store;
         this.bookings = bookings;
         this.refs = refs;
@@ -126,6 +129,7 @@ public final class HoldService {
         HoldRecord hold;
         if (council.capabilities().contains(Capability.HOLD)) {
             HeldSlot held = council.provider().hold(slot.key(), job, until);
+            search.changedAt(council, job.propertyRef());
             hold = new HoldRecord(id, council.id(), client.name(), slot.key().values(), held.key().values(),
                     heldJob(slot.key(), job), held.expiresAt(), HoldState.ACTIVE);
             store.create(hold);

@@ -15,7 +15,7 @@ public final class StoreMetrics {
     static final String ERRORS = "slotbridge.store.errors";
     /** Every operation tag, registered at zero. */
     public static final List<String> OPERATIONS = List.of("idempotency", "lease", "owners", "rate-limit",
-            "provider-memory", "holds", "webhooks", "ping");
+            "provider-memory", "holds", "webhooks", "availability", "ping");
 
     private final MeterRegistry registry;
 

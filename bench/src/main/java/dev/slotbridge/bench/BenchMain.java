@@ -52,7 +52,7 @@ public final class BenchMain {
     private static final int BACKEND_DELAY_MILLIS = 50;
     private static final int OVERHEAD_CONNECTIONS = 32;
     private static final Duration COMPILE_WARM_UP = Duration.ofSeconds(10);
-    private static final Set<String> PARTS = Set.of("throughput", "overhead", "store", "jmh");
+    private static final Set<String> PARTS = Set.of("cpu", "throughput", "overhead", "store", "jmh");
 
     private final Path root;
     private final Path work;
@@ -79,6 +79,9 @@ public final class BenchMain {
 
     private void run(Set<String> parts) throws Exception {
         machine();
+        if (parts.contains("cpu")) {
+            new CpuCost(work, serverJar(), wrk, runTime, report).measure();
+        }
         if (parts.contains("throughput")) {
             throughputAndFootprint();
         }
@@ -117,22 +120,7 @@ public final class BenchMain {
     }
 
     private void throughputAndFootprint() throws Exception {
-        Path config = Files.writeString(work.resolve("throughput.yml"), """
-                slotbridge:
-                  signing-key: a-benchmark-signing-key-of-32-characters
-                  clients:
-                    bench:
-                      key-sha256: %s
-                      councils: [sandbox]
-                      rate-limit: {requests: 100000000, period: 1s}
-                  resilience:
-                    bulkhead: {max-concurrent-calls: 256}
-                  councils:
-                    sandbox:
-                      provider: sandbox
-                      settings:
-                        capacity-per-slot: "1000000"
-                """.formatted(sha256(Api.KEY)));
+        Path config = Files.writeString(work.resolve("throughput.yml"), sandboxConfig());
         try (ServerProcess server = ServerProcess.start(serverJar(), config, freePort(), JVM_OPTIONS, Map.of(), work.resolve("throughput.log"))) {
             report.raw("readyMillis", server.readyMillis());
             report.target("start to first successful /health/readiness", server.readyMillis(), "ms", "<=", 3000);
@@ -183,6 +171,26 @@ public final class BenchMain {
                     + "| resident memory, peak under 64-connection load | " + peakRss.get() + " MB |\n"
                     + "| JVM options | `" + String.join(" ", JVM_OPTIONS) + "` |");
         }
+    }
+
+    /** One sandbox council with room for every booking a run makes, and a client no rate limit holds back. */
+    static String sandboxConfig() throws Exception {
+        return """
+                slotbridge:
+                  signing-key: a-benchmark-signing-key-of-32-characters
+                  clients:
+                    bench:
+                      key-sha256: %s
+                      councils: [sandbox]
+                      rate-limit: {requests: 100000000, period: 1s}
+                  resilience:
+                    bulkhead: {max-concurrent-calls: 256}
+                  councils:
+                    sandbox:
+                      provider: sandbox
+                      settings:
+                        capacity-per-slot: "1000000"
+                """.formatted(sha256(Api.KEY));
     }
 
     private void overhead() throws Exception {

@@ -80,6 +80,15 @@ final class ServerProcess implements AutoCloseable {
         return readyMillis;
     }
 
+    /** The CPU time (user + system) the server process has used so far, from /proc/<pid>/stat. */
+    long cpuNanos() throws IOException {
+        return ProcessCpu.nanos(process.pid());
+    }
+
+    long pid() {
+        return process.pid();
+    }
+
     /** Resident set size, from /proc. */
     long rssMegabytes() {
         try {

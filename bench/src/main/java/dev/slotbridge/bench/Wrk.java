@@ -24,12 +24,43 @@ final class Wrk {
 
     Result run(String name, String url, String method, String body, Map<String, String> headers, int connections,
                Duration duration) throws IOException, InterruptedException {
-        Path script = scripts.resolve(name + ".lua");
         StringBuilder lua = new StringBuilder("wrk.method = \"" + method + "\"\n");
         if (body != null) {
             lua.append("wrk.body = [==[").append(body).append("]==]\n");
         }
         headers.forEach((key, value) -> lua.append("wrk.headers[\"").append(key).append("\"] = \"").append(value).append("\"\n"));
+        return run(name, url, lua.toString(), connections, duration);
+    }
+
+    /**
+     * POSTs a body in which {@code UNIQUE} is replaced by a value no other request of the run has (each wrk thread
+     * numbers its own requests), e.g. a booking's order number.
+     */
+    Result runUnique(String name, String url, String body, Map<String, String> headers, int connections,
+                     Duration duration) throws IOException, InterruptedException {
+        StringBuilder lua = new StringBuilder("""
+                local threads = 0
+                function setup(thread)
+                  threads = threads + 1
+                  thread:set("tid", threads)
+                end
+                local counter = 0
+                """);
+        lua.append("local template = [==[").append(body).append("]==]\nlocal headers = {}\n");
+        headers.forEach((key, value) -> lua.append("headers[\"").append(key).append("\"] = \"").append(value).append("\"\n"));
+        lua.append("""
+                request = function()
+                  counter = counter + 1
+                  local unique = "U" .. tostring(tid) .. "-" .. tostring(counter) .. "-" .. tostring(math.random(1000000000))
+                  return wrk.format("POST", nil, headers, (string.gsub(template, "UNIQUE", unique)))
+                end
+                """);
+        return run(name, url, lua.toString(), connections, duration);
+    }
+
+    private Result run(String name, String url, String lua, int connections, Duration duration)
+            throws IOException, InterruptedException {
+        Path script = scripts.resolve(name + ".lua");
         Files.writeString(script, lua);
         int threads = Math.min(connections, 2);
         Process wrk = new ProcessBuilder(List.of("wrk", "-t" + threads, "-c" + connections, "-d" + duration.toSeconds() + "s",

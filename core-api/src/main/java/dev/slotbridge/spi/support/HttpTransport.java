@@ -72,6 +72,7 @@ public final class HttpTransport {
     }
 
     private HttpResponse<String> exchange(HttpRequest request) {
+        long started = System.nanoTime();
         try {
             return client.send(request, HttpResponse.BodyHandlers.ofString());
         } catch (HttpConnectTimeoutException | ConnectException e) {
@@ -89,6 +90,8 @@ public final class HttpTransport {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new SchedulerTimeoutException(schedulerName + " call " + describe(request) + " was interrupted", e);
+        } finally {
+            SchedulerExchanges.exchanged(started);
         }
     }
 

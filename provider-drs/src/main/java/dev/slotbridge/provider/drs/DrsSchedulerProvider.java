@@ -26,6 +26,7 @@ import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
 import dev.slotbridge.spi.support.Refusals;
+import dev.slotbridge.spi.support.SchedulerExchanges;
 import dev.slotbridge.spi.support.SlotLists;
 
 import java.time.Clock;
@@ -131,7 +132,7 @@ final class DrsSchedulerProvider implements SchedulerProvider {
      * cancelled, even one cancelled before it started.
      */
     private Future<List<Slot>> submit(Callable<List<Slot>> call) {
-        FutureTask<List<Slot>> task = new FutureTask<>(call) {
+        FutureTask<List<Slot>> task = new FutureTask<>(SchedulerExchanges.carrying(call)) {
             @Override
             protected void done() {
                 permits.release();

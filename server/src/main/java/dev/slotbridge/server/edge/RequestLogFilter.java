@@ -1,7 +1,9 @@
 package dev.slotbridge.server.edge;
 
 import dev.slotbridge.server.metrics.HttpRequestMetrics;
+import dev.slotbridge.server.metrics.RequestExchanges;
 import dev.slotbridge.server.security.ApiClient;
+import dev.slotbridge.spi.support.SchedulerExchanges;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
@@ -24,7 +26,9 @@ import java.util.regex.Pattern;
  * {@code [A-Za-z0-9._:-]}, else a UUID is made; either way it is echoed in the answer and put in the logging context
  * ({@code requestId}), so the scheduler-call lines of the request carry it too, and records it in
  * {@link HttpRequestMetrics}. The line names method, path (never the
- * query: it may hold a property reference), status, duration and client; never a header or a body.
+ * query: it may hold a property reference), status, duration and client, and how much of the duration was spent in
+ * exchanges with the scheduler ({@code scheduler_us}) and outside them ({@code outside_us}: what Slotbridge adds);
+ * never a header or a body.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestLogFilter implements Ordered {
@@ -32,6 +36,7 @@ final class RequestLogFilter implements Ordered {
     static final String MDC_KEY = "requestId";
     private static final String ID = "slotbridge.request-id";
     private static final String STARTED = "slotbridge.request-started";
+    private static final String EXCHANGES = "slotbridge.request-exchanges";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.request");
 
@@ -47,7 +52,10 @@ final class RequestLogFilter implements Ordered {
         String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
         request.setAttribute(ID, id);
         request.setAttribute(STARTED, System.nanoTime());
+        SchedulerExchanges.Recorder exchanges = new SchedulerExchanges.Recorder();
+        request.setAttribute(EXCHANGES, exchanges);
         context.add(new MdcPropagationContext(Map.of(MDC_KEY, id)));
+        context.add(new RequestExchanges(exchanges));
     }
 
     @ResponseFilter
@@ -57,9 +65,12 @@ final class RequestLogFilter implements Ordered {
         long tookNanos = request.getAttribute(STARTED, Long.class).map(started -> System.nanoTime() - started).orElse(0L);
         long tookMillis = tookNanos / 1_000_000;
         metrics.record(request, response, Duration.ofNanos(tookNanos));
+        long schedulerNanos = request.getAttribute(EXCHANGES, SchedulerExchanges.Recorder.class)
+                .map(SchedulerExchanges.Recorder::insideNanos).orElse(0L);
         String client = request.getAttribute(ApiClient.ATTRIBUTE, ApiClient.class).map(ApiClient::name).orElse("-");
-        LOG.info("request request_id={} method={} path={} status={} duration_ms={} client={}", id,
-                request.getMethodName(), request.getPath(), response.code(), tookMillis, client);
+        LOG.info("request request_id={} method={} path={} status={} duration_ms={} client={} scheduler_us={} outside_us={}",
+                id, request.getMethodName(), request.getPath(), response.code(), tookMillis, client,
+                schedulerNanos / 1000, Math.max(0, tookNanos - schedulerNanos) / 1000);
     }
 
     @Override

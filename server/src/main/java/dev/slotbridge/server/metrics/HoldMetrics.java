@@ -29,9 +29,10 @@ public final class HoldMetrics {
         EVENTS.forEach(event -> counter(council, event));
     }
 
-    /** The gauge, read when scraped. */
+    /** The gauge, read when scraped; held strongly (Micrometer holds a gauge's state weakly by default). */
     public void active(DoubleSupplier count) {
-        Gauge.builder(ACTIVE, count, DoubleSupplier::getAsDouble).description("Active holds").register(registry);
+        Gauge.builder(ACTIVE, count, DoubleSupplier::getAsDouble).description("Active holds").strongReference(true)
+                .register(registry);
     }
 
     public void created(String council) {

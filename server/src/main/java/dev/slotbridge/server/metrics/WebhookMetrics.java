@@ -29,7 +29,7 @@ public final class WebhookMetrics {
         OUTCOMES.forEach(outcome -> delivery(client, outcome));
         Gauge.builder("slotbridge.webhook.oldest.pending.seconds", oldestPendingSeconds, DoubleSupplier::getAsDouble)
                 .description("Age of the client's oldest undelivered event (0 when none)").tag("client", client)
-                .baseUnit("seconds").register(registry);
+                .baseUnit("seconds").strongReference(true).register(registry);
     }
 
     public void delivered(String client) {

@@ -1,10 +1,12 @@
 package dev.slotbridge.server.resilience;
 
+import dev.slotbridge.server.metrics.RequestExchanges;
 import dev.slotbridge.server.metrics.SchedulerMetrics;
 import dev.slotbridge.server.store.StoreUnavailableException;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
+import dev.slotbridge.spi.support.SchedulerExchanges;
 import io.github.resilience4j.bulkhead.Bulkhead;
 import io.github.resilience4j.bulkhead.BulkheadConfig;
 import io.github.resilience4j.bulkhead.BulkheadFullException;
@@ -140,8 +142,10 @@ final class CouncilCallGuard {
         return circuitBreaker.getState();
     }
 
+    /** The call, guarded; its exchanges with the scheduler are recorded in the request's recorder. */
     <T> T call(SchedulerOperation operation, Supplier<T> call) {
-        return retries.get(operation).executeSupplier(() -> attempt(operation, call));
+        return SchedulerExchanges.recording(RequestExchanges.current(),
+                () -> retries.get(operation).executeSupplier(() -> attempt(operation, call)));
     }
 
     private <T> T attempt(SchedulerOperation operation, Supplier<T> call) {

@@ -1,0 +1,165 @@
+package dev.slotbridge.bench;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The main throughput figure: the server process's CPU time (user + system, /proc/pid/stat) per request served, for
+ * a 14-day search, GET booking and book on the sandbox, each measured right next to the precomputed baseline
+ * endpoint answering the same number of bytes, in the same server and run: at 64 connections (wrk, closed loop) and
+ * at a fixed offered load (this process, open loop). Three repetitions, alternating endpoint and baseline, so the
+ * ratios' spread shows what the machine's noise does to them.
+ */
+final class CpuCost {
+    static final int REPETITIONS = 3;
+    static final int FIXED_RATE = 400;
+    private static final Map<String, Double> TARGET_RATIO = Map.of("search (14 days)", 2.0, "GET booking", 1.3, "book", 3.0);
+
+    private final Path work;
+    private final Path serverJar;
+    private final Wrk wrk;
+    private final Duration runTime;
+    private final Report report;
+
+    CpuCost(Path work, Path serverJar, Wrk wrk, Duration runTime, Report report) {
+        this.work = work;
+        this.serverJar = serverJar;
+        this.wrk = wrk;
+        this.runTime = runTime;
+        this.report = report;
+    }
+
+    /** One endpoint's load, and how to offer it. */
+    private record Endpoint(String name, String url, String method, String body, boolean unique, int baselineBytes) {
+    }
+
+    /** One measured run: CPU per request in microseconds, and wrk's figures (null at a fixed rate). */
+    private record Run(double cpuMicrosPerRequest, long requests, Wrk.Result wrk) {
+    }
+
+    void measure() throws Exception {
+        Path config = Files.writeString(work.resolve("cpu.yml"), BenchMain.sandboxConfig());
+        try (ServerProcess server = ServerProcess.start(serverJar, config, BenchMain.freePort(), BenchMain.JVM_OPTIONS, Map.of(),
+                work.resolve("cpu.log"))) {
+            Api api = new Api(server.base);
+            LocalDate monday = Api.nextMonday();
+            String search = Api.searchBody(null, monday, monday.plusDays(13));
+            String answer = api.post("/v1/councils/sandbox/appointment-search", search);
+            String slotId = api.read(answer).path("slots").path(0).path("slotId").asText();
+            String booked = api.post("/v1/councils/sandbox/bookings", Api.bookBody(slotId, "BENCH-CPU"));
+            String ref = api.read(booked).path("bookingRef").asText();
+            int viewBytes = api.get("/v1/councils/sandbox/bookings/" + ref).getBytes(StandardCharsets.UTF_8).length;
+            List<Endpoint> endpoints = List.of(
+                    new Endpoint("search (14 days)", server.base + "/v1/councils/sandbox/appointment-search", "POST", search, false,
+                            answer.getBytes(StandardCharsets.UTF_8).length),
+                    new Endpoint("GET booking", server.base + "/v1/councils/sandbox/bookings/" + ref, "GET", null, false, viewBytes),
+                    new Endpoint("book", server.base + "/v1/councils/sandbox/bookings", "POST",
+                            Api.bookBody(slotId, "BENCH-UNIQUE"), true, booked.getBytes(StandardCharsets.UTF_8).length));
+            for (Endpoint endpoint : endpoints) {
+                closedLoop(server, endpoint, Duration.ofSeconds(3));
+                closedLoop(server, baseline(server, endpoint), Duration.ofSeconds(3));
+            }
+            Map<String, Object> raw = new LinkedHashMap<>();
+            StringBuilder table = new StringBuilder("## CPU per request\n\nThe server process's CPU time (user + system) per "
+                    + "request served, next to the precomputed baseline endpoint answering as many bytes, measured "
+                    + "alternately in the same server and run; " + REPETITIONS + " repetitions of " + runTime.toSeconds()
+                    + " s each: median (min–max).\n\n| endpoint | load | µs CPU / request | baseline µs CPU / request "
+                    + "| ratio | requests/s | p99 ms |\n|---|---|---|---|---|---|---|\n");
+            for (Endpoint endpoint : endpoints) {
+                for (String load : List.of("64 connections", FIXED_RATE + " requests/s")) {
+                    List<Run> runs = new ArrayList<>();
+                    List<Run> baselines = new ArrayList<>();
+                    for (int i = 0; i < REPETITIONS; i++) {
+                        boolean closed = load.startsWith("64");
+                        runs.add(closed ? closedLoop(server, endpoint, runTime) : fixedRate(server, endpoint));
+                        Endpoint baseline = baseline(server, endpoint);
+                        baselines.add(closed ? closedLoop(server, baseline, runTime) : fixedRate(server, baseline));
+                    }
+                    List<Double> cpu = runs.stream().map(Run::cpuMicrosPerRequest).toList();
+                    List<Double> base = baselines.stream().map(Run::cpuMicrosPerRequest).toList();
+                    List<Double> ratios = new ArrayList<>();
+                    for (int i = 0; i < REPETITIONS; i++) {
+                        ratios.add(cpu.get(i) / base.get(i));
+                    }
+                    Wrk.Result last = runs.getLast().wrk();
+                    table.append("| ").append(endpoint.name()).append(" | ").append(load).append(" | ").append(spread(cpu))
+                            .append(" | ").append(spread(base)).append(" | ").append(spread(ratios)).append("× | ")
+                            .append(last == null ? "—" : Report.format(last.requestsPerSecond())).append(" | ")
+                            .append(last == null ? "—" : Report.format(last.p99Millis())).append(" |\n");
+                    raw.put(endpoint.name() + " @ " + load, Map.of("cpuMicrosPerRequest", cpu, "baselineCpuMicrosPerRequest", base,
+                            "ratios", ratios));
+                    if (load.startsWith("64")) {
+                        report.target("CPU per request / baseline, " + endpoint.name() + ", 64 connections (median of "
+                                + REPETITIONS + ")", median(ratios), "×", "<=", TARGET_RATIO.get(endpoint.name()));
+                    }
+                }
+            }
+            report.raw("cpuPerRequest", raw);
+            report.section(table.toString());
+        }
+    }
+
+    private static Endpoint baseline(ServerProcess server, Endpoint endpoint) {
+        return new Endpoint("baseline", server.base + "/bench/baseline?bytes=" + endpoint.baselineBytes(), "GET", null, false,
+                endpoint.baselineBytes());
+    }
+
+    private Run closedLoop(ServerProcess server, Endpoint endpoint, Duration duration) throws Exception {
+        Map<String, String> headers = new LinkedHashMap<>();
+        if (!endpoint.url().contains("/bench/")) {
+            headers.put("Authorization", "Bearer " + Api.KEY);
+        }
+        if (endpoint.body() != null) {
+            headers.put("Content-Type", "application/json");
+        }
+        long before = server.cpuNanos();
+        Wrk.Result result = endpoint.unique()
+                ? wrk.runUnique("cpu", endpoint.url(), endpoint.body().replace("BENCH-UNIQUE", "UNIQUE"), headers, 64, duration)
+                : wrk.run("cpu", endpoint.url(), endpoint.method(), endpoint.body(), headers, 64, duration);
+        long used = server.cpuNanos() - before;
+        long served = result.requests() - result.errors();
+        return new Run(used / 1000.0 / Math.max(1, served), served, result);
+    }
+
+    private Run fixedRate(ServerProcess server, Endpoint endpoint) throws Exception {
+        long[] counter = {0};
+        long before = server.cpuNanos();
+        FixedRateLoad.Result result = FixedRateLoad.run(() -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(endpoint.url())).timeout(Duration.ofSeconds(10));
+            if (!endpoint.url().contains("/bench/")) {
+                request.header("Authorization", "Bearer " + Api.KEY);
+            }
+            if (endpoint.body() == null) {
+                return request.GET().build();
+            }
+            String body = endpoint.unique() ? endpoint.body().replace("BENCH-UNIQUE", "FIXED-" + System.nanoTime() + "-" + counter[0]++)
+                    : endpoint.body();
+            return request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        }, FIXED_RATE, runTime);
+        long used = server.cpuNanos() - before;
+        return new Run(used / 1000.0 / Math.max(1, result.answered()), result.answered(), null);
+    }
+
+    static double median(List<Double> values) {
+        List<Double> sorted = values.stream().sorted().toList();
+        int middle = sorted.size() / 2;
+        return sorted.size() % 2 == 1 ? sorted.get(middle) : (sorted.get(middle - 1) + sorted.get(middle)) / 2;
+    }
+
+    /** {@code median (min–max)}. */
+    static String spread(List<Double> values) {
+        double min = values.stream().mapToDouble(Double::doubleValue).min().orElse(Double.NaN);
+        double max = values.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
+        return String.format(Locale.ROOT, "%s (%s–%s)", Report.format(median(values)), Report.format(min), Report.format(max));
+    }
+}

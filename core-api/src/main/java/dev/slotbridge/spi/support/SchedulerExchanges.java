@@ -1,0 +1,82 @@
+package dev.slotbridge.spi.support;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.function.Supplier;
+
+/**
+ * How long a request spent inside exchanges with its scheduler, so that the server can report the time it spent
+ * outside them (its own added latency) per request. The server opens a {@link Recorder} for a request's provider
+ * calls ({@link #recording}); {@link HttpTransport} records each exchange in the recorder of its thread; a provider
+ * that runs part of a call on other threads carries the recorder there ({@link #carrying}). Exchanges that overlap
+ * (concurrent calls) count once: the recorder measures the union of their intervals.
+ */
+public final class SchedulerExchanges {
+    private static final ThreadLocal<Recorder> CURRENT = new ThreadLocal<>();
+
+    private SchedulerExchanges() {
+    }
+
+    /** The intervals of one request's exchanges. */
+    public static final class Recorder {
+        private final List<long[]> intervals = new ArrayList<>();
+
+        synchronized void add(long startNanos, long endNanos) {
+            intervals.add(new long[]{startNanos, endNanos});
+        }
+
+        /** The time covered by at least one exchange, in nanoseconds. */
+        public synchronized long insideNanos() {
+            List<long[]> sorted = new ArrayList<>(intervals);
+            sorted.sort(Comparator.comparingLong(interval -> interval[0]));
+            long total = 0;
+            long coveredUntil = Long.MIN_VALUE;
+            for (long[] interval : sorted) {
+                long start = Math.max(interval[0], coveredUntil);
+                if (interval[1] > start) {
+                    total += interval[1] - start;
+                }
+                coveredUntil = Math.max(coveredUntil, interval[1]);
+            }
+            return total;
+        }
+    }
+
+    /** Runs the work with its exchanges recorded into {@code recorder} (none when it is null). */
+    public static <T> T recording(Recorder recorder, Supplier<T> work) {
+        Recorder outer = CURRENT.get();
+        CURRENT.set(recorder);
+        try {
+            return work.get();
+        } finally {
+            CURRENT.set(outer);
+        }
+    }
+
+    /** The work, recording into the current thread's recorder wherever it runs. */
+    public static <T> Callable<T> carrying(Callable<T> work) {
+        Recorder recorder = CURRENT.get();
+        if (recorder == null) {
+            return work;
+        }
+        return () -> {
+            Recorder outer = CURRENT.get();
+            CURRENT.set(recorder);
+            try {
+                return work.call();
+            } finally {
+                CURRENT.set(outer);
+            }
+        };
+    }
+
+    /** Records one exchange, from its start to now, in the current thread's recorder, if any. */
+    static void exchanged(long startNanos) {
+        Recorder recorder = CURRENT.get();
+        if (recorder != null) {
+            recorder.add(startNanos, System.nanoTime());
+        }
+    }
+}

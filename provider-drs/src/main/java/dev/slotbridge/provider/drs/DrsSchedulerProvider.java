@@ -101,12 +101,14 @@ final class DrsSchedulerProvider implements SchedulerProvider {
     }
 
     /**
-     * One {@code checkAvailability} per 7 local days. The first chunk, and any chunk for which the council's bulkhead
-     * has no permit free, is asked on the caller's thread; the others concurrently, each holding a permit.
+     * One {@code checkAvailability} per 7 local days. The chunks after the first are started concurrently, each
+     * holding a permit of the council's bulkhead, before the first (and any chunk for which no permit was free) is
+     * asked on the caller's thread: a 14-day search waits for one round trip, not two.
      */
     @Override
     public List<Slot> search(SlotQuery query) {
         List<Future<List<Slot>>> concurrent = new ArrayList<>();
+        List<LocalDate[]> onThisThread = new ArrayList<>();
         List<Slot> found = new ArrayList<>();
         try {
             for (LocalDate first = query.from(); !first.isAfter(query.to()); first = first.plusDays(DAYS_PER_CALL)) {
@@ -115,8 +117,11 @@ final class DrsSchedulerProvider implements SchedulerProvider {
                 if (first.isAfter(query.from()) && permits.tryAcquire()) {
                     concurrent.add(submit(() -> checkAvailability(query.job(), chunkStart, chunkEnd)));
                 } else {
-                    found.addAll(checkAvailability(query.job(), chunkStart, chunkEnd));
+                    onThisThread.add(new LocalDate[]{chunkStart, chunkEnd});
                 }
+            }
+            for (LocalDate[] chunk : onThisThread) {
+                found.addAll(checkAvailability(query.job(), chunk[0], chunk[1]));
             }
             for (Future<List<Slot>> call : concurrent) {
                 found.addAll(join(call));

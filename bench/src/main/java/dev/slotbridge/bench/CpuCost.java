@@ -30,8 +30,10 @@ final class CpuCost {
     private final Wrk wrk;
     private final Duration runTime;
     private final Report report;
+    private final Path results;
 
-    CpuCost(Path work, Path serverJar, Wrk wrk, Duration runTime, Report report) {
+    CpuCost(Path work, Path serverJar, Wrk wrk, Duration runTime, Report report, Path results) {
+        this.results = results;
         this.work = work;
         this.serverJar = serverJar;
         this.wrk = wrk;
@@ -70,6 +72,7 @@ final class CpuCost {
                 closedLoop(server, baseline(server, endpoint), Duration.ofSeconds(3));
             }
             Map<String, Object> raw = new LinkedHashMap<>();
+            Map<String, List<Double>> bars = new LinkedHashMap<>();
             StringBuilder table = new StringBuilder("## CPU per request\n\nThe server process's CPU time (user + system) per "
                     + "request served, next to the precomputed baseline endpoint answering as many bytes, measured "
                     + "alternately in the same server and run; " + REPETITIONS + " repetitions of " + runTime.toSeconds()
@@ -99,12 +102,15 @@ final class CpuCost {
                     raw.put(endpoint.name() + " @ " + load, Map.of("cpuMicrosPerRequest", cpu, "baselineCpuMicrosPerRequest", base,
                             "ratios", ratios));
                     if (load.startsWith("64")) {
+                        bars.put(endpoint.name(), cpu);
+                        bars.put(endpoint.name() + " baseline", base);
                         report.target("CPU per request / baseline, " + endpoint.name() + ", 64 connections (median of "
                                 + REPETITIONS + ")", median(ratios), "×", "<=", TARGET_RATIO.get(endpoint.name()));
                     }
                 }
             }
             report.raw("cpuPerRequest", raw);
+            Charts.cpuPerRequest(work, results, bars).ifPresent(chart -> table.append("\n![CPU per request](").append(chart).append(")\n"));
             report.section(table.toString());
         }
     }

@@ -58,7 +58,8 @@ final class Nginx implements AutoCloseable {
                   }
                 }
                 """.formatted(prefix, accessLog, backend.getHost(), backend.getPort(), port));
-        Process process = new ProcessBuilder("nginx", "-p", prefix.toString(), "-c", config.toString())
+        String nginx = Files.isExecutable(Path.of("/usr/sbin/nginx")) ? "/usr/sbin/nginx" : "nginx";
+        Process process = new ProcessBuilder(nginx, "-p", prefix.toString(), "-c", config.toString())
                 .redirectErrorStream(true).redirectOutput(prefix.resolve("logs/stdout.log").toFile()).start();
         URI base = URI.create("http://127.0.0.1:" + port);
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofMillis(200)).build();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small key-value space for what a provider must remember across calls — on every replica and across restarts when
@@ -35,6 +36,8 @@ public interface ProviderMemory {
             }
 
             private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+            /** Expired entries are swept when the map has doubled since the last sweep: amortised O(1) per put. */
+            private final AtomicInteger sweepAtSize = new AtomicInteger(1024);
 
             @Override
             public Optional<String> get(String key) {
@@ -51,7 +54,11 @@ public interface ProviderMemory {
                 if (ttl.compareTo(Duration.ofSeconds(1)) < 0) {
                     throw new IllegalArgumentException("ttl must be at least one second");
                 }
-                entries.values().removeIf(entry -> !entry.expiresAt().isAfter(clock.instant()));
+                if (entries.size() >= sweepAtSize.get()) {
+                    Instant now = clock.instant();
+                    entries.values().removeIf(entry -> !entry.expiresAt().isAfter(now));
+                    sweepAtSize.set(Math.max(1024, 2 * entries.size()));
+                }
                 entries.put(key, new Entry(value, clock.instant().plus(ttl)));
             }
 

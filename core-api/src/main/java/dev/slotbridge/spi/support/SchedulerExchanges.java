@@ -23,7 +23,8 @@ public final class SchedulerExchanges {
     public static final class Recorder {
         private final List<long[]> intervals = new ArrayList<>();
 
-        synchronized void add(long startNanos, long endNanos) {
+        /** Records an interval spent on an exchange (or waiting for one made on this request's behalf). */
+        public synchronized void add(long startNanos, long endNanos) {
             intervals.add(new long[]{startNanos, endNanos});
         }
 

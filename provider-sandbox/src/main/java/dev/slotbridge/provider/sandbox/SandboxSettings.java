@@ -19,13 +19,13 @@ record SandboxSettings(long seed, int daysAhead, int capacityPerSlot) {
             "makes the diary reproducible: which windows start full, which are preferred");
     static final SettingDescriptor DAYS_AHEAD = optional("days-ahead", "60",
             "slots are offered from now until this many days after today (1–366)");
-    static final SettingDescriptor CAPACITY_PER_SLOT = optional("capacity-per-slot", "3", "bookings one window takes (1–1000)");
+    static final SettingDescriptor CAPACITY_PER_SLOT = optional("capacity-per-slot", "3", "bookings one window takes (1–1000000)");
     static final List<SettingDescriptor> DESCRIPTORS = List.of(SEED, DAYS_AHEAD, CAPACITY_PER_SLOT);
 
     static SandboxSettings from(ProviderSettings settings) {
         return new SandboxSettings(
                 settings.longValue(SEED),
                 settings.integer(DAYS_AHEAD, 1, 366),
-                settings.integer(CAPACITY_PER_SLOT, 1, 1000));
+                settings.integer(CAPACITY_PER_SLOT, 1, 1_000_000));
     }
 }

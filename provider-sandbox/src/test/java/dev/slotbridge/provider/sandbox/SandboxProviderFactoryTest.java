@@ -21,7 +21,7 @@ final class SandboxProviderFactoryTest {
     void badSettingsNameTheCouncilAndTheKey() {
         assertThatThrownBy(() -> SandboxContractTest.sandbox(Map.of("capacity-per-slot", "0")))
                 .isInstanceOf(InvalidSettingsException.class)
-                .hasMessage("council 'test': setting 'capacity-per-slot' must be between 1 and 1000");
+                .hasMessage("council 'test': setting 'capacity-per-slot' must be between 1 and 1000000");
         assertThatThrownBy(() -> SandboxContractTest.sandbox(Map.of("seed", "abc")))
                 .hasMessage("council 'test': setting 'seed' must be a whole number");
         assertThatThrownBy(() -> SandboxContractTest.sandbox(Map.of("days-ahed", "3")))

@@ -1,7 +1,9 @@
 package dev.slotbridge.server.booking;
 
+import dev.slotbridge.server.metrics.RequestExchanges;
 import dev.slotbridge.server.metrics.SearchMetrics;
 import dev.slotbridge.spi.model.Slot;
+import dev.slotbridge.spi.support.SchedulerExchanges;
 import jakarta.inject.Singleton;
 
 import java.util.List;
@@ -13,7 +15,7 @@ import java.util.function.Supplier;
 
 /**
  * Identical searches in flight at the same time share one call to the scheduler: the first runs it on its own thread,
- * the others wait for its answer (or its failure). Nothing is kept once the call ends: this saves calls only among
+ * the others wait for its answer (or its failure), and count that wait as time in the scheduler's exchanges. Nothing is kept once the call ends: this saves calls only among
  * concurrent callers (the availability cache, opt-in, saves them over time).
  */
 @Singleton
@@ -32,10 +34,16 @@ final class SearchCoalescer {
         CompletableFuture<List<Slot>> running = inFlight.putIfAbsent(key, mine);
         if (running != null) {
             metrics.coalesced(key.council());
+            long waiting = System.nanoTime();
             try {
                 return running.join();
             } catch (CompletionException e) {
                 throw e.getCause() instanceof RuntimeException runtime ? runtime : e;
+            } finally {
+                SchedulerExchanges.Recorder recorder = RequestExchanges.current();
+                if (recorder != null) {
+                    recorder.add(waiting, System.nanoTime());
+                }
             }
         }
         try {

@@ -22,7 +22,9 @@ import dev.slotbridge.spi.model.SlotQuery;
 
 import java.security.SecureRandom;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -31,6 +33,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.stream.Stream;
 
 /**
  * The sandbox scheduler: every capability, all state in memory. One lock makes each operation atomic, so a slot is
@@ -47,6 +50,8 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
     private final String run = HexFormat.of().toHexDigits(new SecureRandom().nextInt());
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<String, StoredBooking> bookings = new LinkedHashMap<>();
+    /** The ids of the bookings made for each order number, so a booking looks at its order's, not at every one. */
+    private final Map<String, List<String>> idsByExternalRef = new HashMap<>();
     private final Map<String, StoredHold> holds = new LinkedHashMap<>();
     private long sequence;
 
@@ -84,8 +89,7 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
         lock.lock();
         try {
             String externalRef = request.job().externalRef();
-            boolean orderActive = bookings.values().stream().map(this::current).anyMatch(booking ->
-                    booking.status() == BookingStatus.BOOKED && Objects.equals(booking.job().externalRef(), externalRef));
+            boolean orderActive = withReference(externalRef).anyMatch(booking -> booking.status() == BookingStatus.BOOKED);
             if (orderActive) {
                 throw new RejectedBySchedulerException("Order " + externalRef + " already has an active booking");
             }
@@ -98,6 +102,7 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
                     request.job(), request.contact(), request.accessNotes(),
                     Map.of("orderId", "SO-%s-%06d".formatted(run, sequence), BOOKING_ID, id));
             bookings.put(id, new StoredBooking(booking, slot));
+            idsByExternalRef.computeIfAbsent(externalRef, ref -> new ArrayList<>()).add(id);
             return booking;
         } finally {
             lock.unlock();
@@ -195,10 +200,8 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
     public List<Booking> findByExternalRef(String externalRef, Optional<String> propertyRef) {
         lock.lock();
         try {
-            return bookings.values().stream().map(this::current)
-                    .filter(booking -> externalRef.equals(booking.job().externalRef())
-                            && propertyRef.map(booking.job().propertyRef()::equals).orElse(true))
-                    .toList();
+            return withReference(externalRef)
+                    .filter(booking -> propertyRef.map(booking.job().propertyRef()::equals).orElse(true)).toList();
         } finally {
             lock.unlock();
         }
@@ -290,6 +293,11 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
     }
 
     /** The booking as seen now: a booked window that has ended is a completed visit. */
+    /** The bookings made for the order number, as they are now (under the lock). */
+    private Stream<Booking> withReference(String externalRef) {
+        return idsByExternalRef.getOrDefault(externalRef, List.of()).stream().map(bookings::get).map(this::current);
+    }
+
     private Booking current(StoredBooking stored) {
         Booking booking = stored.booking();
         if (booking.status() == BookingStatus.BOOKED && diary.hasEnded(stored.slot())) {

@@ -13,12 +13,17 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /** From the SPI's values to the {@code /v1} API's bodies, with the signed public refs ({@link CouncilRefs}). */
 @Singleton
 final class ApiMapping {
+    static final int MAX_KEPT_SLOTS = 20_000;
+
     private final CouncilRefs refs;
     private final JsonMapper json;
+    private final Map<CouncilSlot, SlotBody> slotBodies = new ConcurrentHashMap<>();
 
     ApiMapping(CouncilRefs refs, JsonMapper json) {
         this.refs = refs;
@@ -40,9 +45,20 @@ final class ApiMapping {
                 slot.end() == null ? null : IsoTime.format(slot.end()), slot.label(), false);
     }
 
+    /**
+     * A slot as searches show it. Signing its id (HMAC) and formatting its times is most of a search's own work, and
+     * schedulers offer the same slots to search after search, so bodies are kept by council and slot (a slot is a
+     * value: times, label, preference and key) — at most {@link #MAX_KEPT_SLOTS}, then the map starts again.
+     */
     SlotBody slot(Council council, Slot slot) {
-        return new SlotBody(refs.slotId(council, slot), IsoTime.format(slot.start()), IsoTime.format(slot.end()),
-                slot.label(), slot.preferred());
+        if (slotBodies.size() >= MAX_KEPT_SLOTS) {
+            slotBodies.clear();
+        }
+        return slotBodies.computeIfAbsent(new CouncilSlot(council.id(), slot), kept -> new SlotBody(refs.slotId(council, slot),
+                IsoTime.format(slot.start()), IsoTime.format(slot.end()), slot.label(), slot.preferred()));
+    }
+
+    private record CouncilSlot(String council, Slot slot) {
     }
 
     /** The booking as the client may see it: without contact and access notes unless it may read personal data. */

@@ -15,6 +15,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
+import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Header;
@@ -27,6 +28,7 @@ import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
+import java.util.Locale;
 
 /**
  * Callbacks from schedulers about changes made inside them: {@code POST /callbacks/{council}/{provider}} ({@code drs}:
@@ -76,7 +78,7 @@ final class CallbackController {
             return reply(callbacks.refused(400, e.getMessage()));
         }
         SchedulerChanges.Outcome outcome = changes.apply(target, notice);
-        metrics.callback(target.id(), outcome.name().toLowerCase(java.util.Locale.ROOT).replace('_', '-'));
+        metrics.callback(target.id(), outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'));
         if (outcome == SchedulerChanges.Outcome.UNKNOWN_ORDER) {
             LOG.info("Council '{}': a {} callback names a booking this scheduler does not show; acknowledged",
                     target.id(), provider);
@@ -84,7 +86,7 @@ final class CallbackController {
         return reply(callbacks.acknowledged());
     }
 
-    private static io.micronaut.http.MutableHttpResponse<String> reply(CallbackReply reply) {
+    private static MutableHttpResponse<String> reply(CallbackReply reply) {
         return HttpResponse.<String>status(HttpStatus.valueOf(reply.status())).body(reply.body())
                 .contentType(MediaType.of(reply.contentType()));
     }

@@ -5,11 +5,13 @@ import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.ApiClients;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
+import io.micronaut.core.type.Argument;
 import io.micronaut.core.value.PropertyResolver;
 
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -68,10 +70,10 @@ public final class WebhookEndpoints {
             throw new ConfigurationException(prefix + ".secret: " + e.getMessage());
         }
         Set<EventType> events = EnumSet.noneOf(EventType.class);
-        for (String name : configuration.getProperty(prefix + ".events", io.micronaut.core.type.Argument.listOf(String.class))
+        for (String name : configuration.getProperty(prefix + ".events", Argument.listOf(String.class))
                 .orElse(List.of())) {
             events.add(EventType.ofSubscription(name).orElseThrow(() -> new ConfigurationException(prefix + ".events: '"
-                    + name + "' is not an event; known: " + java.util.Arrays.stream(EventType.values()).map(EventType::subscription).toList())));
+                    + name + "' is not an event; known: " + Arrays.stream(EventType.values()).map(EventType::subscription).toList())));
         }
         if (events.isEmpty()) {
             throw new ConfigurationException(prefix + ".events: name at least one event");

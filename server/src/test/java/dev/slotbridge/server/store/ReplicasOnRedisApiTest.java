@@ -36,9 +36,6 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.matchingXPath;
-import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.slotbridge.server.api.ProblemAssertions.assertProblem;
 import static dev.slotbridge.server.testing.Api.OPS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -62,9 +59,7 @@ final class ReplicasOnRedisApiTest {
         gateway.start();
         Map<String, Object> properties = new HashMap<>(FakeCouncils.drs("lincoln", gateway));
         properties.putAll(RedisStores.on(redis));
-        properties.putAll(FakeCouncils.drs("cached", gateway));
-        properties.put("slotbridge.councils.cached.cache.ttl", "30s");
-        properties.put("slotbridge.clients.ops.councils", "lincoln,cached");
+        properties.put("slotbridge.clients.ops.councils", "lincoln");
         properties.put("slotbridge.clients.paced.key-sha256", HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(PACED_KEY.getBytes(StandardCharsets.UTF_8))));
         properties.put("slotbridge.clients.paced.councils", "lincoln");
@@ -100,28 +95,6 @@ final class ReplicasOnRedisApiTest {
     private String slotId(String day) {
         return (String) replica(0).post(OPS_KEY, COUNCIL + "/appointment-search", Requests.search(day, day))
                 .list("slots").getFirst().get("slotId");
-    }
-
-    @Test
-    void aSearchCachedByOneReplicaIsAnsweredByTheOtherAndABookingOnEitherDropsIt() {
-        Map<String, Object> search = Requests.search("2026-03-16", "2026-03-16");
-        List<Map<String, Object>> first = replica(0).post(OPS_KEY, "/v1/councils/cached/appointment-search", search).list("slots");
-        List<Map<String, Object>> second = replica(1).post(OPS_KEY, "/v1/councils/cached/appointment-search", search).list("slots");
-
-        assertThat(second).isEqualTo(first);
-        assertThat(availabilityCalls()).isEqualTo(1);
-
-        String slotId = (String) first.getFirst().get("slotId");
-        assertThat(replica(1).post(OPS_KEY, "/v1/councils/cached/bookings", Requests.book(slotId, "HMS-REPLICA-CACHE"))
-                .status()).isEqualTo(201);
-        List<Map<String, Object>> after = replica(0).post(OPS_KEY, "/v1/councils/cached/appointment-search", search).list("slots");
-        assertThat(availabilityCalls()).isEqualTo(2);
-        assertThat(after).extracting(slot -> slot.get("slotId")).doesNotContain(slotId);
-    }
-
-    private int availabilityCalls() {
-        return gateway.findAll(postRequestedFor(urlPathEqualTo(FakeDrs.PATH))
-                .withRequestBody(matchingXPath("//*[local-name()='checkAvailability']/checkAvailability"))).size();
     }
 
     @Test

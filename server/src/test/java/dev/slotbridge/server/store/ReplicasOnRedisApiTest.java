@@ -3,12 +3,14 @@ package dev.slotbridge.server.store;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.slotbridge.provider.drs.FakeDrs;
 import dev.slotbridge.server.booking.HoldSweeper;
-import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.events.WebhookDispatcher;
 import dev.slotbridge.server.testing.Api;
+import dev.slotbridge.server.testing.Api.Reply;
 import dev.slotbridge.server.testing.FakeCouncils;
 import dev.slotbridge.server.testing.RedisServer;
 import dev.slotbridge.server.testing.RedisStores;
 import dev.slotbridge.server.testing.Requests;
+import dev.slotbridge.server.testing.WebhookReceiver;
 import dev.slotbridge.tck.TestClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -30,12 +32,16 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingXPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static dev.slotbridge.server.api.ProblemAssertions.assertProblem;
 import static dev.slotbridge.server.testing.Api.OPS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,6 +57,7 @@ final class ReplicasOnRedisApiTest {
     private final FakeDrs drs = new FakeDrs();
     private final WireMockServer gateway = FakeDrs.server(drs);
     private final RedisServer redis = RedisServer.start();
+    private final WebhookReceiver receiver = WebhookReceiver.start();
     private final List<EmbeddedServer> replicas = new ArrayList<>();
     private final List<Api> apis = new ArrayList<>();
 
@@ -59,13 +66,17 @@ final class ReplicasOnRedisApiTest {
         gateway.start();
         Map<String, Object> properties = new HashMap<>(FakeCouncils.drs("lincoln", gateway));
         properties.putAll(RedisStores.on(redis));
-        properties.put("slotbridge.clients.ops.councils", "lincoln");
+        properties.putAll(FakeCouncils.drs("cached", gateway));
+        properties.put("slotbridge.councils.cached.cache.ttl", "30s");
+        properties.put("slotbridge.clients.ops.councils", "lincoln,cached");
         properties.put("slotbridge.clients.paced.key-sha256", HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(PACED_KEY.getBytes(StandardCharsets.UTF_8))));
         properties.put("slotbridge.clients.paced.councils", "lincoln");
         properties.put("slotbridge.clients.other.key-sha256", HexFormat.of().formatHex(
                 MessageDigest.getInstance("SHA-256").digest(OTHER_KEY.getBytes(StandardCharsets.UTF_8))));
         properties.put("slotbridge.clients.other.councils", "lincoln");
+        properties.put("slotbridge.webhooks.dispatch-interval", "1h");
+        properties.putAll(receiver.subscription("ops", 0, "a replicas' test secret", "booking.created"));
         properties.put("slotbridge.clients.paced.rate-limit.requests", "5");
         properties.put("slotbridge.clients.paced.rate-limit.period", "1s");
         for (int i = 0; i < 2; i++) {
@@ -79,12 +90,14 @@ final class ReplicasOnRedisApiTest {
     void emptyDiary() {
         drs.reset();
         gateway.resetRequests();
+        receiver.reset();
     }
 
     @AfterAll
     void stop() {
         replicas.forEach(EmbeddedServer::close);
         gateway.stop();
+        receiver.close();
         redis.close();
     }
 
@@ -95,6 +108,48 @@ final class ReplicasOnRedisApiTest {
     private String slotId(String day) {
         return (String) replica(0).post(OPS_KEY, COUNCIL + "/appointment-search", Requests.search(day, day))
                 .list("slots").getFirst().get("slotId");
+    }
+
+    @Test
+    void aSearchCachedByOneReplicaIsAnsweredByTheOtherAndABookingOnEitherDropsIt() {
+        Map<String, Object> search = Requests.search("2026-03-16", "2026-03-16");
+        List<Map<String, Object>> first = replica(0).post(OPS_KEY, "/v1/councils/cached/appointment-search", search).list("slots");
+        List<Map<String, Object>> second = replica(1).post(OPS_KEY, "/v1/councils/cached/appointment-search", search).list("slots");
+
+        assertThat(second).isEqualTo(first);
+        assertThat(availabilityCalls()).isEqualTo(1);
+
+        String slotId = (String) first.getFirst().get("slotId");
+        assertThat(replica(1).post(OPS_KEY, "/v1/councils/cached/bookings", Requests.book(slotId, "HMS-REPLICA-CACHE"))
+                .status()).isEqualTo(201);
+        List<Map<String, Object>> after = replica(0).post(OPS_KEY, "/v1/councils/cached/appointment-search", search).list("slots");
+        assertThat(availabilityCalls()).isEqualTo(2);
+        assertThat(after).extracting(slot -> slot.get("slotId")).doesNotContain(slotId);
+    }
+
+    private int availabilityCalls() {
+        return gateway.findAll(postRequestedFor(urlPathEqualTo(FakeDrs.PATH))
+                .withRequestBody(matchingXPath("//*[local-name()='checkAvailability']/checkAvailability"))).size();
+    }
+
+    @Test
+    void bothReplicasDispatchingAtOnceSendEachEventOnce() {
+        List<WebhookDispatcher> dispatchers = replicas.stream()
+                .map(replica -> replica.getApplicationContext().getBean(WebhookDispatcher.class)).toList();
+        dispatchers.forEach(dispatcher -> dispatcher.dispatch().join());
+        receiver.reset();
+        for (int i = 0; i < 3; i++) {
+            String day = "2026-03-1" + (7 + i);
+            Reply booked = replica(i).post(OPS_KEY, COUNCIL + "/bookings", Requests.book(slotId(day), "HMS-REPLICA-EVENT-" + i));
+            assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        }
+        for (int round = 0; round < 5; round++) {
+            CompletableFuture.allOf(dispatchers.stream().map(WebhookDispatcher::dispatch)
+                    .toArray(CompletableFuture[]::new)).join();
+        }
+
+        List<String> ids = receiver.all().stream().map(received -> received.header("webhook-id")).toList();
+        assertThat(ids).as("three events, each sent by one replica once").hasSize(3).doesNotHaveDuplicates();
     }
 
     @Test
@@ -201,12 +256,13 @@ final class ReplicasOnRedisApiTest {
     }
 
     /**
-     * Lettuce reconnects within its reconnect delay (100 ms here): once the replica's readiness shows the store UP,
-     * the booking goes through, with no restart.
+     * Lettuce reconnects within its reconnect delay (100 ms here): once both replicas' readiness shows the store UP,
+     * the booking goes through, with no restart (both, so that the next test does not meet a replica still
+     * reconnecting).
      */
     private Reply bookWhenRedisAnswersAgain(String slotId) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-        while (!storeStatus(replica(0)).equals("UP")) {
+        while (!storeStatus(replica(0)).equals("UP") || !storeStatus(replica(1)).equals("UP")) {
             assertThat(System.nanoTime()).as("the store is UP again within 10 s").isLessThan(deadline);
         }
         return replica(0).post(OPS_KEY, COUNCIL + "/bookings", Requests.book(slotId, "HMS-REPLICA-2"),

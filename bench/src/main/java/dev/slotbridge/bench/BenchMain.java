@@ -177,7 +177,10 @@ public final class BenchMain {
         }
     }
 
-    /** One sandbox council with room for every booking a run makes, and a client no rate limit holds back. */
+    /**
+     * One sandbox council with room for every booking a run makes (remembering the newest 50,000, so memory stays
+     * bounded however long the run), and a client no rate limit holds back.
+     */
     static String sandboxConfig() throws Exception {
         return """
                 slotbridge:
@@ -194,6 +197,7 @@ public final class BenchMain {
                       provider: sandbox
                       settings:
                         capacity-per-slot: "1000000"
+                        max-bookings: "50000"
                 """.formatted(sha256(Api.KEY));
     }
 

@@ -46,12 +46,15 @@ final class Wrk {
                 end
                 local counter = 0
                 """);
+        // wrk seeds every run's random numbers alike: without the run's own prefix a repeated run sends the same
+        // order numbers again, and the scheduler refuses them as duplicates
+        lua.append("local run = \"R").append(Long.toString(System.nanoTime(), 36)).append("\"\n");
         lua.append("local template = [==[").append(body).append("]==]\nlocal headers = {}\n");
         headers.forEach((key, value) -> lua.append("headers[\"").append(key).append("\"] = \"").append(value).append("\"\n"));
         lua.append("""
                 request = function()
                   counter = counter + 1
-                  local unique = "U" .. tostring(tid) .. "-" .. tostring(counter) .. "-" .. tostring(math.random(1000000000))
+                  local unique = run .. "-" .. tostring(tid) .. "-" .. tostring(counter) .. "-" .. tostring(math.random(1000000000))
                   return wrk.format("POST", nil, headers, (string.gsub(template, "UNIQUE", unique)))
                 end
                 """);

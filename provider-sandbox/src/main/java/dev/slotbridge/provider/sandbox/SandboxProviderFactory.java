@@ -24,6 +24,6 @@ public final class SandboxProviderFactory implements ProviderFactory {
     @Override
     public SchedulerProvider create(ProviderContext context) {
         SandboxSettings settings = SandboxSettings.from(context.settings());
-        return new SandboxSchedulerProvider(new SandboxDiary(settings, context.clock(), context.zone()));
+        return new SandboxSchedulerProvider(new SandboxDiary(settings, context.clock(), context.zone()), settings.maxBookings());
     }
 }

@@ -31,6 +31,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.SequencedMap;
 import java.util.Set;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.stream.Stream;
@@ -40,6 +41,8 @@ import java.util.stream.Stream;
  * never overbooked however many requests race for it. Like a real scheduler it refuses a second active booking for
  * the same order number ({@code externalRef}), and reports bookings whose window has ended as {@code COMPLETED}.
  * A hold takes a window's capacity like a booking until it ends (by the clock), is released or is confirmed.
+ * It remembers its newest {@code max-bookings} bookings: making one more forgets the oldest (and frees its window),
+ * so a sandbox left running keeps bounded memory.
  */
 final class SandboxSchedulerProvider implements SchedulerProvider {
     private static final String BOOKING_ID = "bookingId";
@@ -49,14 +52,16 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
     /** Makes this run's ids unlike any earlier run's, so a ref from before a restart never names another booking. */
     private final String run = HexFormat.of().toHexDigits(new SecureRandom().nextInt());
     private final ReentrantLock lock = new ReentrantLock();
-    private final Map<String, StoredBooking> bookings = new LinkedHashMap<>();
+    private final SequencedMap<String, StoredBooking> bookings = new LinkedHashMap<>();
     /** The ids of the bookings made for each order number, so a booking looks at its order's, not at every one. */
     private final Map<String, List<String>> idsByExternalRef = new HashMap<>();
     private final Map<String, StoredHold> holds = new LinkedHashMap<>();
+    private final int maxBookings;
     private long sequence;
 
-    SandboxSchedulerProvider(SandboxDiary diary) {
+    SandboxSchedulerProvider(SandboxDiary diary, int maxBookings) {
         this.diary = diary;
+        this.maxBookings = maxBookings;
     }
 
     /** A hold: the window whose capacity it takes, until when. */
@@ -103,6 +108,9 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
                     Map.of("orderId", "SO-%s-%06d".formatted(run, sequence), BOOKING_ID, id));
             bookings.put(id, new StoredBooking(booking, slot));
             idsByExternalRef.computeIfAbsent(externalRef, ref -> new ArrayList<>()).add(id);
+            if (bookings.size() > maxBookings) {
+                forgetOldest();
+            }
             return booking;
         } finally {
             lock.unlock();
@@ -292,12 +300,26 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
         return stored;
     }
 
-    /** The booking as seen now: a booked window that has ended is a completed visit. */
+    /** Forgets the booking made first (under the lock): gone from every lookup, its window free again. */
+    private void forgetOldest() {
+        Map.Entry<String, StoredBooking> oldest = bookings.pollFirstEntry();
+        String externalRef = oldest.getValue().booking().job().externalRef();
+        List<String> ids = idsByExternalRef.get(externalRef);
+        ids.remove(oldest.getKey());
+        if (ids.isEmpty()) {
+            idsByExternalRef.remove(externalRef);
+        }
+        if (oldest.getValue().booking().status() == BookingStatus.BOOKED) {
+            diary.release(oldest.getValue().slot());
+        }
+    }
+
     /** The bookings made for the order number, as they are now (under the lock). */
     private Stream<Booking> withReference(String externalRef) {
         return idsByExternalRef.getOrDefault(externalRef, List.of()).stream().map(bookings::get).map(this::current);
     }
 
+    /** The booking as seen now: a booked window that has ended is a completed visit. */
     private Booking current(StoredBooking stored) {
         Booking booking = stored.booking();
         if (booking.status() == BookingStatus.BOOKED && diary.hasEnded(stored.slot())) {

@@ -20,6 +20,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
@@ -172,6 +173,28 @@ final class SandboxSchedulerProviderTest {
             successes += result.get() ? 1 : 0;
         }
         assertThat(successes).isEqualTo(3);
+    }
+
+    @Test
+    void beyondMaxBookingsTheOldestIsForgottenAndItsWindowAndOrderNumberFreed() {
+        SchedulerProvider sandbox = sandbox(Map.of("max-bookings", "100", "capacity-per-slot", "100"));
+        SlotKey window = sandbox.search(query(MONDAY, MONDAY)).getFirst().key();
+        List<Booking> made = new ArrayList<>();
+        for (int i = 0; i < 100; i++) {
+            made.add(sandbox.book(booking(window, "KEPT-" + i)));
+        }
+        assertThat(sandbox.search(query(MONDAY, MONDAY))).extracting(Slot::key).doesNotContain(window);
+
+        SlotKey other = sandbox.search(query(MONDAY.plusDays(1), MONDAY.plusDays(4))).getFirst().key();
+        Booking newest = sandbox.book(booking(other, "NEWEST"));
+
+        assertThat(sandbox.find(made.getFirst().key())).as("the oldest is forgotten").isEmpty();
+        assertThat(sandbox.findByExternalRef("HMS-KEPT-0", Optional.empty())).isEmpty();
+        assertThat(sandbox.find(made.get(1).key())).isPresent();
+        assertThat(sandbox.find(newest.key())).isPresent();
+        assertThat(sandbox.search(query(MONDAY, MONDAY))).as("its window has room again").extracting(Slot::key).contains(window);
+        assertThat(sandbox.book(booking(window, "KEPT-0")).status()).as("its order number is free").isEqualTo(BookingStatus.BOOKED);
+        assertThat(sandbox.find(made.get(1).key())).as("and the next oldest goes").isEmpty();
     }
 
     private static BookingRequest booking(SlotKey slot, String ref) {

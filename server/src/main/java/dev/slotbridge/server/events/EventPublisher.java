@@ -56,8 +56,9 @@ public final class EventPublisher {
     }
 
     /**
-     * Records the change's deliveries, and the booking's window as clients were last told it. Never fails the change it reports: the change has happened, so a store that
-     * cannot take the event is logged (and the event is lost), not answered as a failure.
+     * Records the change's deliveries, and the booking's window as clients were last told it. Never fails the change
+     * it reports: the change has happened, so a store that cannot take the event is logged (and the event is lost),
+     * not answered as a failure.
      */
     public void publish(Council council, BookingChange change) {
         try {
@@ -66,7 +67,7 @@ public final class EventPublisher {
                 outbox.enqueue(deliveries);
             }
             if (change.type() != EventType.CANCELLED) {
-                windows.remember(council.id(), change.bookingRef(), BookingWindows.of(change.booking()));
+                windows.remember(council, change.bookingRef(), change.booking());
             }
             metrics.event(council.id(), change.type().subscription());
         } catch (StoreUnavailableException e) {

@@ -2,6 +2,7 @@ package dev.slotbridge.server.api;
 
 import dev.slotbridge.server.booking.VisibleBooking;
 import dev.slotbridge.server.council.Council;
+import dev.slotbridge.server.ref.BoundedMemo;
 import dev.slotbridge.server.ref.CouncilRefs;
 import dev.slotbridge.spi.model.BookedSlot;
 import dev.slotbridge.spi.model.Booking;
@@ -13,8 +14,6 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 
 /** From the SPI's values to the {@code /v1} API's bodies, with the signed public refs ({@link CouncilRefs}). */
 @Singleton
@@ -23,7 +22,7 @@ final class ApiMapping {
 
     private final CouncilRefs refs;
     private final JsonMapper json;
-    private final Map<CouncilSlot, SlotBody> slotBodies = new ConcurrentHashMap<>();
+    private final BoundedMemo<CouncilSlot, SlotBody> slotBodies = new BoundedMemo<>(MAX_KEPT_SLOTS);
 
     ApiMapping(CouncilRefs refs, JsonMapper json) {
         this.refs = refs;
@@ -51,10 +50,7 @@ final class ApiMapping {
      * value: times, label, preference and key) — at most {@link #MAX_KEPT_SLOTS}, then the map starts again.
      */
     SlotBody slot(Council council, Slot slot) {
-        if (slotBodies.size() >= MAX_KEPT_SLOTS) {
-            slotBodies.clear();
-        }
-        return slotBodies.computeIfAbsent(new CouncilSlot(council.id(), slot), kept -> new SlotBody(refs.slotId(council, slot),
+        return slotBodies.get(new CouncilSlot(council.id(), slot), kept -> new SlotBody(refs.slotId(council, slot),
                 IsoTime.format(slot.start()), IsoTime.format(slot.end()), slot.label(), slot.preferred()));
     }
 

@@ -2,6 +2,7 @@ package dev.slotbridge.server.api;
 
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import dev.slotbridge.server.problem.ApiProblemException;
@@ -14,10 +15,12 @@ import jakarta.inject.Singleton;
 
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
-import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Binds a JSON body to a request record. The text is parsed strictly first — one JSON document, nothing after it, no
@@ -27,11 +30,23 @@ import java.util.List;
  */
 @Singleton
 final class JsonBodyReader {
-    /** Only reads tokens: duplicate keys are an error, and the caller checks nothing follows the document. */
+    /** Duplicate keys are an error; the reader checks nothing follows the document. */
     private static final JsonFactory STRICT = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
+    /** A record's components, read by reflection once per class. */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents())
+                    .map(component -> new Component(component.getName(), component.getGenericType())).toList();
+        }
+    };
+
     private final JsonMapper json;
+
+    private record Component(String name, Type type) {
+    }
 
     JsonBodyReader(JsonMapper json) {
         this.json = json;
@@ -41,14 +56,8 @@ final class JsonBodyReader {
         if (text == null || text.isBlank()) {
             throw new ApiProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
         }
-        requireOneDocumentWithoutDuplicateKeys(text);
-        JsonNode body;
-        try {
-            body = json.readValue(text, JsonNode.class);
-        } catch (IOException e) {
-            throw new ApiProblemException(ProblemType.MALFORMED_JSON, "The request body is not valid JSON");
-        }
-        if (body == null || body.isNull()) {
+        JsonNode body = parseOneDocumentWithoutDuplicateKeys(text);
+        if (body.isNull()) {
             throw new ApiProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
         }
         List<FieldError> errors = new ArrayList<>();
@@ -63,22 +72,53 @@ final class JsonBodyReader {
         }
     }
 
-    private static void requireOneDocumentWithoutDuplicateKeys(String text) {
+    /** One pass of a strict parser: the document as a tree, else 400 {@code malformed-json} saying why. */
+    private static JsonNode parseOneDocumentWithoutDuplicateKeys(String text) {
         try (JsonParser parser = STRICT.createParser(text)) {
             if (parser.nextToken() == null) {
                 throw new ApiProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
             }
-            parser.skipChildren();
+            JsonNode document = tree(parser);
             if (parser.nextToken() != null) {
                 throw new ApiProblemException(ProblemType.MALFORMED_JSON,
                         "The request body has content after its JSON document");
             }
+            return document;
         } catch (StreamReadException e) {
             throw new ApiProblemException(ProblemType.MALFORMED_JSON, e.getOriginalMessage().startsWith("Duplicate field")
                     ? "The request body names a field twice in one object" : "The request body is not valid JSON");
         } catch (IOException e) {
             throw new ApiProblemException(ProblemType.MALFORMED_JSON, "The request body is not valid JSON");
         }
+    }
+
+    /** The value at the parser's current token, reading on to its end. */
+    private static JsonNode tree(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, JsonNode> fields = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    fields.put(name, tree(parser));
+                }
+                yield JsonNode.createObjectNode(fields);
+            }
+            case START_ARRAY -> {
+                List<JsonNode> elements = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    elements.add(tree(parser));
+                }
+                yield JsonNode.createArrayNode(elements);
+            }
+            case VALUE_STRING -> JsonNode.createStringNode(parser.getText());
+            case VALUE_NUMBER_INT -> JsonNode.createNumberNodeImpl(parser.getNumberValue());
+            case VALUE_NUMBER_FLOAT -> JsonNode.createNumberNode(parser.getDecimalValue());
+            case VALUE_TRUE -> JsonNode.createBooleanNode(true);
+            case VALUE_FALSE -> JsonNode.createBooleanNode(false);
+            case VALUE_NULL -> JsonNode.nullNode();
+            default -> throw new ApiProblemException(ProblemType.MALFORMED_JSON, "The request body is not valid JSON");
+        };
     }
 
     private static void check(JsonNode node, Type type, String path, List<FieldError> errors) {
@@ -99,11 +139,11 @@ final class JsonBodyReader {
             }
         } else if (raw.isRecord()) {
             if (require(node.isObject(), path.isEmpty() ? "body" : path, "must be an object", errors)) {
-                for (RecordComponent component : raw.getRecordComponents()) {
-                    JsonNode value = node.get(component.getName());
+                for (Component component : COMPONENTS.get(raw)) {
+                    JsonNode value = node.get(component.name());
                     if (value != null) {
-                        String child = path.isEmpty() ? component.getName() : path + "." + component.getName();
-                        check(value, component.getGenericType(), child, errors);
+                        String child = path.isEmpty() ? component.name() : path + "." + component.name();
+                        check(value, component.type(), child, errors);
                     }
                 }
             }

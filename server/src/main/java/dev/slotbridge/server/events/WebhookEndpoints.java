@@ -95,6 +95,10 @@ public final class WebhookEndpoints {
         return endpoints.stream().filter(endpoint -> endpoint.client().equals(client) && endpoint.index() == index).findFirst();
     }
 
+    public boolean isEmpty() {
+        return endpoints.isEmpty();
+    }
+
     /** The clients with at least one endpoint. */
     public Set<String> clients() {
         Set<String> clients = new TreeSet<>();

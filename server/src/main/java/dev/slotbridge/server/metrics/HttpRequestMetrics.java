@@ -5,10 +5,13 @@ import io.micrometer.core.instrument.Timer;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.web.router.RouteAttributes;
+import io.micronaut.web.router.UriRouteInfo;
 import io.micronaut.web.router.UriRouteMatch;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code http_server_requests_seconds}: one observation per answered request, including those answered before the
@@ -22,6 +25,12 @@ public final class HttpRequestMetrics {
     private static final String UNMATCHED = "UNMATCHED_URI";
 
     private final MeterRegistry registry;
+    /** Each tag combination's timer, found without building its tags again (routes, statuses and errors are few). */
+    private final Map<TimerKey, Timer> timers = new ConcurrentHashMap<>();
+
+    /** What tells one timer from another: the route by identity, its template read only when the timer is made. */
+    private record TimerKey(String method, Object route, int status, Class<?> exception) {
+    }
 
     public HttpRequestMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -32,16 +41,19 @@ public final class HttpRequestMetrics {
      * of the exception the answer was made from ({@code none}).
      */
     public void record(HttpRequest<?> request, HttpResponse<?> response, Duration took) {
-        String exception = RouteAttributes.getException(response).map(e -> e.getClass().getSimpleName()).orElse("none");
-        String uri = RouteAttributes.getRouteMatch(request)
-                .filter(UriRouteMatch.class::isInstance)
-                .map(match -> ((UriRouteMatch<?, ?>) match).getRouteInfo().getUriMatchTemplate().toPathString())
-                .orElse(UNMATCHED);
-        ServiceLevelBuckets.apply(Timer.builder(NAME))
-                .description("HTTP requests answered, including those refused before reaching a controller")
-                .tags("method", request.getMethodName(), "uri", uri, "status", Integer.toString(response.code()),
-                        "exception", exception)
-                .register(registry)
+        Object route = RouteAttributes.getRouteMatch(request).filter(UriRouteMatch.class::isInstance)
+                .map(match -> ((UriRouteMatch<?, ?>) match).getRouteInfo()).orElse(null);
+        Class<?> exception = RouteAttributes.getException(response).map(Object::getClass).orElse(null);
+        timers.computeIfAbsent(new TimerKey(request.getMethodName(), route, response.code(), exception), this::timer)
                 .record(took);
+    }
+
+    private Timer timer(TimerKey key) {
+        String uri = key.route() instanceof UriRouteInfo<?, ?> info ? info.getUriMatchTemplate().toPathString() : UNMATCHED;
+        return ServiceLevelBuckets.apply(Timer.builder(NAME))
+                .description("HTTP requests answered, including those refused before reaching a controller")
+                .tags("method", key.method(), "uri", uri, "status", Integer.toString(key.status()),
+                        "exception", key.exception() == null ? "none" : key.exception().getSimpleName())
+                .register(registry);
     }
 }

@@ -28,10 +28,17 @@ public final class CouncilRefs {
     private static final String LABEL = "~label";
     private static final String HOLD = "hold";
 
+    /** Slot ids verified lately: tenants book the ids their searches were just given. */
+    private static final int MAX_KEPT_SLOT_IDS = 20_000;
+
     private final RefCodec codec;
+    private final BoundedMemo<CouncilSlotId, SignedSlot> verifiedSlots = new BoundedMemo<>(MAX_KEPT_SLOT_IDS);
 
     CouncilRefs(RefCodec codec) {
         this.codec = codec;
+    }
+
+    private record CouncilSlotId(String council, String slotId) {
     }
 
     /** The slot's id: its key, and its times for the server's own use (names starting {@value #SERVER_PREFIX}). */
@@ -53,8 +60,15 @@ public final class CouncilRefs {
         return signedSlot(council, slotId, field).key();
     }
 
-    /** The slot a slotId names, with its times when the id carries them (ids issued before they did do not). */
+    /**
+     * The slot a slotId names, with its times when the id carries them (ids issued before they did do not). A valid
+     * id is verified once and kept ({@link BoundedMemo}); an invalid one is never kept.
+     */
     public SignedSlot signedSlot(Council council, String slotId, String field) {
+        return verifiedSlots.get(new CouncilSlotId(council.id(), slotId), kept -> verifySlot(council, slotId, field));
+    }
+
+    private SignedSlot verifySlot(Council council, String slotId, String field) {
         Map<String, String> values = decode(council, RefCodec.Kind.SLOT, slotId).orElseThrow(() -> new ApiProblemException(
                 ProblemType.INVALID_SLOT_ID, "The slotId is not one this council issued",
                 List.of(new FieldError(field, "is not a slot id issued by this council")), Map.of()));

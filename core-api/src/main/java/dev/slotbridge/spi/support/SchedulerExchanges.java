@@ -28,6 +28,11 @@ public final class SchedulerExchanges {
             intervals.add(new long[]{startNanos, endNanos});
         }
 
+        /** How many exchanges were recorded. */
+        public synchronized int count() {
+            return intervals.size();
+        }
+
         /** The time covered by at least one exchange, in nanoseconds. */
         public synchronized long insideNanos() {
             List<long[]> sorted = new ArrayList<>(intervals);

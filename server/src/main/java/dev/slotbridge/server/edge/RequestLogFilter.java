@@ -26,9 +26,9 @@ import java.util.regex.Pattern;
  * {@code [A-Za-z0-9._:-]}, else a UUID is made; either way it is echoed in the answer and put in the logging context
  * ({@code requestId}), so the scheduler-call lines of the request carry it too, and records it in
  * {@link HttpRequestMetrics}. The line names method, path (never the
- * query: it may hold a property reference), status, duration and client, and how much of the duration was spent in
- * exchanges with the scheduler ({@code scheduler_us}) and outside them ({@code outside_us}: what Slotbridge adds);
- * never a header or a body.
+ * query: it may hold a property reference), status, duration and client, the number of exchanges with the scheduler
+ * ({@code scheduler_exchanges}), how much of the duration was spent in them ({@code scheduler_us}) and outside them
+ * ({@code outside_us}: what Slotbridge adds); never a header or a body.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestLogFilter implements Ordered {
@@ -65,12 +65,13 @@ final class RequestLogFilter implements Ordered {
         long tookNanos = request.getAttribute(STARTED, Long.class).map(started -> System.nanoTime() - started).orElse(0L);
         long tookMillis = tookNanos / 1_000_000;
         metrics.record(request, response, Duration.ofNanos(tookNanos));
-        long schedulerNanos = request.getAttribute(EXCHANGES, SchedulerExchanges.Recorder.class)
-                .map(SchedulerExchanges.Recorder::insideNanos).orElse(0L);
+        SchedulerExchanges.Recorder exchanges = request.getAttribute(EXCHANGES, SchedulerExchanges.Recorder.class)
+                .orElseGet(SchedulerExchanges.Recorder::new);
+        long schedulerNanos = exchanges.insideNanos();
         String client = request.getAttribute(ApiClient.ATTRIBUTE, ApiClient.class).map(ApiClient::name).orElse("-");
-        LOG.info("request request_id={} method={} path={} status={} duration_ms={} client={} scheduler_us={} outside_us={}",
-                id, request.getMethodName(), request.getPath(), response.code(), tookMillis, client,
-                schedulerNanos / 1000, Math.max(0, tookNanos - schedulerNanos) / 1000);
+        LOG.info("request request_id={} method={} path={} status={} duration_ms={} client={} scheduler_exchanges={} "
+                + "scheduler_us={} outside_us={}", id, request.getMethodName(), request.getPath(), response.code(), tookMillis,
+                client, exchanges.count(), schedulerNanos / 1000, Math.max(0, tookNanos - schedulerNanos) / 1000);
     }
 
     @Override

@@ -46,20 +46,36 @@ public final class PersonalDataMasker {
                 || lower.contains("description") || lower.contains("mobile");
     }
 
-    /** A phone number has at least nine digits, give or take separators; most log lines have no such run. */
-    private static boolean hasNineDigits(String text) {
-        int digits = 0;
+    /**
+     * A cheap pre-check for {@link #UK_PHONE}: a {@code 0} or {@code +} starting a word, then at least nine more digits
+     * (spaces and dashes between them allowed). Digit runs inside UUIDs, refs and {@code key=value} pairs fail it.
+     */
+    private static boolean mayHoldPhone(String text) {
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c >= '0' && c <= '9') {
-                if (++digits >= 9) {
-                    return true;
-                }
-            } else if (c != ' ' && c != '-') {
-                digits = 0;
+            if ((c == '0' || c == '+') && (i == 0 || !continuesWord(text.charAt(i - 1))) && digitsFrom(text, i + 1) >= 9) {
+                return true;
             }
         }
         return false;
+    }
+
+    /** The characters {@link #UK_PHONE} must not follow: ASCII word characters and {@code + = / . : -}. */
+    private static boolean continuesWord(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || "_+=/.:-".indexOf(c) >= 0;
+    }
+
+    private static int digitsFrom(String text, int from) {
+        int digits = 0;
+        for (int i = from; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c >= '0' && c <= '9') {
+                digits++;
+            } else if (c != ' ' && c != '-') {
+                break;
+            }
+        }
+        return digits;
     }
 
     public static String mask(String text) {
@@ -74,7 +90,7 @@ public final class PersonalDataMasker {
         if (masked.indexOf('@') >= 0) {
             masked = EMAIL.matcher(masked).replaceAll("$1***@$2");
         }
-        if (!hasNineDigits(masked)) {
+        if (!mayHoldPhone(masked)) {
             return masked;
         }
         Matcher phone = UK_PHONE.matcher(masked);

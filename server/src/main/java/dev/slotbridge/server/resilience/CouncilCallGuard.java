@@ -188,6 +188,9 @@ final class CouncilCallGuard {
         if (failure != null && !(failure instanceof CouncilUnavailableException) && isSchedulerFailure(failure)) {
             LOG.warn("scheduler call council={} provider={} operation={} outcome={} duration_ms={} error={}",
                     council, provider, operation.tag(), outcome.tag(), took.toMillis(), failure.getMessage());
+        } else if (outcome == CallOutcome.SUCCESS) {
+            LOG.debug("scheduler call council={} provider={} operation={} outcome={} duration_ms={}",
+                    council, provider, operation.tag(), outcome.tag(), took.toMillis());
         } else {
             LOG.info("scheduler call council={} provider={} operation={} outcome={} duration_ms={}",
                     council, provider, operation.tag(), outcome.tag(), took.toMillis());

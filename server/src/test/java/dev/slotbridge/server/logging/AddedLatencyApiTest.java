@@ -76,6 +76,7 @@ final class AddedLatencyApiTest implements TestPropertyProvider {
 
         String line = captured.list.stream().map(ILoggingEvent::getFormattedMessage)
                 .filter(message -> message.contains("path=/v1/councils/lincoln/appointment-search")).findFirst().orElseThrow();
+        assertThat(line).contains("scheduler_exchanges=2");
         Matcher times = TIMES.matcher(line);
         assertThat(times.find()).as(line).isTrue();
         long durationMicros = Long.parseLong(times.group(1)) * 1000;

@@ -13,6 +13,12 @@ final class PersonalDataMaskerTest {
     }
 
     @Test
+    void masksPhoneNumbersAtTheStartInBracketsQuotesAndAfterTabs() {
+        assertThat(PersonalDataMasker.mask("07700900123 rang (07700 900123) 'tel'\t+447700900123 \"0115 496 0000\""))
+                .isEqualTo("***23 rang (***23) 'tel'\t***23 \"***00\"");
+    }
+
+    @Test
     void masksSecretsWrittenAsKeyAndValue() {
         assertThat(PersonalDataMasker.mask("login password=hunter2, access_token: eyJhbGciOi sessionId=ABC123;api-key=k1"))
                 .isEqualTo("login password=***, access_token: *** sessionId=***;api-key=***");

@@ -24,7 +24,10 @@ import java.util.Map;
 import static dev.slotbridge.server.testing.Api.DEMO_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** One line per request and per scheduler call, tied by the request id, with nothing personal or secret in them. */
+/**
+ * One INFO line per request; a line per scheduler call at DEBUG when it succeeded, tied to its request by the request
+ * id; nothing personal or secret in any of them.
+ */
 @MicronautTest
 final class RequestLoggingApiTest {
     @Inject
@@ -52,6 +55,7 @@ final class RequestLoggingApiTest {
 
     @Test
     void aRequestIdIsEchoedAndTiesTheRequestLineToItsSchedulerCalls() {
+        slotbridge.setLevel(ch.qos.logback.classic.Level.DEBUG);
         Reply reply = api.post(DEMO_KEY, "/v1/councils/sandbox/appointment-search",
                 Requests.search("2026-03-02", "2026-03-03"), Map.of("X-Request-Id", "portal-4711"));
 
@@ -65,6 +69,16 @@ final class RequestLoggingApiTest {
                     assertThat(event.getFormattedMessage()).contains("council=sandbox", "operation=search",
                             "outcome=success", "duration_ms=");
                 });
+    }
+
+    @Test
+    void atInfoASuccessfulSchedulerCallIsOnlyInItsRequestLine() {
+        api.post(DEMO_KEY, "/v1/councils/sandbox/appointment-search", Requests.search("2026-03-02", "2026-03-03"));
+
+        assertThat(lines("dev.slotbridge.scheduler")).isEmpty();
+        assertThat(lines("dev.slotbridge.request")).anySatisfy(line -> assertThat(line)
+                .contains("path=/v1/councils/sandbox/appointment-search", "status=200", "scheduler_exchanges=0",
+                        "scheduler_us=", "outside_us="));
     }
 
     @Test

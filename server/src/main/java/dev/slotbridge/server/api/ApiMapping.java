@@ -1,5 +1,6 @@
 package dev.slotbridge.server.api;
 
+import dev.slotbridge.server.booking.SlotSearch;
 import dev.slotbridge.server.booking.VisibleBooking;
 import dev.slotbridge.server.council.Council;
 import dev.slotbridge.server.ref.BoundedMemo;
@@ -12,8 +13,10 @@ import dev.slotbridge.spi.model.Slot;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 
 /** From the SPI's values to the {@code /v1} API's bodies, with the signed public refs ({@link CouncilRefs}). */
 @Singleton
@@ -22,7 +25,10 @@ final class ApiMapping {
 
     private final CouncilRefs refs;
     private final JsonMapper json;
-    private final BoundedMemo<CouncilSlot, SlotBody> slotBodies = new BoundedMemo<>(MAX_KEPT_SLOTS);
+    private static final byte[] SLOTS = "{\"slots\":[".getBytes(StandardCharsets.US_ASCII);
+    private static final byte[] WARNINGS = "],\"warnings\":".getBytes(StandardCharsets.US_ASCII);
+
+    private final BoundedMemo<CouncilSlot, byte[]> slotsJson = new BoundedMemo<>(MAX_KEPT_SLOTS);
 
     ApiMapping(CouncilRefs refs, JsonMapper json) {
         this.refs = refs;
@@ -45,13 +51,31 @@ final class ApiMapping {
     }
 
     /**
-     * A slot as searches show it. Signing its id (HMAC) and formatting its times is most of a search's own work, and
-     * schedulers offer the same slots to search after search, so bodies are kept by council and slot (a slot is a
-     * value: times, label, preference and key) — at most {@link #MAX_KEPT_SLOTS}, then the map starts again.
+     * A search's answer: {@code {"slots":[SlotBody…],"warnings":[…]}}. Signing a slot's id (HMAC), formatting its times
+     * and serialising its body is most of a search's own work, and schedulers offer the same slots to search after
+     * search, so each slot's JSON is kept by council and slot (a slot is a value: times, label, preference and key) —
+     * at most {@link #MAX_KEPT_SLOTS}, then the map starts again — and an answer is those kept pieces joined.
      */
-    SlotBody slot(Council council, Slot slot) {
-        return slotBodies.get(new CouncilSlot(council.id(), slot), kept -> new SlotBody(refs.slotId(council, slot),
-                IsoTime.format(slot.start()), IsoTime.format(slot.end()), slot.label(), slot.preferred()));
+    byte[] searchAnswer(Council council, SlotSearch found) {
+        var out = new ByteArrayOutputStream(64 + 256 * found.slots().size());
+        out.writeBytes(SLOTS);
+        String councilId = council.id();
+        for (int i = 0; i < found.slots().size(); i++) {
+            if (i > 0) {
+                out.write(',');
+            }
+            out.writeBytes(slotsJson.get(new CouncilSlot(councilId, found.slots().get(i)),
+                    kept -> json(slot(council, kept.slot()))));
+        }
+        out.writeBytes(WARNINGS);
+        out.writeBytes(json(found.warnings()));
+        out.write('}');
+        return out.toByteArray();
+    }
+
+    private SlotBody slot(Council council, Slot slot) {
+        return new SlotBody(refs.slotId(council, slot), IsoTime.format(slot.start()), IsoTime.format(slot.end()),
+                slot.label(), slot.preferred());
     }
 
     private record CouncilSlot(String council, Slot slot) {

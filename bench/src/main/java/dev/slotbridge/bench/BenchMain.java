@@ -210,6 +210,12 @@ public final class BenchMain {
         connectOps.start();
         drsOps.start();
         try {
+            String connectOpsSettings = """
+                    {base-url: "%s", username: "%s", password: "%s", contract-external-id: %s,
+                     organisation-external-id: %s, default-priority: P20}""".formatted(connectOps.baseUrl() + FakeConnect.BASE,
+                    FakeConnect.USER, FakeConnect.PASSWORD, FakeConnect.CONTRACT, FakeConnect.ORGANISATION).replace("\n", "");
+            String drsOpsSettings = "{endpoint: \"%s\", username: %s, password: \"%s\", contract: \"0\", default-priority: P20}"
+                    .formatted(drsOps.baseUrl() + FakeDrs.PATH, FakeDrs.LOGIN, FakeDrs.PASSWORD.replace("\"", "\\\""));
             Path config = Files.writeString(work.resolve("overhead.yml"), """
                     slotbridge:
                       signing-key: a-benchmark-signing-key-of-32-characters
@@ -217,27 +223,23 @@ public final class BenchMain {
                         bulkhead: {max-concurrent-calls: 256}
                       clients:
                         bench:
-                          key-sha256: %s
-                          councils: [connect, drs, connect-ops, drs-ops]
+                          key-sha256: %1$s
+                          councils: [connect, drs, connect-ops, drs-ops, connect-ops-cached, drs-ops-cached]
                           rate-limit: {requests: 100000000, period: 1s}
                       councils:
                         connect:
                           provider: connect
-                          settings: {base-url: "%s", username: bench, password: bench, contract-external-id: CONTRACT-1,
+                          settings: {base-url: "%2$s", username: bench, password: bench, contract-external-id: CONTRACT-1,
                                      organisation-external-id: ORG-1, default-priority: P20, number-of-weeks: "1"}
                         drs:
                           provider: drs
-                          settings: {endpoint: "%s", username: bench, password: bench, contract: "0"}
-                        connect-ops:
-                          provider: connect
-                          settings: {base-url: "%s", username: "%s", password: "%s", contract-external-id: %s,
-                                     organisation-external-id: %s, default-priority: P20}
-                        drs-ops:
-                          provider: drs
-                          settings: {endpoint: "%s", username: %s, password: "%s", contract: "0", default-priority: P20}
+                          settings: {endpoint: "%3$s", username: bench, password: bench, contract: "0"}
+                        connect-ops: {provider: connect, settings: %4$s}
+                        drs-ops: {provider: drs, settings: %5$s}
+                        connect-ops-cached: {provider: connect, settings: %4$s, cache: {ttl: 5m}}
+                        drs-ops-cached: {provider: drs, settings: %5$s, cache: {ttl: 5m}}
                     """.formatted(sha256(Api.KEY), connect.baseUrl() + CannedBackends.CONNECT_BASE, drs.baseUrl() + CannedBackends.DRS_PATH,
-                    connectOps.baseUrl() + FakeConnect.BASE, FakeConnect.USER, FakeConnect.PASSWORD, FakeConnect.CONTRACT,
-                    FakeConnect.ORGANISATION, drsOps.baseUrl() + FakeDrs.PATH, FakeDrs.LOGIN, FakeDrs.PASSWORD.replace("\"", "\\\"")));
+                    connectOpsSettings, drsOpsSettings));
             try (ServerProcess server = ServerProcess.start(serverJar(), config, freePort(), JVM_OPTIONS, Map.of(), work.resolve("overhead.log"))) {
                 Api api = new Api(server.base);
                 Map<String, String> json = Map.of("Content-Type", "application/json", "Authorization", "Bearer " + Api.KEY);
@@ -318,28 +320,40 @@ public final class BenchMain {
         }
     }
 
-    /** Backend calls per uniform operation, counted on the stateful fakes (warm: token, windows, session cached). */
+    /**
+     * Backend calls per step of a tenant's journey, counted on the stateful fakes, without and with the availability
+     * cache (warm: token, windows, session cached by an earlier search of other dates). The journey: search, the same
+     * search again (the portal going back to its list of slots), book, view, cancel, and the search once more (a
+     * booking and a cancel drop the property's cached slots, so this one asks the scheduler again).
+     */
     private static void roundTrips(StringBuilder table, Map<String, Object> raw, Api api, LocalDate monday,
                                    Map<String, WireMockServer> backends) throws Exception {
-        table.append("\n### Backend round trips per uniform operation (warm)\n\n| provider | search | book | view | cancel |\n|---|---|---|---|---|\n");
-        for (String council : List.of("connect-ops", "drs-ops")) {
-            WireMockServer backend = backends.get(council);
+        table.append("\n### Backend round trips per tenant journey (warm)\n\n")
+                .append("| provider | availability cache | search | same search again | book | view | cancel | search after cancel | journey |\n")
+                .append("|---|---|---|---|---|---|---|---|---|\n");
+        for (String council : List.of("connect-ops", "connect-ops-cached", "drs-ops", "drs-ops-cached")) {
+            WireMockServer backend = backends.get(council.replace("-cached", ""));
             String externalRef = "BENCH-TRIPS-" + council;
+            String search = "/v1/councils/" + council + "/appointment-search";
             String body = Api.searchBody(externalRef, monday.plusDays(14), monday.plusDays(18));
             String[] slot = new String[1];
             String[] ref = new String[1];
-            api.post("/v1/councils/" + council + "/appointment-search", body);
-            int search = countCalls(backend, () -> slot[0] = api.read(api.post("/v1/councils/" + council + "/appointment-search", body))
-                    .path("slots").path(0).path("slotId").asText());
-            int book = countCalls(backend, () -> ref[0] = api.read(api.post("/v1/councils/" + council + "/bookings",
-                    Api.bookBody(slot[0], externalRef))).path("bookingRef").asText());
-            int view = countCalls(backend, () -> api.get("/v1/councils/" + council + "/bookings/" + ref[0]));
-            int cancel = countCalls(backend, () -> api.post("/v1/councils/" + council + "/bookings/" + ref[0] + "/cancel",
-                    "{\"reason\":\"Benchmark\"}"));
-            String provider = council.replace("-ops", "");
-            table.append("| ").append(provider).append(" | ").append(search).append(" | ").append(book).append(" | ")
-                    .append(view).append(" | ").append(cancel).append(" |\n");
-            raw.put(provider + "-roundTrips", Map.of("search", search, "book", book, "view", view, "cancel", cancel));
+            api.post(search, Api.searchBody(externalRef, monday.plusDays(21), monday.plusDays(25)));
+            List<Integer> steps = List.of(
+                    countCalls(backend, () -> slot[0] = api.read(api.post(search, body)).path("slots").path(0).path("slotId").asText()),
+                    countCalls(backend, () -> api.post(search, body)),
+                    countCalls(backend, () -> ref[0] = api.read(api.post("/v1/councils/" + council + "/bookings",
+                            Api.bookBody(slot[0], externalRef))).path("bookingRef").asText()),
+                    countCalls(backend, () -> api.get("/v1/councils/" + council + "/bookings/" + ref[0])),
+                    countCalls(backend, () -> api.post("/v1/councils/" + council + "/bookings/" + ref[0] + "/cancel",
+                            "{\"reason\":\"Benchmark\"}")),
+                    countCalls(backend, () -> api.post(search, body)));
+            String provider = council.replace("-ops", "").replace("-cached", "");
+            String cache = council.endsWith("-cached") ? "on (ttl 5 min)" : "off";
+            table.append("| ").append(provider).append(" | ").append(cache);
+            steps.forEach(calls -> table.append(" | ").append(calls));
+            table.append(" | **").append(steps.stream().mapToInt(Integer::intValue).sum()).append("** |\n");
+            raw.put(council + "-journeyRoundTrips", steps);
         }
     }
 

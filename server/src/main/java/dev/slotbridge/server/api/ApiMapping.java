@@ -22,12 +22,11 @@ import java.nio.charset.StandardCharsets;
 @Singleton
 final class ApiMapping {
     static final int MAX_KEPT_SLOTS = 20_000;
-
-    private final CouncilRefs refs;
-    private final JsonMapper json;
     private static final byte[] SLOTS = "{\"slots\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] WARNINGS = "],\"warnings\":".getBytes(StandardCharsets.US_ASCII);
 
+    private final CouncilRefs refs;
+    private final JsonMapper json;
     private final BoundedMemo<CouncilSlot, byte[]> slotsJson = new BoundedMemo<>(MAX_KEPT_SLOTS);
 
     ApiMapping(CouncilRefs refs, JsonMapper json) {

@@ -10,12 +10,9 @@ import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.Contact;
 import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.Slot;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 
 /** From the SPI's values to the {@code /v1} API's bodies, with the signed public refs ({@link CouncilRefs}). */
@@ -26,21 +23,17 @@ final class ApiMapping {
     private static final byte[] WARNINGS = "],\"warnings\":".getBytes(StandardCharsets.US_ASCII);
 
     private final CouncilRefs refs;
-    private final JsonMapper json;
+    private final ResponseJson json;
     private final BoundedMemo<CouncilSlot, byte[]> slotsJson = new BoundedMemo<>(MAX_KEPT_SLOTS);
 
-    ApiMapping(CouncilRefs refs, JsonMapper json) {
+    ApiMapping(CouncilRefs refs, ResponseJson json) {
         this.refs = refs;
         this.json = json;
     }
 
     /** A body as the answer sends it, and as it is kept for replays. */
     byte[] json(Object body) {
-        try {
-            return json.writeValueAsBytes(body);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return json.write(body);
     }
 
     /** A slot as a slot id names it (its times from the id). */

@@ -68,32 +68,37 @@ final class BookingController {
 
 
     @Get("/{bookingRef}")
-    BookingBody view(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council, String bookingRef) {
+    HttpResponse<byte[]> view(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council, String bookingRef) {
         var target = access.authorize(client, council, Capability.VIEW);
-        return mapping.booking(target, bookings.view(client, target, bookingRef));
+        return ok(mapping.booking(target, bookings.view(client, target, bookingRef)));
     }
 
     @Get
-    BookingListBody list(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                         @QueryValue @Nullable String propertyRef) {
+    HttpResponse<byte[]> list(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
+                              @QueryValue @Nullable String propertyRef) {
         var target = access.authorize(client, council, Capability.LIST);
-        return new BookingListBody(bookings.list(client, target, RequestReader.propertyRefParameter(propertyRef))
-                .stream().map(visible -> mapping.booking(target, visible)).toList());
+        return ok(new BookingListBody(bookings.list(client, target, RequestReader.propertyRefParameter(propertyRef))
+                .stream().map(visible -> mapping.booking(target, visible)).toList()));
     }
 
     @Post("/{bookingRef}/reschedule")
-    BookingBody reschedule(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                           String bookingRef, @Body @Nullable String body) {
+    HttpResponse<byte[]> reschedule(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
+                                    String bookingRef, @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.RESCHEDULE);
         String slotId = RequestReader.rescheduleSlotId(bodies.read(body, RescheduleRequest.class));
-        return mapping.booking(target, bookings.reschedule(client, target, bookingRef, refs.slotKey(target, slotId, "slotId")));
+        return ok(mapping.booking(target,
+                bookings.reschedule(client, target, bookingRef, refs.slotKey(target, slotId, "slotId"))));
     }
 
     @Post("/{bookingRef}/cancel")
-    BookingBody cancel(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                       String bookingRef, @Body @Nullable String body) {
+    HttpResponse<byte[]> cancel(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
+                                String bookingRef, @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.CANCEL);
         CancelRequest request = RequestReader.cancel(bodies.read(body, CancelBookingRequest.class));
-        return mapping.booking(target, bookings.cancel(client, target, bookingRef, request));
+        return ok(mapping.booking(target, bookings.cancel(client, target, bookingRef, request)));
+    }
+
+    private HttpResponse<byte[]> ok(Object body) {
+        return HttpResponse.ok(mapping.json(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
     }
 }

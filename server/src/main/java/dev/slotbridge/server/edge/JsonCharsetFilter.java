@@ -1,16 +1,18 @@
 package dev.slotbridge.server.edge;
 
+import dev.slotbridge.server.FilterPatterns;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 
 import java.nio.charset.StandardCharsets;
 
 /** A JSON body declared in a charset other than UTF-8 is 415: JSON exchanged between systems is UTF-8 (RFC 8259). */
-@ServerFilter("/v1/**")
+@ServerFilter(value = FilterPatterns.V1, patternStyle = FilterPatternStyle.REGEX)
 final class JsonCharsetFilter {
 
     @RequestFilter

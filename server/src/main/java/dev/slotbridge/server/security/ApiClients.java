@@ -33,6 +33,7 @@ public final class ApiClients {
     private static final Logger LOG = LoggerFactory.getLogger(ApiClients.class);
     /** The environment of {@code ./run-sandbox}, whose client uses the README's demo key on purpose. */
     private static final String DEMO_ENVIRONMENT = "demo";
+    private static final MessageDigest SHA_256 = sha256Prototype();
     private static final byte[] DEMO_KEY_DIGEST = sha256("sandbox-demo-key");
 
     private record Entry(ApiClient client, byte[] digest) {
@@ -112,7 +113,16 @@ public final class ApiClients {
 
     static byte[] sha256(String key) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(key.getBytes(StandardCharsets.UTF_8));
+            return ((MessageDigest) SHA_256.clone()).digest(key.getBytes(StandardCharsets.UTF_8));
+        } catch (CloneNotSupportedException e) {
+            throw new IllegalStateException("the JDK's SHA-256 cannot be copied", e);
+        }
+    }
+
+    /** Copied for each key: looking the algorithm up among the security providers costs more than the digest. */
+    private static MessageDigest sha256Prototype() {
+        try {
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("the JDK lacks SHA-256", e);
         }

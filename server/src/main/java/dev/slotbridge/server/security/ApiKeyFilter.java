@@ -1,5 +1,6 @@
 package dev.slotbridge.server.security;
 
+import dev.slotbridge.server.FilterPatterns;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.FieldError;
 import dev.slotbridge.server.problem.ProblemType;
@@ -8,6 +9,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 
 import java.util.List;
@@ -19,7 +21,7 @@ import java.util.Map;
  * "the first wins"); an address with too many failures is 429 for a while ({@link FailedAuthentications}). The key
  * itself is never logged.
  */
-@ServerFilter("/v1/**")
+@ServerFilter(value = FilterPatterns.V1, patternStyle = FilterPatternStyle.REGEX)
 final class ApiKeyFilter implements Ordered {
     private static final String BEARER = "Bearer ";
 

@@ -1,5 +1,6 @@
 package dev.slotbridge.server.security;
 
+import dev.slotbridge.server.FilterPatterns;
 import dev.slotbridge.server.metrics.SchedulerMetrics;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
@@ -8,6 +9,7 @@ import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 
 import java.util.List;
@@ -18,7 +20,7 @@ import java.util.Map;
  * Redis store, across all replicas ({@link RequestRates}). Past it:
  * 429 {@code rate-limited} with {@code Retry-After} in whole seconds. Runs after the key filter.
  */
-@ServerFilter("/v1/**")
+@ServerFilter(value = FilterPatterns.V1, patternStyle = FilterPatternStyle.REGEX)
 public final class ClientRateLimiter implements Ordered {
     private final RequestRates rates;
     private final SchedulerMetrics metrics;

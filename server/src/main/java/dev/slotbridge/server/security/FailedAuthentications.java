@@ -9,14 +9,17 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Failed authentications per source address, in one-minute windows: past {@code slotbridge.authentication.max-failures}
  * (default 20) an address gets 429 for the rest of the window, so keys cannot be guessed at thousands a second.
- * Remembers the latest 100,000 addresses.
+ * Remembers the latest 100,000 addresses. Every authenticated request asks whether its address is blocked, so that
+ * question reads a concurrent map of blocked addresses without a lock; only failures take the lock.
  */
 @Singleton
 public final class FailedAuthentications {
@@ -34,6 +37,7 @@ public final class FailedAuthentications {
             return size() > MAX_ADDRESSES;
         }
     };
+    private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
 
     FailedAuthentications(Clock clock, @Value("${slotbridge.authentication.max-failures:20}") int maxFailures) {
         this.clock = clock;
@@ -41,10 +45,17 @@ public final class FailedAuthentications {
     }
 
     /** How long the address must wait before it may try again, when it has failed too often in this window. */
-    public synchronized Optional<Duration> blocked(String address) {
-        Window window = current(address);
-        return window.failures() >= maxFailures
-                ? Optional.of(Duration.between(clock.instant(), window.start().plus(WINDOW))) : Optional.empty();
+    public Optional<Duration> blocked(String address) {
+        Instant until = blockedUntil.get(address);
+        if (until == null) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        if (!now.isBefore(until)) {
+            blockedUntil.remove(address, until);
+            return Optional.empty();
+        }
+        return Optional.of(Duration.between(now, until));
     }
 
     /** 429 {@code rate-limited} with {@code Retry-After} when the address has failed too often in this window. */
@@ -58,7 +69,26 @@ public final class FailedAuthentications {
 
     public synchronized void failed(String address) {
         Window window = current(address);
-        byAddress.put(address, new Window(window.start(), window.failures() + 1));
+        Window counted = new Window(window.start(), window.failures() + 1);
+        byAddress.put(address, counted);
+        if (counted.failures() >= maxFailures) {
+            blockedUntil.put(address, counted.start().plus(WINDOW));
+            forgetEndedBlocks();
+        }
+    }
+
+    /** Past {@code MAX_ADDRESSES} blocked addresses: the ended blocks go, then any, until the bound holds. */
+    private void forgetEndedBlocks() {
+        if (blockedUntil.size() <= MAX_ADDRESSES) {
+            return;
+        }
+        Instant now = clock.instant();
+        blockedUntil.values().removeIf(until -> !now.isBefore(until));
+        Iterator<String> any = blockedUntil.keySet().iterator();
+        while (blockedUntil.size() > MAX_ADDRESSES && any.hasNext()) {
+            any.next();
+            any.remove();
+        }
     }
 
     private Window current(String address) {

@@ -1,5 +1,6 @@
 package dev.slotbridge.server.security;
 
+import dev.slotbridge.server.FilterPatterns;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
@@ -7,6 +8,7 @@ import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.management.health.indicator.HealthResult;
 
 /**
@@ -14,7 +16,7 @@ import io.micronaut.management.health.indicator.HealthResult;
  * key gets the bare status a load balancer needs ({@code "status":"UP"}, no details); on the management port
  * ({@code endpoints.all.port}, see {@code docs/deployment.md}) and to a caller with a key, the details too.
  */
-@ServerFilter({"/health", "/health/**"})
+@ServerFilter(value = FilterPatterns.HEALTH, patternStyle = FilterPatternStyle.REGEX)
 final class HealthDetailsFilter {
     private static final String BEARER = "Bearer ";
 

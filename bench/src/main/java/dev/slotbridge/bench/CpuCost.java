@@ -17,12 +17,15 @@ import java.util.Map;
  * The main throughput figure: the server process's CPU time (user + system, /proc/pid/stat) per request served, for
  * a 14-day search, GET booking and book on the sandbox, each measured right next to the precomputed baseline
  * endpoint answering the same number of bytes, in the same server and run: at 64 connections (wrk, closed loop) and
- * at a fixed offered load (this process, open loop). Three repetitions, alternating endpoint and baseline, so the
- * ratios' spread shows what the machine's noise does to them.
+ * at a fixed offered load (this process, open loop). Three repetitions, so the ratios' spread shows what the
+ * machine's noise does to them. At 64 connections a repetition alternates endpoint and baseline in one-second slices
+ * and sums each one's CPU and requests over its slices: a machine whose speed drifts over seconds (neighbours on the
+ * host) then slows both alike, instead of whichever ran in the slow five seconds.
  */
 final class CpuCost {
     static final int REPETITIONS = 3;
     static final int FIXED_RATE = 400;
+    private static final Duration SLICE = Duration.ofSeconds(1);
     private static final Map<String, Double> TARGET_RATIO = Map.of("search (14 days)", 2.0, "GET booking", 1.3, "book", 3.0);
 
     private final Path work;
@@ -46,7 +49,7 @@ final class CpuCost {
     }
 
     /** One measured run: CPU per request in microseconds, and wrk's figures (null at a fixed rate). */
-    private record Run(double cpuMicrosPerRequest, long requests, Wrk.Result wrk) {
+    private record Run(double cpuMicrosPerRequest, long requests, Double requestsPerSecond, Double p99Millis) {
     }
 
     void measure() throws Exception {
@@ -68,25 +71,39 @@ final class CpuCost {
                     new Endpoint("book", server.base + "/v1/councils/sandbox/bookings", "POST",
                             Api.bookBody(slotId, "BENCH-UNIQUE"), true, booked.getBytes(StandardCharsets.UTF_8).length));
             for (Endpoint endpoint : endpoints) {
-                closedLoop(server, endpoint, Duration.ofSeconds(3));
-                closedLoop(server, baseline(server, endpoint), Duration.ofSeconds(3));
+                closedLoop(endpoint, Duration.ofSeconds(3));
+                closedLoop(baseline(server, endpoint), Duration.ofSeconds(3));
+                closedLoop(onVirtualThread(baseline(server, endpoint)), Duration.ofSeconds(3));
             }
             Map<String, Object> raw = new LinkedHashMap<>();
             Map<String, List<Double>> bars = new LinkedHashMap<>();
             StringBuilder table = new StringBuilder("## CPU per request\n\nThe server process's CPU time (user + system) per "
                     + "request served, next to the precomputed baseline endpoint answering as many bytes, measured "
-                    + "alternately in the same server and run; " + REPETITIONS + " repetitions of " + runTime.toSeconds()
+                    + "alternately in the same server and run (at 64 connections in one-second slices, endpoint and "
+                    + "baseline in turn); " + REPETITIONS + " repetitions of " + runTime.toSeconds()
                     + " s each: median (min–max).\n\n| endpoint | load | µs CPU / request | baseline µs CPU / request "
                     + "| ratio | requests/s | p99 ms |\n|---|---|---|---|---|---|---|\n");
+            StringBuilder handOver = new StringBuilder("\nThe API's controllers answer on a virtual thread (they block on "
+                    + "schedulers and stores), the baseline on the event loop. The same baseline answered on a virtual "
+                    + "thread, in the same slices, shows what that hand-over costs and what is the endpoint's own work "
+                    + "(64 connections, median (min–max)):\n\n| endpoint | baseline µs | baseline on a virtual thread µs "
+                    + "| hand-over µs | endpoint / baseline on a virtual thread |\n|---|---|---|---|---|\n");
             for (Endpoint endpoint : endpoints) {
                 for (String load : List.of("64 connections", FIXED_RATE + " requests/s")) {
                     List<Run> runs = new ArrayList<>();
                     List<Run> baselines = new ArrayList<>();
+                    List<Run> onVirtualThread = new ArrayList<>();
                     for (int i = 0; i < REPETITIONS; i++) {
-                        boolean closed = load.startsWith("64");
-                        runs.add(closed ? closedLoop(server, endpoint, runTime) : fixedRate(server, endpoint));
                         Endpoint baseline = baseline(server, endpoint);
-                        baselines.add(closed ? closedLoop(server, baseline, runTime) : fixedRate(server, baseline));
+                        if (load.startsWith("64")) {
+                            List<Run> slices = interleaved(server, List.of(endpoint, baseline, onVirtualThread(baseline)));
+                            runs.add(slices.get(0));
+                            baselines.add(slices.get(1));
+                            onVirtualThread.add(slices.get(2));
+                        } else {
+                            runs.add(fixedRate(server, endpoint));
+                            baselines.add(fixedRate(server, baseline));
+                        }
                     }
                     List<Double> cpu = runs.stream().map(Run::cpuMicrosPerRequest).toList();
                     List<Double> base = baselines.stream().map(Run::cpuMicrosPerRequest).toList();
@@ -94,14 +111,26 @@ final class CpuCost {
                     for (int i = 0; i < REPETITIONS; i++) {
                         ratios.add(cpu.get(i) / base.get(i));
                     }
-                    Wrk.Result last = runs.getLast().wrk();
+                    Run last = runs.getLast();
                     table.append("| ").append(endpoint.name()).append(" | ").append(load).append(" | ").append(spread(cpu))
                             .append(" | ").append(spread(base)).append(" | ").append(spread(ratios)).append("× | ")
-                            .append(last == null ? "—" : Report.format(last.requestsPerSecond())).append(" | ")
-                            .append(last == null ? "—" : Report.format(last.p99Millis())).append(" |\n");
+                            .append(last.requestsPerSecond() == null ? "—" : Report.format(last.requestsPerSecond())).append(" | ")
+                            .append(last.p99Millis() == null ? "—" : Report.format(last.p99Millis())).append(" |\n");
                     raw.put(endpoint.name() + " @ " + load, Map.of("cpuMicrosPerRequest", cpu, "baselineCpuMicrosPerRequest", base,
                             "ratios", ratios));
                     if (load.startsWith("64")) {
+                        List<Double> virtual = onVirtualThread.stream().map(Run::cpuMicrosPerRequest).toList();
+                        List<Double> hops = new ArrayList<>();
+                        List<Double> toVirtual = new ArrayList<>();
+                        for (int i = 0; i < REPETITIONS; i++) {
+                            hops.add(virtual.get(i) - base.get(i));
+                            toVirtual.add(cpu.get(i) / virtual.get(i));
+                        }
+                        handOver.append("| ").append(endpoint.name()).append(" | ").append(spread(base)).append(" | ")
+                                .append(spread(virtual)).append(" | ").append(spread(hops)).append(" | ")
+                                .append(spread(toVirtual)).append("× |\n");
+                        raw.put(endpoint.name() + " @ " + load + " on a virtual thread",
+                                Map.of("baselineCpuMicrosPerRequest", virtual, "ratios", toVirtual));
                         bars.put(endpoint.name(), cpu);
                         bars.put(endpoint.name() + " baseline", base);
                         report.target("CPU per request / baseline, " + endpoint.name() + ", 64 connections (median of "
@@ -110,6 +139,7 @@ final class CpuCost {
                 }
             }
             report.raw("cpuPerRequest", raw);
+            table.append(handOver);
             Charts.cpuPerRequest(work, results, bars).ifPresent(chart -> table.append("\n![CPU per request](").append(chart).append(")\n"));
             report.section(table.toString());
         }
@@ -120,7 +150,39 @@ final class CpuCost {
                 endpoint.baselineBytes());
     }
 
-    private Run closedLoop(ServerProcess server, Endpoint endpoint, Duration duration) throws Exception {
+    private static Endpoint onVirtualThread(Endpoint baseline) {
+        return new Endpoint("baseline on a virtual thread",
+                baseline.url().replace("/bench/baseline?", "/bench/baseline/virtual-thread?"), "GET", null, false,
+                baseline.baselineBytes());
+    }
+
+    /**
+     * The endpoints in turn, one {@link #SLICE} each, for {@code runTime}; per endpoint its CPU and requests summed
+     * over its slices, its requests/s over its own time and the median of its slices' p99.
+     */
+    private List<Run> interleaved(ServerProcess server, List<Endpoint> endpoints) throws Exception {
+        long slices = Math.max(1, runTime.dividedBy(SLICE));
+        long[] cpuNanos = new long[endpoints.size()];
+        long[] served = new long[endpoints.size()];
+        List<List<Double>> p99s = endpoints.stream().<List<Double>>map(endpoint -> new ArrayList<>()).toList();
+        for (long slice = 0; slice < slices; slice++) {
+            for (int i = 0; i < endpoints.size(); i++) {
+                long before = server.cpuNanos();
+                Wrk.Result result = closedLoop(endpoints.get(i), SLICE);
+                cpuNanos[i] += server.cpuNanos() - before;
+                served[i] += result.requests() - result.errors();
+                p99s.get(i).add(result.p99Millis());
+            }
+        }
+        List<Run> runs = new ArrayList<>();
+        for (int i = 0; i < endpoints.size(); i++) {
+            runs.add(new Run(cpuNanos[i] / 1000.0 / Math.max(1, served[i]), served[i],
+                    served[i] / (double) (slices * SLICE.toSeconds()), median(p99s.get(i))));
+        }
+        return runs;
+    }
+
+    private Wrk.Result closedLoop(Endpoint endpoint, Duration duration) throws Exception {
         Map<String, String> headers = new LinkedHashMap<>();
         if (!endpoint.url().contains("/bench/")) {
             headers.put("Authorization", "Bearer " + Api.KEY);
@@ -128,13 +190,9 @@ final class CpuCost {
         if (endpoint.body() != null) {
             headers.put("Content-Type", "application/json");
         }
-        long before = server.cpuNanos();
-        Wrk.Result result = endpoint.unique()
+        return endpoint.unique()
                 ? wrk.runUnique("cpu", endpoint.url(), endpoint.body().replace("BENCH-UNIQUE", "UNIQUE"), headers, 64, duration)
                 : wrk.run("cpu", endpoint.url(), endpoint.method(), endpoint.body(), headers, 64, duration);
-        long used = server.cpuNanos() - before;
-        long served = result.requests() - result.errors();
-        return new Run(used / 1000.0 / Math.max(1, served), served, result);
     }
 
     private Run fixedRate(ServerProcess server, Endpoint endpoint) throws Exception {
@@ -153,7 +211,7 @@ final class CpuCost {
             return request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         }, FIXED_RATE, runTime);
         long used = server.cpuNanos() - before;
-        return new Run(used / 1000.0 / Math.max(1, result.answered()), result.answered(), null);
+        return new Run(used / 1000.0 / Math.max(1, result.answered()), result.answered(), null, null);
     }
 
     static double median(List<Double> values) {

@@ -49,7 +49,7 @@ final class CpuCost {
     }
 
     /** One measured run: CPU per request in microseconds, and wrk's figures (null at a fixed rate). */
-    private record Run(double cpuMicrosPerRequest, long requests, Double requestsPerSecond, Double p99Millis) {
+    private record Run(double cpuMicrosPerRequest, Double requestsPerSecond, Double p99Millis) {
     }
 
     void measure() throws Exception {
@@ -176,7 +176,7 @@ final class CpuCost {
         }
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < endpoints.size(); i++) {
-            runs.add(new Run(cpuNanos[i] / 1000.0 / Math.max(1, served[i]), served[i],
+            runs.add(new Run(cpuNanos[i] / 1000.0 / Math.max(1, served[i]),
                     served[i] / (double) (slices * SLICE.toSeconds()), median(p99s.get(i))));
         }
         return runs;
@@ -211,7 +211,7 @@ final class CpuCost {
             return request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         }, FIXED_RATE, runTime);
         long used = server.cpuNanos() - before;
-        return new Run(used / 1000.0 / Math.max(1, result.answered()), result.answered(), null, null);
+        return new Run(used / 1000.0 / Math.max(1, result.answered()), null, null);
     }
 
     static double median(List<Double> values) {

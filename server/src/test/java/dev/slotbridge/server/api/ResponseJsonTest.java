@@ -1,11 +1,17 @@
 package dev.slotbridge.server.api;
 
+import dev.slotbridge.server.problem.FieldError;
+import dev.slotbridge.server.problem.Problem;
+import dev.slotbridge.spi.Capability;
 import dev.slotbridge.spi.model.BookingStatus;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Executors;
@@ -28,13 +34,27 @@ class ResponseJsonTest {
                 n % 2 == 0 ? null : new ContactBody("Ann", null, "ann@example.org"), null, Map.of("bookingId", "SBX-" + n));
     }
 
+    /** Every kind of answer body, with nulls, escapes, non-ASCII text, enums, lists, maps and serde-only types. */
+    private static List<Object> answerBodies() {
+        SlotBody slot = new SlotBody("slot-1", "2026-12-07T08:00:00Z", "2026-12-07T12:00:00Z", null, true);
+        return List.of(booking(1), booking(2), new BookingListBody(List.of(booking(3), booking(4))),
+                new BookingListBody(List.of()), List.of("a warning"), List.of(), slot,
+                new HoldBody("hold-1", slot, "2026-12-07T07:00:00Z"),
+                new CouncilListBody(List.of(new CouncilBody("sandbox", "Sandbox", "sandbox", List.of(Capability.values())))),
+                new DeliveryListBody(List.of(new DeliveryBody("d-1", "e-1", "booking.created", "sandbox", "ref", "https://x.test/h",
+                        "FAILED", 3, null, "2026-12-07T07:00:00Z", null))),
+                new Problem(URI.create("https://slotbridge.dev/problems/invalid-request"), "Bad", 400, null, "/v1/x",
+                        List.of(new FieldError("job.jobCodes[0].code", "must not be blank"))),
+                Map.of("k", "v"), new LinkedHashMap<>(Map.of("k", 1L)), Collections.singletonMap("nothing", null));
+    }
+
     @Test
     void writesWhatMicronautsJsonMapperWritesNullsIncluded() throws Exception {
-        for (Object body : List.of(booking(1), booking(2), new BookingListBody(List.of(booking(3), booking(4))),
-                new BookingListBody(List.of()), List.of("a warning"))) {
+        for (Object body : answerBodies()) {
             assertThat(new String(responses.write(body))).isEqualTo(new String(json.writeValueAsBytes(body)));
         }
         assertThat(new String(responses.write(booking(2)))).contains("\"contact\":null", "\"accessNotes\":null");
+        assertThat(new String(responses.write(answerBodies().get(10)))).doesNotContain("detail");
     }
 
     @Test

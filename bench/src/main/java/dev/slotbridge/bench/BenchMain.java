@@ -51,7 +51,7 @@ public final class BenchMain {
     private static final int[] CONNECTIONS = {1, 16, 64};
     private static final int BACKEND_DELAY_MILLIS = 50;
     private static final int OVERHEAD_CONNECTIONS = 32;
-    private static final Duration COMPILE_WARM_UP = Duration.ofSeconds(10);
+    private static final Duration COMPILE_WARM_UP = Duration.ofSeconds(40);
     private static final Set<String> PARTS = Set.of("cpu", "throughput", "overhead", "scale", "store", "jmh");
 
     private final Path root;
@@ -251,8 +251,9 @@ public final class BenchMain {
                         + OVERHEAD_CONNECTIONS + " connections. **Added** is measured inside, per request: for Slotbridge its "
                         + "handling time minus the time inside scheduler exchanges (its request line's `outside_us`), for nginx "
                         + "`$request_time − $upstream_response_time`; p50 / p99 / max over every request of the run. CPU is the "
-                        + "process's (nginx: master and workers) per request served.\n\n"
-                        + "| gateway → backend | round trips | direct p50 / p99 ms (wrk) | through p50 / p99 ms (wrk) | added p50 / p99 / max ms (inside) | CPU µs / request | errors |\n"
+                        + "process's (nginx: master and workers) per request served; in brackets, the part the JVM's JIT compiler "
+                        + "threads used in that run (a fresh server still compiling code it meets for the first time).\n\n"
+                        + "| gateway → backend | round trips | direct p50 / p99 ms (wrk) | through p50 / p99 ms (wrk) | added p50 / p99 / max ms (inside) | CPU µs / request (of which JIT compilers) | errors |\n"
                         + "|---|---|---|---|---|---|---|\n");
                 Map<String, Object> raw = new LinkedHashMap<>();
 
@@ -265,8 +266,8 @@ public final class BenchMain {
                         + "/api/availability?PrimaryOrderNumber=BENCH-CX&Date=" + monday + "&NumberOfWeeks=1", "GET", null,
                         Map.of("Accept", "application/json;version=3", "Authorization", "Bearer bench-token"), OVERHEAD_CONNECTIONS);
                 int connectTrips = countCalls(connect, () -> api.post("/v1/councils/connect/appointment-search", connectSearch));
-                Inside connectInside = inside(server, log, "/v1/councils/connect/appointment-search", () -> loadUnique("connect-through",
-                        server.base + "/v1/councils/connect/appointment-search", distinct(connectSearch), json, OVERHEAD_CONNECTIONS));
+                Inside connectInside = inside(server, log, "/v1/councils/connect/appointment-search", "connect-through",
+                        distinct(connectSearch), json);
                 overheadRow(table, raw, "Slotbridge → Connect", connectTrips, connectDirect, connectInside);
                 report.target("Connect search for an existing order: backend round trips (warm)", connectTrips, "", "<=", 2);
 
@@ -275,8 +276,8 @@ public final class BenchMain {
                         Map.of("Content-Type", "text/xml; charset=utf-8", "SOAPAction", "\\\"\\\""), OVERHEAD_CONNECTIONS);
                 int drsTrips = countCalls(drs, () -> api.post("/v1/councils/drs/appointment-search", drsSearch));
                 settle(drs);
-                Inside drsInside = inside(server, log, "/v1/councils/drs/appointment-search", () -> loadUnique("drs-through",
-                        server.base + "/v1/councils/drs/appointment-search", distinct(drsSearch), json, OVERHEAD_CONNECTIONS));
+                Inside drsInside = inside(server, log, "/v1/councils/drs/appointment-search", "drs-through", distinct(drsSearch),
+                        json);
                 int opensDuringLoad = countOpenSessions(drs);
                 overheadRow(table, raw, "Slotbridge → DRS", drsTrips, drsDirect, drsInside);
                 Inside nginx = throughNginx(drs, checkAvailability);
@@ -311,12 +312,14 @@ public final class BenchMain {
      * A fresh server interprets its code at first and compiles the hot paths as traffic arrives; a 2-second warm-up
      * at 32 connections against a 50 ms backend is only about a thousand requests, so the "through" figures would
      * measure the JIT compilers competing for the cores. Each council's search is loaded at 128 connections first, as
-     * a server that has been up for a while would be.
+     * a server that has been up for a while would be, each request at a property of its own as in the measured run:
+     * identical searches in flight share one scheduler call, so a warm-up of one repeated search would leave the
+     * provider's code (SOAP or JSON, the HTTP client) to be compiled during the measurement.
      */
     private void compileHotPaths(URI base, Map<String, String> headers, Map<String, String> searches) throws Exception {
         for (Map.Entry<String, String> search : new TreeMap<>(searches).entrySet()) {
-            wrk.run("compile-" + search.getKey(), base + "/v1/councils/" + search.getKey() + "/appointment-search", "POST",
-                    search.getValue(), headers, 4 * OVERHEAD_CONNECTIONS, COMPILE_WARM_UP);
+            wrk.runUnique("compile-" + search.getKey(), base + "/v1/councils/" + search.getKey() + "/appointment-search",
+                    distinct(search.getValue()), headers, 4 * OVERHEAD_CONNECTIONS, COMPILE_WARM_UP);
         }
     }
 
@@ -379,12 +382,6 @@ public final class BenchMain {
         return wrk.run(name, url, method, body, headers, connections, runTime);
     }
 
-    /** As {@link #load}, with {@code UNIQUE} in the body replaced per request. */
-    private Wrk.Result loadUnique(String name, String url, String body, Map<String, String> headers, int connections) throws Exception {
-        wrk.runUnique(name + "-warmup", url, body, headers, connections, Duration.ofSeconds(2));
-        return wrk.runUnique(name, url, body, headers, connections, runTime);
-    }
-
     /**
      * The search at a property of its own per request: identical searches in flight share one scheduler call, so a
      * load of one search repeated would measure coalescing, not the overhead of a search.
@@ -401,18 +398,27 @@ public final class BenchMain {
                 .append(Report.format(baseline.p99Millis())).append(" | ").append(result.errors()).append(" |\n");
     }
 
-    /** A gateway's run: wrk's view from outside, the per-request added latency inside, its CPU per request served. */
-    record Inside(Wrk.Result through, List<Long> added, double cpuMicrosPerRequest) {
+    /** One measured run through a gateway: its added latencies, and its CPU per request, of which the JIT compilers'. */
+    record Inside(Wrk.Result through, List<Long> added, double cpuMicrosPerRequest, double jitMicrosPerRequest) {
     }
 
-    /** Runs the load through Slotbridge, then reads the run's request lines from the server's log. */
-    private Inside inside(ServerProcess server, Path log, String path, Load run) throws Exception {
+    /**
+     * Loads Slotbridge with {@code body} ({@code UNIQUE} replaced per request) for a 2-second warm-up and then the
+     * measured run, and reads the measured run's request lines from the server's log; CPU is the measured run's only.
+     */
+    private Inside inside(ServerProcess server, Path log, String path, String name, String body, Map<String, String> headers)
+            throws Exception {
+        String url = server.base + path;
+        wrk.runUnique(name + "-warmup", url, body, headers, OVERHEAD_CONNECTIONS, Duration.ofSeconds(2));
         long mark = AddedLatency.mark(log);
         long cpu = server.cpuNanos();
-        Wrk.Result through = run.run();
-        double cpuPerRequest = (server.cpuNanos() - cpu) / 1000.0 / Math.max(1, through.requests());
+        long jit = server.compilerNanos();
+        Wrk.Result through = wrk.runUnique(name, url, body, headers, OVERHEAD_CONNECTIONS, runTime);
+        double requests = Math.max(1, through.requests());
+        double cpuPerRequest = (server.cpuNanos() - cpu) / 1000.0 / requests;
+        double jitPerRequest = (server.compilerNanos() - jit) / 1000.0 / requests;
         Thread.sleep(1000); // the server's log appender writes on its own thread
-        return new Inside(through, AddedLatency.outsideMicros(log, mark, path), cpuPerRequest);
+        return new Inside(through, AddedLatency.outsideMicros(log, mark, path), cpuPerRequest, jitPerRequest);
     }
 
     /** The same backend call through nginx, in the same run, under the same load. */
@@ -426,7 +432,7 @@ public final class BenchMain {
             Wrk.Result through = wrk.run("nginx-through", nginx.base + CannedBackends.DRS_PATH, "POST", checkAvailability, soap,
                     OVERHEAD_CONNECTIONS, runTime);
             double cpuPerRequest = (nginx.cpuNanos() - cpu) / 1000.0 / Math.max(1, through.requests());
-            return new Inside(through, nginx.addedMicros(mark), cpuPerRequest);
+            return new Inside(through, nginx.addedMicros(mark), cpuPerRequest, 0);
         }
     }
 
@@ -435,10 +441,11 @@ public final class BenchMain {
         table.append("| ").append(gateway).append(" | ").append(trips).append(" | ").append(Report.format(direct.p50Millis())).append(" / ")
                 .append(Report.format(direct.p99Millis())).append(" | ").append(Report.format(through.p50Millis())).append(" / ")
                 .append(Report.format(through.p99Millis())).append(" | ").append(AddedLatency.summary(inside.added())).append(" | ")
-                .append(Report.format(inside.cpuMicrosPerRequest())).append(" | ").append(direct.errors() + through.errors()).append(" |\n");
+                .append(Report.format(inside.cpuMicrosPerRequest())).append(" (").append(Report.format(inside.jitMicrosPerRequest()))
+                .append(") | ").append(direct.errors() + through.errors()).append(" |\n");
         raw.put(gateway, Map.of("roundTrips", trips, "direct", direct, "through", through, "requestsMeasuredInside", inside.added().size(),
                 "addedP50Micros", AddedLatency.percentile(inside.added(), 50), "addedP99Micros", AddedLatency.percentile(inside.added(), 99),
-                "addedMaxMicros", AddedLatency.percentile(inside.added(), 100), "cpuMicrosPerRequest", inside.cpuMicrosPerRequest()));
+                "addedMaxMicros", AddedLatency.percentile(inside.added(), 100), "cpuMicrosPerRequest", inside.cpuMicrosPerRequest(), "jitCompilerMicrosPerRequest", inside.jitMicrosPerRequest()));
         if (gateway.startsWith("Slotbridge")) {
             report.target(gateway + ": added p50 (inside) at " + OVERHEAD_CONNECTIONS + " connections",
                     AddedLatency.percentile(inside.added(), 50) / 1000, "ms", "<=", 1);
@@ -480,10 +487,6 @@ public final class BenchMain {
 
     private interface Call {
         Object run() throws Exception;
-    }
-
-    private interface Load {
-        Wrk.Result run() throws Exception;
     }
 
     /** Backend calls made by {@code call}, once requests still in flight from a load run have landed. */

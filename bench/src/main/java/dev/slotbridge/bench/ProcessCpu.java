@@ -2,7 +2,9 @@ package dev.slotbridge.bench;
 
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.stream.Stream;
 
 /** A process's CPU time (user + system), read from {@code /proc/<pid>/stat}, in the kernel's clock ticks. */
 final class ProcessCpu {
@@ -27,7 +29,28 @@ final class ProcessCpu {
     }
 
     static long nanos(long pid) throws IOException {
-        String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+        return nanos(Files.readString(Path.of("/proc", Long.toString(pid), "stat")));
+    }
+
+    /** The CPU time the JVM's JIT compiler threads ({@code C1/C2 CompilerThreadN}) of a process have used so far. */
+    static long compilerNanos(long pid) throws IOException {
+        long total = 0;
+        try (Stream<Path> threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
+            for (Path thread : threads.toList()) {
+                try {
+                    if (Files.readString(thread.resolve("comm")).contains("CompilerThre")) {
+                        total += nanos(Files.readString(thread.resolve("stat")));
+                    }
+                } catch (NoSuchFileException ended) {
+                    // the thread ended since the listing
+                }
+            }
+        }
+        return total;
+    }
+
+    /** User + system time from a {@code stat} file's text. */
+    private static long nanos(String stat) {
         // the command name (field 2) is in parentheses and may hold spaces: count fields after its closing one
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         long utime = Long.parseLong(fields[11]);

@@ -85,6 +85,11 @@ final class ServerProcess implements AutoCloseable {
         return ProcessCpu.nanos(process.pid());
     }
 
+    /** The CPU time the server's JIT compiler threads have used so far. */
+    long compilerNanos() throws IOException {
+        return ProcessCpu.compilerNanos(process.pid());
+    }
+
     long pid() {
         return process.pid();
     }

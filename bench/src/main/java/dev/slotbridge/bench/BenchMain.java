@@ -51,7 +51,8 @@ public final class BenchMain {
     private static final int[] CONNECTIONS = {1, 16, 64};
     private static final int BACKEND_DELAY_MILLIS = 50;
     private static final int OVERHEAD_CONNECTIONS = 32;
-    private static final Duration COMPILE_WARM_UP = Duration.ofSeconds(40);
+    private static final int MIN_WARM_UP_SECONDS = 10;
+    private static final int MAX_WARM_UP_SECONDS = 90;
     private static final Set<String> PARTS = Set.of("cpu", "throughput", "overhead", "scale", "store", "jmh");
 
     private final Path root;
@@ -261,7 +262,6 @@ public final class BenchMain {
                 String drsSearch = Api.searchBody("BENCH-DRS", monday, monday.plusDays(6));
                 api.post("/v1/councils/connect/appointment-search", connectSearch);
                 api.post("/v1/councils/drs/appointment-search", drsSearch);
-                compileHotPaths(server.base, json, Map.of("connect", connectSearch, "drs", drsSearch));
                 Wrk.Result connectDirect = load("connect-direct", connect.baseUrl() + CannedBackends.CONNECT_BASE
                         + "/api/availability?PrimaryOrderNumber=BENCH-CX&Date=" + monday + "&NumberOfWeeks=1", "GET", null,
                         Map.of("Accept", "application/json;version=3", "Authorization", "Bearer bench-token"), OVERHEAD_CONNECTIONS);
@@ -308,20 +308,6 @@ public final class BenchMain {
         }
     }
 
-    /**
-     * A fresh server interprets its code at first and compiles the hot paths as traffic arrives; a 2-second warm-up
-     * at 32 connections against a 50 ms backend is only about a thousand requests, so the "through" figures would
-     * measure the JIT compilers competing for the cores. Each council's search is loaded at 128 connections first, as
-     * a server that has been up for a while would be, each request at a property of its own as in the measured run:
-     * identical searches in flight share one scheduler call, so a warm-up of one repeated search would leave the
-     * provider's code (SOAP or JSON, the HTTP client) to be compiled during the measurement.
-     */
-    private void compileHotPaths(URI base, Map<String, String> headers, Map<String, String> searches) throws Exception {
-        for (Map.Entry<String, String> search : new TreeMap<>(searches).entrySet()) {
-            wrk.runUnique("compile-" + search.getKey(), base + "/v1/councils/" + search.getKey() + "/appointment-search",
-                    distinct(search.getValue()), headers, 4 * OVERHEAD_CONNECTIONS, COMPILE_WARM_UP);
-        }
-    }
 
     /**
      * Backend calls per step of a tenant's journey, counted on the stateful fakes, without and with the availability
@@ -403,13 +389,15 @@ public final class BenchMain {
     }
 
     /**
-     * Loads Slotbridge with {@code body} ({@code UNIQUE} replaced per request) for a 2-second warm-up and then the
-     * measured run, and reads the measured run's request lines from the server's log; CPU is the measured run's only.
+     * Loads Slotbridge with {@code body} ({@code UNIQUE} replaced per request: identical searches in flight share one
+     * scheduler call) until the JIT compilers are quiet ({@link WarmUp}) and then for the measured run, and reads the
+     * measured run's request lines from the server's log; CPU is the measured run's only.
      */
     private Inside inside(ServerProcess server, Path log, String path, String name, String body, Map<String, String> headers)
             throws Exception {
         String url = server.base + path;
-        wrk.runUnique(name + "-warmup", url, body, headers, OVERHEAD_CONNECTIONS, Duration.ofSeconds(2));
+        WarmUp.untilCompilersQuiet(server, MIN_WARM_UP_SECONDS, MAX_WARM_UP_SECONDS,
+                () -> wrk.runUnique(name + "-warmup", url, body, headers, OVERHEAD_CONNECTIONS, Duration.ofSeconds(1)));
         long mark = AddedLatency.mark(log);
         long cpu = server.cpuNanos();
         long jit = server.compilerNanos();

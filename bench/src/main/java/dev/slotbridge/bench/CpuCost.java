@@ -28,7 +28,6 @@ final class CpuCost {
     private static final Duration SLICE = Duration.ofSeconds(1);
     private static final int MIN_WARM_UP_SLICES = 3;
     private static final int MAX_WARM_UP_SLICES = 40;
-    private static final double QUIET_COMPILERS = 0.02;
     private static final Map<String, Double> TARGET_RATIO = Map.of("search (14 days)", 2.0, "GET booking", 1.3, "book", 3.0);
 
     private final Path work;
@@ -91,7 +90,7 @@ final class CpuCost {
             for (Endpoint endpoint : endpoints) {
                 // right before its own measurement: the book warm-up makes enough bookings to push the viewed one out
                 for (Endpoint warmed : List.of(endpoint, baseline(server, endpoint), onVirtualThread(baseline(server, endpoint)))) {
-                    warmUp(server, warmed);
+                    WarmUp.untilCompilersQuiet(server, MIN_WARM_UP_SLICES, MAX_WARM_UP_SLICES, () -> closedLoop(warmed, SLICE));
                 }
                 for (String load : List.of("64 connections", FIXED_RATE + " requests/s")) {
                     List<Run> runs = new ArrayList<>();
@@ -146,7 +145,7 @@ final class CpuCost {
             raw.put("jitCompilerPercentOfMeasuredCpu", compilerShare);
             report.raw("cpuPerRequest", raw);
             table.append("\nEach endpoint was loaded first until the JIT compilers were quiet (under ")
-                    .append(Report.format(100 * QUIET_COMPILERS)).append(" % of the server's CPU in two one-second slices running); "
+                    .append(Report.format(100 * WarmUp.QUIET_COMPILERS)).append(" % of the server's CPU in two one-second slices running); "
                             + "in the 64-connection slices they used ").append(Report.format(compilerShare))
                     .append(" % of it.\n");
             table.append(handOver);
@@ -164,26 +163,6 @@ final class CpuCost {
         return new Endpoint("baseline on a virtual thread",
                 baseline.url().replace("/bench/baseline?", "/bench/baseline/virtual-thread?"), "GET", null, false,
                 baseline.baselineBytes());
-    }
-
-    /**
-     * Loads the endpoint in {@link #SLICE}s until the JIT compilers are quiet — under {@link #QUIET_COMPILERS} of the
-     * server's CPU in two slices running — at least {@link #MIN_WARM_UP_SLICES} and at most {@link #MAX_WARM_UP_SLICES}
-     * slices. A server that has been up a while has its hot code compiled; a few seconds' warm-up left GET booking's
-     * first measured seconds with a quarter of their CPU in the compilers, and the figure measured the JIT.
-     */
-    private void warmUp(ServerProcess server, Endpoint endpoint) throws Exception {
-        int quietInARow = 0;
-        for (int slice = 0; slice < MAX_WARM_UP_SLICES; slice++) {
-            long cpu = server.cpuNanos();
-            long compilers = server.compilerNanos();
-            closedLoop(endpoint, SLICE);
-            boolean quiet = server.compilerNanos() - compilers <= QUIET_COMPILERS * (server.cpuNanos() - cpu);
-            quietInARow = quiet ? quietInARow + 1 : 0;
-            if (quietInARow >= 2 && slice + 1 >= MIN_WARM_UP_SLICES) {
-                return;
-            }
-        }
     }
 
     /**

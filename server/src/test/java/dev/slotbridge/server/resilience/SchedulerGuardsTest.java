@@ -4,6 +4,9 @@ import dev.slotbridge.server.metrics.SchedulerMetrics;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.Capability;
 import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.error.ErrorKind;
+import dev.slotbridge.spi.error.SchedulerTimeoutException;
+import dev.slotbridge.spi.error.SchedulerUnavailableException;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotQuery;
 import dev.slotbridge.tck.TestClock;
@@ -18,19 +21,22 @@ import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicReference;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What a council's provider is given: its time limit, and permits from the same bulkhead that bounds its calls. */
+/**
+ * What a council's provider is given (its time limit, and permits from the same bulkhead that bounds its calls), and the
+ * real timer that holds calls to that limit.
+ */
 final class SchedulerGuardsTest {
 
     @Test
     void aProviderGetsTheCouncilsTimeoutAndItsExtraCallsShareTheCouncilsBulkhead() {
-        SchedulerGuards guards = new SchedulerGuards(new MapPropertyResolver(Map.of(
-                "slotbridge.councils.lincoln.resilience.timeout", "750ms",
-                "slotbridge.councils.lincoln.resilience.bulkhead.max-concurrent-calls", "2")),
-                new TestClock(Instant.parse("2026-03-01T09:00:00Z")), new SchedulerMetrics(new SimpleMeterRegistry()));
+        SchedulerGuards guards = guards(Map.of("slotbridge.councils.lincoln.resilience.timeout", "750ms",
+                "slotbridge.councils.lincoln.resilience.bulkhead.max-concurrent-calls", "2"));
         AtomicReference<Duration> timeout = new AtomicReference<>();
         List<Boolean> taken = new ArrayList<>();
         SchedulerProvider guarded = guards.protect("lincoln", "probe", (callTimeout, permits) -> {
@@ -45,6 +51,61 @@ final class SchedulerGuardsTest {
         assertThat(timeout.get()).isEqualTo(Duration.ofMillis(750));
         assertThat(taken).as("inside a call, one of two permits is left; given back, it is free again")
                 .containsExactly(true, false, true, false);
+    }
+
+    @Test
+    void aCallStillRunningWhenItsCouncilsLimitPassesIsInterruptedAndTimesOut() {
+        SchedulerGuards guards = guards(Map.of("slotbridge.councils.lincoln.resilience.timeout", "50ms",
+                "slotbridge.councils.lincoln.resilience.retry.max-attempts", "1"));
+        CountDownLatch never = new CountDownLatch(1);
+        AtomicReference<Boolean> interrupted = new AtomicReference<>();
+        SchedulerProvider guarded = guards.protect("lincoln", "probe", (callTimeout, permits) -> new Searching(() -> {
+            try {
+                never.await();
+            } catch (InterruptedException e) {
+                interrupted.set(true);
+                throw new SchedulerUnavailableException("interrupted", false, e);
+            }
+        }));
+        try {
+            assertThatThrownBy(() -> guarded.search(null)).isInstanceOf(SchedulerTimeoutException.class);
+            assertThat(interrupted.get()).as("the timer interrupted the waiting call").isTrue();
+            assertThat(Thread.interrupted()).as("no interrupt leaks into the rest of the request").isFalse();
+        } finally {
+            guards.shutdown();
+        }
+    }
+
+    @Test
+    void onceTheServerStopsItsTimerACallIsNotSentAndSaysSo() {
+        SchedulerGuards guards = guards(Map.of());
+        List<String> sent = new ArrayList<>();
+        SchedulerProvider guarded = guards.protect("lincoln", "probe", (callTimeout, permits) ->
+                new Searching(() -> sent.add("search")));
+        guards.shutdown();
+
+        assertThatThrownBy(() -> guarded.search(null)).isInstanceOfSatisfying(SchedulerUnavailableException.class,
+                e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_SENT));
+        assertThat(sent).isEmpty();
+    }
+
+    private static SchedulerGuards guards(Map<String, Object> settings) {
+        return new SchedulerGuards(new MapPropertyResolver(settings), new TestClock(Instant.parse("2026-03-01T09:00:00Z")),
+                new SchedulerMetrics(new SimpleMeterRegistry()));
+    }
+
+    /** Searches by running the given action, and finds nothing. */
+    private record Searching(Runnable action) implements SchedulerProvider {
+        @Override
+        public Set<Capability> capabilities() {
+            return EnumSet.of(Capability.SEARCH);
+        }
+
+        @Override
+        public List<Slot> search(SlotQuery query) {
+            action.run();
+            return List.of();
+        }
     }
 
     /** During a search, takes as many extra permits as it can get, then gives them back. */

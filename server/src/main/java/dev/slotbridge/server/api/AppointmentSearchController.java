@@ -7,7 +7,7 @@ import dev.slotbridge.server.security.CouncilAccess;
 import dev.slotbridge.spi.Capability;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;
-import io.micronaut.http.MediaType;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Post;
@@ -32,10 +32,10 @@ final class AppointmentSearchController {
     }
 
     @Post
-    HttpResponse<byte[]> search(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
+    HttpResponse<JsonBytes> search(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                                 @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.SEARCH);
         SlotSearch found = bookings.search(target, RequestReader.searchQuery(bodies.read(body, SearchRequest.class)));
-        return HttpResponse.ok(mapping.searchAnswer(target, found)).contentType(MediaType.APPLICATION_JSON_TYPE);
+        return JsonBytes.answer(HttpStatus.OK, mapping.searchAnswer(target, found));
     }
 }

@@ -15,7 +15,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
@@ -49,7 +48,7 @@ final class BookingController {
     }
 
     @Post
-    HttpResponse<byte[]> book(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
+    HttpResponse<JsonBytes> book(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                               @Header("Idempotency-Key") @Nullable String idempotencyKey,
                               @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.BOOK);
@@ -62,19 +61,19 @@ final class BookingController {
                 ? holds.book(client, target, key, parts.holdId(), parts.job(), parts.contact(), parts.accessNotes(), answers)
                 : bookings.book(client, target, key, new BookingRequest(refs.slotKey(target, parts.slotId(), "slotId"),
                         parts.job(), parts.contact(), parts.accessNotes()), answers);
-        return HttpResponse.status(HttpStatus.valueOf(answer.status())).body(answer.body())
-                .contentType(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.LOCATION, answer.location());
+        return JsonBytes.answer(HttpStatus.valueOf(answer.status()), answer.body())
+                .header(HttpHeaders.LOCATION, answer.location());
     }
 
 
     @Get("/{bookingRef}")
-    HttpResponse<byte[]> view(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council, String bookingRef) {
+    HttpResponse<JsonBytes> view(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council, String bookingRef) {
         var target = access.authorize(client, council, Capability.VIEW);
         return ok(mapping.booking(target, bookings.view(client, target, bookingRef)));
     }
 
     @Get
-    HttpResponse<byte[]> list(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
+    HttpResponse<JsonBytes> list(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                               @QueryValue @Nullable String propertyRef) {
         var target = access.authorize(client, council, Capability.LIST);
         return ok(new BookingListBody(bookings.list(client, target, RequestReader.propertyRefParameter(propertyRef))
@@ -82,7 +81,7 @@ final class BookingController {
     }
 
     @Post("/{bookingRef}/reschedule")
-    HttpResponse<byte[]> reschedule(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
+    HttpResponse<JsonBytes> reschedule(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                                     String bookingRef, @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.RESCHEDULE);
         String slotId = RequestReader.rescheduleSlotId(bodies.read(body, RescheduleRequest.class));
@@ -91,14 +90,14 @@ final class BookingController {
     }
 
     @Post("/{bookingRef}/cancel")
-    HttpResponse<byte[]> cancel(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
+    HttpResponse<JsonBytes> cancel(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                                 String bookingRef, @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.CANCEL);
         CancelRequest request = RequestReader.cancel(bodies.read(body, CancelBookingRequest.class));
         return ok(mapping.booking(target, bookings.cancel(client, target, bookingRef, request)));
     }
 
-    private HttpResponse<byte[]> ok(Object body) {
-        return HttpResponse.ok(mapping.json(body)).contentType(MediaType.APPLICATION_JSON_TYPE);
+    private HttpResponse<JsonBytes> ok(Object body) {
+        return JsonBytes.answer(HttpStatus.OK, mapping.json(body));
     }
 }

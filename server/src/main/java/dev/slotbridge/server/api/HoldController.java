@@ -10,7 +10,6 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
-import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Delete;
@@ -41,7 +40,7 @@ final class HoldController {
     }
 
     @Post
-    HttpResponse<byte[]> hold(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
+    HttpResponse<JsonBytes> hold(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                               @Header("Idempotency-Key") @Nullable String idempotencyKey, @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.BOOK);
         String key = RequestReader.idempotencyKey(idempotencyKey);
@@ -52,8 +51,8 @@ final class HoldController {
                         "/v1/councils/" + made.id() + "/holds/" + holdId,
                         mapping.json(new HoldBody(holdId, mapping.slot(held),
                                 IsoTime.format(expiresAt.atOffset(ZoneOffset.UTC))))));
-        return HttpResponse.status(HttpStatus.valueOf(answer.status())).body(answer.body())
-                .contentType(MediaType.APPLICATION_JSON_TYPE).header(HttpHeaders.LOCATION, answer.location());
+        return JsonBytes.answer(HttpStatus.valueOf(answer.status()), answer.body())
+                .header(HttpHeaders.LOCATION, answer.location());
     }
 
     @Delete("/{holdId}")

@@ -41,7 +41,7 @@ final class SchedulerGuardsTest {
         List<Boolean> taken = new ArrayList<>();
         SchedulerProvider guarded = guards.protect("lincoln", "probe", (callTimeout, permits) -> {
             timeout.set(callTimeout);
-            return new FanningOut(permits, taken);
+            return new Searching(() -> takeEveryExtraPermitThenGiveThemBack(permits, taken));
         });
 
         guarded.search(null);
@@ -108,26 +108,17 @@ final class SchedulerGuardsTest {
         }
     }
 
-    /** During a search, takes as many extra permits as it can get, then gives them back. */
-    private record FanningOut(CallPermits permits, List<Boolean> taken) implements SchedulerProvider {
-        @Override
-        public Set<Capability> capabilities() {
-            return EnumSet.of(Capability.SEARCH);
+    /** What a fanned-out search does: takes as many extra permits as it can get, then gives them back. */
+    private static void takeEveryExtraPermitThenGiveThemBack(CallPermits permits, List<Boolean> taken) {
+        boolean first = permits.tryAcquire();
+        boolean second = permits.tryAcquire();
+        taken.add(first);
+        taken.add(second);
+        if (first) {
+            permits.release();
         }
-
-        @Override
-        public List<Slot> search(SlotQuery query) {
-            boolean first = permits.tryAcquire();
-            boolean second = permits.tryAcquire();
-            taken.add(first);
-            taken.add(second);
-            if (first) {
-                permits.release();
-            }
-            if (second) {
-                permits.release();
-            }
-            return List.of();
+        if (second) {
+            permits.release();
         }
     }
 }

@@ -3,6 +3,7 @@ package dev.slotbridge.server.edge;
 import dev.slotbridge.server.FilterPatterns;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
+import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.RequestFilter;
@@ -11,8 +12,12 @@ import io.micronaut.http.filter.FilterPatternStyle;
 
 import java.nio.charset.StandardCharsets;
 
-/** A JSON body declared in a charset other than UTF-8 is 415: JSON exchanged between systems is UTF-8 (RFC 8259). */
-@ServerFilter(value = FilterPatterns.V1, patternStyle = FilterPatternStyle.REGEX)
+/**
+ * A JSON body declared in a charset other than UTF-8 is 415: JSON exchanged between systems is UTF-8 (RFC 8259). Only
+ * the methods whose bodies the API reads are checked, so a GET never pays for it.
+ */
+@ServerFilter(value = FilterPatterns.V1, patternStyle = FilterPatternStyle.REGEX,
+        methods = {HttpMethod.POST, HttpMethod.PUT, HttpMethod.PATCH})
 final class JsonCharsetFilter {
 
     @RequestFilter

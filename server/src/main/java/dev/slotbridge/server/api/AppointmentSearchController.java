@@ -33,7 +33,7 @@ final class AppointmentSearchController {
 
     @Post
     HttpResponse<JsonBytes> search(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                                @Body @Nullable String body) {
+                                   @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.SEARCH);
         SlotSearch found = bookings.search(target, RequestReader.searchQuery(bodies.read(body, SearchRequest.class)));
         return JsonBytes.answer(HttpStatus.OK, mapping.searchAnswer(target, found));

@@ -49,8 +49,8 @@ final class BookingController {
 
     @Post
     HttpResponse<JsonBytes> book(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                              @Header("Idempotency-Key") @Nullable String idempotencyKey,
-                              @Body @Nullable String body) {
+                                 @Header("Idempotency-Key") @Nullable String idempotencyKey,
+                                 @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.BOOK);
         String key = RequestReader.idempotencyKey(idempotencyKey);
         RequestReader.BookingParts parts = RequestReader.booking(bodies.read(body, BookRequest.class));
@@ -74,7 +74,7 @@ final class BookingController {
 
     @Get
     HttpResponse<JsonBytes> list(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                              @QueryValue @Nullable String propertyRef) {
+                                 @QueryValue @Nullable String propertyRef) {
         var target = access.authorize(client, council, Capability.LIST);
         return ok(new BookingListBody(bookings.list(client, target, RequestReader.propertyRefParameter(propertyRef))
                 .stream().map(visible -> mapping.booking(target, visible)).toList()));
@@ -82,7 +82,7 @@ final class BookingController {
 
     @Post("/{bookingRef}/reschedule")
     HttpResponse<JsonBytes> reschedule(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                                    String bookingRef, @Body @Nullable String body) {
+                                       String bookingRef, @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.RESCHEDULE);
         String slotId = RequestReader.rescheduleSlotId(bodies.read(body, RescheduleRequest.class));
         return ok(mapping.booking(target,
@@ -91,7 +91,7 @@ final class BookingController {
 
     @Post("/{bookingRef}/cancel")
     HttpResponse<JsonBytes> cancel(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                                String bookingRef, @Body @Nullable String body) {
+                                   String bookingRef, @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.CANCEL);
         CancelRequest request = RequestReader.cancel(bodies.read(body, CancelBookingRequest.class));
         return ok(mapping.booking(target, bookings.cancel(client, target, bookingRef, request)));

@@ -41,7 +41,7 @@ final class HoldController {
 
     @Post
     HttpResponse<JsonBytes> hold(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                              @Header("Idempotency-Key") @Nullable String idempotencyKey, @Body @Nullable String body) {
+                                 @Header("Idempotency-Key") @Nullable String idempotencyKey, @Body @Nullable String body) {
         var target = access.authorize(client, council, Capability.BOOK);
         String key = RequestReader.idempotencyKey(idempotencyKey);
         RequestReader.HoldParts parts = RequestReader.hold(bodies.read(body, HoldRequest.class));

@@ -194,4 +194,12 @@ final class RequestValidationApiTest extends ApiTestBase {
 
         assertProblem(latin1, 415, "unsupported-media-type");
     }
+
+    @Test
+    void aGetIsNotRefusedForTheCharsetItDeclaresSinceItsBodyIsNeverRead() {
+        Reply councils = api.send(DEMO_KEY, java.net.http.HttpRequest.newBuilder(api.uri("/v1/councils"))
+                .header("Content-Type", "application/json; charset=ISO-8859-1").GET(), Map.of());
+
+        assertThat(councils.status()).isEqualTo(200);
+    }
 }

@@ -1,6 +1,7 @@
 package dev.slotbridge.spi;
 
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Entry point of a provider, found with {@link java.util.ServiceLoader}: list the implementation in
@@ -19,6 +20,16 @@ public interface ProviderFactory {
      * keeps the values of secret settings out of its logs.
      */
     List<SettingDescriptor> settings();
+
+    /**
+     * The JSON Schema (draft 2020-12) of this provider's {@code settings} section, for settings that
+     * {@link #settings()} cannot describe alone (nested sections, lists, templates). The server publishes it in its
+     * configuration schema and checks each council's settings against it. Empty, the default: the server builds the
+     * schema from {@link #settings()}.
+     */
+    default Optional<String> settingsSchema() {
+        return Optional.empty();
+    }
 
     /**
      * Builds the provider for one council. Must validate every setting now, not at the first call.

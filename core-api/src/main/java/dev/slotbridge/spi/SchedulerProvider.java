@@ -176,6 +176,22 @@ public interface SchedulerProvider extends AutoCloseable {
         throw new CapabilityNotSupportedException(Capability.CANCEL);
     }
 
+    /**
+     * Proves, with the fewest read-only exchanges, that the scheduler answers and accepts this council's credentials
+     * (a login and logout, a fresh token, a harmless read): what {@code bin/slotbridge check-config} runs. One attempt,
+     * never repeated (directory-backed scheduler accounts lock after repeated failed logins); it writes nothing and
+     * leaves the provider's own sessions and tokens as they were.
+     *
+     * @return {@link ProbeResult#REACHED} when the exchange succeeded; the default, {@link ProbeResult#NOT_OFFERED},
+     *         for a provider that has no probe
+     * @throws dev.slotbridge.spi.error.ProviderException what failed: {@code SchedulerCredentialsRejectedException}
+     *         when the login or token is refused, {@code SchedulerUnavailableException} or
+     *         {@code SchedulerTimeoutException} when the scheduler cannot be reached or does not answer
+     */
+    default ProbeResult probe() {
+        return ProbeResult.NOT_OFFERED;
+    }
+
     /** Releases sessions and connections; called once when the server stops. */
     @Override
     default void close() {

@@ -1,6 +1,7 @@
 package dev.slotbridge.tck;
 
 import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.BookingNotActiveException;
 import dev.slotbridge.spi.error.BookingNotFoundException;
@@ -32,6 +33,7 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import static java.util.Comparator.comparing;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -337,6 +339,22 @@ public abstract class SchedulerProviderContract {
 
         assertThatThrownBy(() -> provider.reschedule(booked.key(), slots.get(1).key()))
                 .isInstanceOf(BookingNotActiveException.class);
+    }
+
+    @Test
+    public void aProbeOfTheHealthyBackendSucceedsAndChangesNothing() {
+        Set<Capability> capabilities = provider.capabilities();
+        Optional<Booking> viewed = capabilities.contains(Capability.BOOK) && capabilities.contains(Capability.VIEW)
+                ? provider.find(provider.book(bookingFor(firstSlot().key())).key()) : Optional.empty();
+        List<SlotKey> free = provider.search(searchableQuery()).stream().map(Slot::key).toList();
+
+        assertThat(provider.probe()).isIn(ProbeResult.REACHED, ProbeResult.NOT_OFFERED);
+
+        assertThat(provider.search(searchableQuery())).as("free slots after the probe").extracting(Slot::key)
+                .isEqualTo(free);
+        if (viewed.isPresent()) {
+            assertThat(provider.find(viewed.get().key())).as("the booking after the probe").isEqualTo(viewed);
+        }
     }
 
     @Test

@@ -35,8 +35,8 @@ public final class ConnectProviderFactory implements ProviderFactory {
         ObjectMapper json = connectJson();
         var tokens = new ConnectTokenSource(settings, transport, json, context.clock());
         var client = new ConnectClient(settings, tokens, transport, json);
-        return new ConnectSchedulerProvider(client, settings, new PlanningWindows(client::planningWindows), context.zone(),
-                new ConnectCallbacks(json, context.zone()));
+        return new ConnectSchedulerProvider(client, tokens, settings, new PlanningWindows(client::planningWindows),
+                context.zone(), new ConnectCallbacks(json, context.zone()));
     }
 
     /** Connect's JSON: upper camel case names, absent fields left out, unknown fields ignored, any name casing read. */

@@ -8,6 +8,7 @@ import dev.slotbridge.provider.connect.wire.PlanningWindow;
 import dev.slotbridge.provider.connect.wire.SalesOrder;
 import dev.slotbridge.provider.connect.wire.SalesOrderUpdate;
 import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.SchedulerCallbacks;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.BookingNotActiveException;
@@ -56,19 +57,23 @@ import java.util.Set;
  *   <li><b>Reschedule</b>: availability with the {@code VisitExternalId}, then {@code POST booking} re-appointing
  *       that visit. The new slot must come from a search for the same order.</li>
  *   <li><b>Cancel</b>: {@code PATCH SalesOrder} with {@code OrderStatus} 11, the reason and description.</li>
+ *   <li><b>Probe</b>: one {@code POST token} for a new token; the cached token is neither used nor replaced, and
+ *       nothing is sent to {@code api/}.</li>
  * </ul>
  */
 final class ConnectSchedulerProvider implements SchedulerProvider {
     private final ConnectClient client;
+    private final ConnectTokenSource tokens;
     private final ConnectSettings settings;
     private final PlanningWindows windows;
     private final ZoneId zone;
     private final ConnectCallbacks callbacks;
 
-    ConnectSchedulerProvider(ConnectClient client, ConnectSettings settings, PlanningWindows windows, ZoneId zone,
-                             ConnectCallbacks callbacks) {
+    ConnectSchedulerProvider(ConnectClient client, ConnectTokenSource tokens, ConnectSettings settings,
+                             PlanningWindows windows, ZoneId zone, ConnectCallbacks callbacks) {
         this.callbacks = callbacks;
         this.client = client;
+        this.tokens = tokens;
         this.settings = settings;
         this.windows = windows;
         this.zone = zone;
@@ -260,5 +265,11 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
     @Override
     public Optional<SchedulerCallbacks> callbacks() {
         return Optional.of(callbacks);
+    }
+
+    @Override
+    public ProbeResult probe() {
+        tokens.requestNew();
+        return ProbeResult.REACHED;
     }
 }

@@ -58,6 +58,14 @@ final class ConnectTokenSource {
         }
     }
 
+    /**
+     * Asks {@code /token} for a new token once, neither using nor replacing the cached one (the probe): a refusal of
+     * the credentials is {@link SchedulerCredentialsRejectedException}.
+     */
+    void requestNew() {
+        fetch();
+    }
+
     /** Forgets {@code rejected} (Connect answered 401 to it), unless another caller already replaced it. */
     void invalidate(String rejected) {
         refreshing.lock();

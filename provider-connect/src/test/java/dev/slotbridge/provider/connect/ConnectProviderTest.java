@@ -2,6 +2,7 @@ package dev.slotbridge.provider.connect;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.InvalidRequestException;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
@@ -16,6 +17,7 @@ import dev.slotbridge.spi.model.JobCode;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotQuery;
 import dev.slotbridge.tck.TestClock;
+import dev.slotbridge.tck.Unreachable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -32,6 +34,7 @@ import java.util.concurrent.Executors;
 import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -41,8 +44,10 @@ import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 /** What the TCK cannot see: tokens, orders, weeks, time zones, descriptions and error mapping. */
 final class ConnectProviderTest {
@@ -134,11 +139,41 @@ final class ConnectProviderTest {
     void wrongCredentialsAreRejectedWithoutShowingThem() {
         Map<String, String> settings = ConnectContractTest.settings(SERVER.baseUrl());
         settings.put("password", "wrong-password");
-        SERVER.stubFor(post(urlPathEqualTo(FakeConnect.BASE + "/token")).atPriority(10)
-                .willReturn(aResponse().withStatus(400).withBody("{\"error\":\"invalid_grant\"}")));
 
         assertThatThrownBy(() -> ConnectContractTest.provider(settings, clock).search(query("HMS-T3", "2026-03-02", "2026-03-06")))
                 .isInstanceOf(SchedulerCredentialsRejectedException.class).hasMessageNotContaining("wrong-password");
+    }
+
+    @Test
+    void theProbeAsksForANewTokenOnceAndLeavesTheCachedOneInUse() {
+        connect.search(query("HMS-P1", "2026-03-02", "2026-03-06"));
+        int apiCalls = SERVER.findAll(anyRequestedFor(urlPathMatching(FakeConnect.BASE + "/api/.*"))).size();
+
+        assertThat(connect.probe()).isEqualTo(ProbeResult.REACHED);
+
+        assertThat(count("/token")).as("not taken from the cache").isEqualTo(2);
+        assertThat(SERVER.findAll(anyRequestedFor(urlPathMatching(FakeConnect.BASE + "/api/.*")))).hasSize(apiCalls);
+        connect.search(query("HMS-P1", "2026-03-02", "2026-03-06"));
+        assertThat(count("/token")).as("the cached token still serves").isEqualTo(2);
+    }
+
+    @Test
+    void aProbeWithAWrongPasswordIsCredentialsRejectedAfterOneTokenRequest() {
+        Map<String, String> settings = ConnectContractTest.settings(SERVER.baseUrl());
+        settings.put("password", "wrong-password");
+
+        assertThatThrownBy(ConnectContractTest.provider(settings, clock)::probe)
+                .isInstanceOf(SchedulerCredentialsRejectedException.class).hasMessageNotContaining("wrong-password");
+        assertThat(count("/token")).as("never repeated").isEqualTo(1);
+    }
+
+    @Test
+    void aProbeOfAConnectNobodyListensOnIsUnavailableAtOnce() {
+        SchedulerProvider nowhere = ConnectContractTest.provider(
+                ConnectContractTest.settings(Unreachable.baseUrl()), clock);
+
+        assertTimeout(Duration.ofSeconds(2), () -> assertThatThrownBy(nowhere::probe).isInstanceOfSatisfying(
+                SchedulerUnavailableException.class, e -> assertThat(e.requestNotSent()).isTrue()));
     }
 
     @Test

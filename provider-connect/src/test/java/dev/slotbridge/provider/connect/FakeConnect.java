@@ -37,7 +37,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * Connect for tests, behind {@code /WS-API}: issues tokens (and can revoke them), keeps sales orders and visits,
+ * Connect for tests, behind {@code /WS-API}: issues tokens for its one user (refusing any other credentials with
+ * 400 {@code invalid_grant}, as OAuth2 password grants do) and can revoke them, keeps sales orders and visits,
  * offers planning windows AM (08:00–12:59) and PM (13:00–16:59) on weekdays, each bookable once, and summarises
  * bookings. Its stubs only pass requests with the spec's headers, query parameters and JSON field names.
  */
@@ -78,8 +79,8 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
         server.stubFor(post(urlPathEqualTo(BASE + "/token"))
                 .withHeader("Content-Type", containing("application/x-www-form-urlencoded"))
                 .withFormParam("grant_type", equalTo("password"))
-                .withFormParam("username", equalTo(USER))
-                .withFormParam("password", equalTo(PASSWORD))
+                .withFormParam("username", matching(".+"))
+                .withFormParam("password", matching(".+"))
                 .willReturn(api));
         server.stubFor(get(urlPathEqualTo(BASE + "/api/PlanningWindow")).withHeader("Accept", equalTo("application/json;version=3"))
                 .willReturn(api));
@@ -174,6 +175,11 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
         Request request = event.getRequest();
         String path = request.getUrl().split("\\?")[0].substring(BASE.length());
         if (path.equals("/token")) {
+            if (!USER.equals(request.formParameter("username").firstValue())
+                    || !PASSWORD.equals(request.formParameter("password").firstValue())) {
+                return answer(400, json.createObjectNode().put("error", "invalid_grant")
+                        .put("error_description", "The user name or password is incorrect."));
+            }
             String token = "tok-" + sequence.incrementAndGet();
             validTokens.add(token);
             return answer(200, json.createObjectNode().put("access_token", token).put("token_type", "bearer")

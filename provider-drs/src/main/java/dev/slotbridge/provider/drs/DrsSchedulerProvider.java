@@ -2,6 +2,7 @@ package dev.slotbridge.provider.drs;
 
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.SchedulerCallbacks;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.BookingNotActiveException;
@@ -65,6 +66,8 @@ import java.util.concurrent.FutureTask;
  *       COMPLETED) and removing only the booking would leave an unscheduled job in the diary; deleting the order is
  *       what the council wants when a tenant cancels a repair. DRS takes no reason, so none is sent. A booking DRS
  *       no longer shows answers cancelled.</li>
+ *   <li><b>Probe</b>: {@code openSession} then {@code closeSession} of that new session, once each; the shared
+ *       session is left alone (see {@link DrsSession#probe}).</li>
  * </ul>
  */
 final class DrsSchedulerProvider implements SchedulerProvider {
@@ -459,6 +462,12 @@ final class DrsSchedulerProvider implements SchedulerProvider {
     @Override
     public Optional<SchedulerCallbacks> callbacks() {
         return Optional.of(callbacks);
+    }
+
+    @Override
+    public ProbeResult probe() {
+        session.probe();
+        return ProbeResult.REACHED;
     }
 
     @Override

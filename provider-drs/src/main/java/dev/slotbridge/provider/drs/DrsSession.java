@@ -1,5 +1,6 @@
 package dev.slotbridge.provider.drs;
 
+import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
 import dev.slotbridge.spi.error.SchedulerResponseException;
@@ -20,6 +21,8 @@ import java.util.function.Function;
  * appear in messages: a gateway message that quotes the session id has it masked.
  */
 final class DrsSession implements AutoCloseable {
+    private static final System.Logger LOG = System.getLogger(DrsSession.class.getName());
+
     private record Open(String id, LocalDate day) {
     }
 
@@ -96,6 +99,25 @@ final class DrsSession implements AutoCloseable {
             }
         } finally {
             opening.unlock();
+        }
+    }
+
+    /**
+     * Logs in and out with a session of its own: one {@code openSession}, then one {@code closeSession} of the new
+     * session, neither repeated; the shared session is neither used nor replaced. A refused login is
+     * {@link SchedulerCredentialsRejectedException}. A close that fails after the login succeeded is logged, not
+     * thrown: the login proved the gateway and the credentials, and the gateway closes sessions itself.
+     */
+    void probe() {
+        String probing = openSession();
+        try {
+            if (failed(gateway.call("closeSession", DrsEnvelopes.closeSession(probing)))) {
+                LOG.log(System.Logger.Level.WARNING,
+                        "DRS refused to close the probe session; the gateway will close it");
+            }
+        } catch (ProviderException e) {
+            LOG.log(System.Logger.Level.WARNING, "DRS did not close the probe session ({0}); the gateway will close it",
+                    e.getClass().getSimpleName());
         }
     }
 

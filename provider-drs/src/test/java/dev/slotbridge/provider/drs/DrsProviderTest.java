@@ -3,12 +3,14 @@ package dev.slotbridge.provider.drs;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.slotbridge.spi.CallPermits;
+import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.ProviderMemory;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
 import dev.slotbridge.spi.error.SchedulerResponseException;
+import dev.slotbridge.spi.error.SchedulerUnavailableException;
 import dev.slotbridge.spi.error.SlotUnavailableException;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingRequest;
@@ -20,6 +22,7 @@ import dev.slotbridge.spi.model.JobCode;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotQuery;
 import dev.slotbridge.tck.TestClock;
+import dev.slotbridge.tck.Unreachable;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -41,6 +44,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.jupiter.api.Assertions.assertTimeout;
 
 /** DRS behaviours the TCK cannot see: chunks, sessions, error mapping, orphans, hostile text, XXE and quirks. */
 final class DrsProviderTest {
@@ -147,6 +151,55 @@ final class DrsProviderTest {
 
         assertThatThrownBy(() -> DrsContractTest.provider(settings, clock).search(query("2026-03-02", "2026-03-02")))
                 .isInstanceOf(SchedulerCredentialsRejectedException.class).hasMessageNotContaining("wrong");
+    }
+
+    @Test
+    void theProbeLogsInAndOutWithASessionOfItsOwnAndLeavesTheSharedOneInUse() {
+        drs.search(query("2026-03-02", "2026-03-02"));
+
+        assertThat(drs.probe()).isEqualTo(ProbeResult.REACHED);
+        drs.search(query("2026-03-02", "2026-03-02"));
+
+        assertThat(calls("openSession")).as("the shared session and the probe's").hasSize(2);
+        List<String> shared = calls("checkAvailability").stream().map(call -> field(call, "sessionId"))
+                .distinct().toList();
+        assertThat(shared).as("both searches used the shared session").hasSize(1);
+        assertThat(calls("closeSession")).singleElement().extracting(call -> field(call, "sessionId"))
+                .isNotEqualTo(shared.getFirst());
+        assertThat(DRS.orderCount()).isZero();
+    }
+
+    @Test
+    void aProbeWithAWrongPasswordIsCredentialsRejectedAfterOneLogin() {
+        Map<String, String> settings = DrsContractTest.settings(SERVER.baseUrl());
+        settings.put("password", "wrong-password");
+
+        try (SchedulerProvider wrong = DrsContractTest.provider(settings, clock)) {
+            assertThatThrownBy(wrong::probe).isInstanceOf(SchedulerCredentialsRejectedException.class)
+                    .hasMessageNotContaining("wrong-password");
+        }
+        assertThat(calls("openSession")).as("never repeated").hasSize(1);
+        assertThat(calls("closeSession")).isEmpty();
+    }
+
+    @Test
+    void aProbeWhoseLogoutFailsStillReachedTheGatewayAndDoesNotRepeatIt() {
+        DRS.failNext("closeSession");
+
+        assertThat(drs.probe()).isEqualTo(ProbeResult.REACHED);
+
+        assertThat(calls("openSession")).hasSize(1);
+        assertThat(calls("closeSession")).hasSize(1);
+    }
+
+    @Test
+    void aProbeOfAGatewayNobodyListensOnIsUnavailableAtOnce() {
+        Map<String, String> settings = DrsContractTest.settings(Unreachable.baseUrl());
+
+        try (SchedulerProvider nowhere = DrsContractTest.provider(settings, clock)) {
+            assertTimeout(Duration.ofSeconds(2), () -> assertThatThrownBy(nowhere::probe).isInstanceOfSatisfying(
+                    SchedulerUnavailableException.class, e -> assertThat(e.requestNotSent()).isTrue()));
+        }
     }
 
     @Test

@@ -1,6 +1,7 @@
 package dev.slotbridge.provider.sandbox;
 
 import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.BookingNotActiveException;
 import dev.slotbridge.spi.error.BookingNotFoundException;
@@ -75,6 +76,12 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
     @Override
     public Set<Capability> capabilities() {
         return EnumSet.allOf(Capability.class);
+    }
+
+    /** In process: always reached, nothing to log in to. */
+    @Override
+    public ProbeResult probe() {
+        return ProbeResult.REACHED;
     }
 
     @Override

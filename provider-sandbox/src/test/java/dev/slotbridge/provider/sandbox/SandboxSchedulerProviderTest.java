@@ -1,5 +1,6 @@
 package dev.slotbridge.provider.sandbox;
 
+import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.error.SlotUnavailableException;
@@ -43,6 +44,11 @@ final class SandboxSchedulerProviderTest {
 
         assertThat(again).isEqualTo(first);
         assertThat(other).isNotEqualTo(first);
+    }
+
+    @Test
+    void theProbeIsAlwaysReached() {
+        assertThat(sandbox(Map.of()).probe()).isEqualTo(ProbeResult.REACHED);
     }
 
     @Test

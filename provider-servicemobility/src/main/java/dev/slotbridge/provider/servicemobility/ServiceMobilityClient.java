@@ -19,9 +19,9 @@ import java.net.http.HttpResponse;
 
 /**
  * One method per interface: {@code POST} with {@code Content-Type: application/json} and {@code x-access-token}.
- * 200 is read as the interface's object; 401 means the token was rejected; any other 4xx is the backend refusing,
- * with its descriptive reason (never its raw body) as the message; 5xx and transport failures come from
- * {@link HttpTransport}.
+ * 200 is read as the interface's object; 401 (the interfaces' "Invalid Logon") or 403 means the token was rejected;
+ * any other 4xx is the backend refusing, with its descriptive reason (never its raw body) as the message; 5xx and
+ * transport failures come from {@link HttpTransport}.
  */
 final class ServiceMobilityClient {
 
@@ -52,9 +52,9 @@ final class ServiceMobilityClient {
                 .build();
         HttpResponse<String> response = transport.send(request);
         int status = response.statusCode();
-        if (status == 401) {
+        if (status == 401 || status == 403) {
             throw new SchedulerCredentialsRejectedException(
-                    "ServiceMobility rejected the access token (HTTP 401) for POST " + url.getPath());
+                    "ServiceMobility rejected the access token (HTTP " + status + ") for POST " + url.getPath());
         }
         if (status < 200 || status > 299) {
             throw new RejectedBySchedulerException(reason(response));

@@ -24,6 +24,7 @@ import dev.slotbridge.spi.support.SlotLists;
 import dev.slotbridge.spi.model.SlotQuery;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -60,11 +61,21 @@ final class ServiceMobilityMapping {
     }
 
     static AppointmentSearch search(SlotQuery query, String orderType, ZoneId zone) {
-        Instant from = query.from().atStartOfDay(zone).toInstant();
-        Instant to = query.to().plusDays(1).atStartOfDay(zone).toInstant();
         return new AppointmentSearch(new Account(query.job().propertyRef()),
                 new SearchLocation(query.job().propertyRef()), orderType, query.job().externalRef(),
-                List.of(new TimeConstraint(null, "Requested dates", null, new Period(UTC.format(from), UTC.format(to)))));
+                List.of(days("Requested dates", query.from(), query.to(), zone)));
+    }
+
+    /** The probe's search: the open slots of one day, for no account or location (the probe knows no property). */
+    static AppointmentSearch probe(LocalDate day, String orderType, ZoneId zone) {
+        return new AppointmentSearch(null, null, orderType, null, List.of(days("Connectivity check", day, day, zone)));
+    }
+
+    /** One period from {@code first} 00:00 to {@code last} 24:00 in the council's zone, sent in UTC. */
+    private static TimeConstraint days(String desc, LocalDate first, LocalDate last, ZoneId zone) {
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant to = last.plusDays(1).atStartOfDay(zone).toInstant();
+        return new TimeConstraint(null, desc, null, new Period(UTC.format(from), UTC.format(to)));
     }
 
     /** A search for exactly the booked slot's period: is it still offered? */

@@ -29,6 +29,6 @@ public final class ServiceMobilityProviderFactory implements ProviderFactory {
         ServiceMobilitySettings settings = ServiceMobilitySettings.from(context.settings());
         ObjectMapper json = new ObjectMapper().configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
         var client = new ServiceMobilityClient(settings, HttpTransport.forScheduler("ServiceMobility", context.callTimeout()), json);
-        return new ServiceMobilitySchedulerProvider(client, settings.orderType(), context.zone());
+        return new ServiceMobilitySchedulerProvider(client, settings.orderType(), context.clock(), context.zone());
     }
 }

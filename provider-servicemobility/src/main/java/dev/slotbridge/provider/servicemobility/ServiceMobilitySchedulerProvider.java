@@ -2,6 +2,7 @@ package dev.slotbridge.provider.servicemobility;
 
 import dev.slotbridge.provider.servicemobility.wire.BookJobResponse;
 import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.model.Booking;
@@ -10,6 +11,8 @@ import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotQuery;
 import dev.slotbridge.spi.support.Refusals;
 
+import java.time.Clock;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.EnumSet;
 import java.util.List;
@@ -25,15 +28,21 @@ import java.util.Set;
  * needs the visit). Success only when the answer's {@code OrderNum} is populated. A refusal (no {@code OrderNum}, or
  * a 4xx) is checked by searching the slot's period again: gone → slot unavailable, still offered → rejected with the
  * backend's reason.
+ *
+ * <p>Probe: the interfaces' only read, one search, for today's open slots with no account or location (the probe
+ * knows no property); reached when the backend answers 200 with open slots, even none. A backend that needs an account
+ * to search refuses the probe with its reason.
  */
 final class ServiceMobilitySchedulerProvider implements SchedulerProvider {
     private final ServiceMobilityClient client;
     private final String orderType;
+    private final Clock clock;
     private final ZoneId zone;
 
-    ServiceMobilitySchedulerProvider(ServiceMobilityClient client, String orderType, ZoneId zone) {
+    ServiceMobilitySchedulerProvider(ServiceMobilityClient client, String orderType, Clock clock, ZoneId zone) {
         this.client = client;
         this.orderType = orderType;
+        this.clock = clock;
         this.zone = zone;
     }
 
@@ -61,6 +70,12 @@ final class ServiceMobilitySchedulerProvider implements SchedulerProvider {
             throw refusal(request, "ServiceMobility did not book the job: its answer has no OrderNum");
         }
         return ServiceMobilityMapping.booking(answer.orderNum(), request, zone);
+    }
+
+    @Override
+    public ProbeResult probe() {
+        client.searchOpenSlots(ServiceMobilityMapping.probe(LocalDate.now(clock.withZone(zone)), orderType, zone));
+        return ProbeResult.REACHED;
     }
 
     private RuntimeException refusal(BookingRequest request, String reason) {

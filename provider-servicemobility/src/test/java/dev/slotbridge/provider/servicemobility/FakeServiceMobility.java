@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.extension.ResponseDefinitionTransformerV2;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
@@ -20,19 +21,70 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static com.github.tomakehurst.wiremock.client.ResponseDefinitionBuilder.responseDefinition;
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
+import static com.github.tomakehurst.wiremock.client.WireMock.absent;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
+import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathMatching;
+import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 /**
- * A backend implementing both interfaces, as a WireMock extension the stubs hand matching requests to: it offers AM
- * (08:00–12:00) and PM (12:00–16:00) London windows on weekdays within the requested period, lets each be booked
- * once, and answers a second booking of a window with an empty {@code OrderNum}.
+ * A backend implementing both interfaces, as a WireMock extension the stubs hand matching requests to: it answers a
+ * request without its one {@link #TOKEN} with 401 "Invalid Logon", offers AM (08:00–12:00) and PM (12:00–16:00)
+ * London windows on weekdays within the requested period, lets each be booked once, and answers a second booking of a
+ * window with an empty {@code OrderNum}. Its stubs only pass requests with the interfaces' headers and the objects'
+ * fields, so a request that drifts from the spec gets WireMock's 404.
  */
 final class FakeServiceMobility implements ResponseDefinitionTransformerV2 {
-    static final String NAME = "fake-servicemobility";
+    static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.test.token";
+    static final String SEARCH = "/sm/appointments/search";
+    private static final String NAME = "fake-servicemobility";
+    private static final String UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Set<String> booked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger orders = new AtomicInteger();
+
+    /** The backend on a WireMock server (not started): searches at {@link #SEARCH}, bookings under /sm/workorders. */
+    static WireMockServer server(FakeServiceMobility backend) {
+        WireMockServer server = new WireMockServer(options().dynamicPort().extensions(backend));
+        server.stubFor(post(urlPathEqualTo(SEARCH))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("x-access-token", matching(".+"))
+                .withRequestBody(matchingJsonPath("$.Account.AccountNum", equalTo("3670010")))
+                .withRequestBody(matchingJsonPath("$.Location.LocationNum", equalTo("3670010")))
+                .withRequestBody(matchingJsonPath("$.OrderType", equalTo("Repair")))
+                .withRequestBody(matchingJsonPath("$.TimeConstraints[0].Period.Start", matching(UTC)))
+                .withRequestBody(matchingJsonPath("$.TimeConstraints[0].Period.End", matching(UTC)))
+                .willReturn(aResponse().withTransformers(NAME)));
+        // the probe's search: no account, no location, no order
+        server.stubFor(post(urlPathEqualTo(SEARCH))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("x-access-token", matching(".+"))
+                .withRequestBody(matchingJsonPath("$.Account", absent()))
+                .withRequestBody(matchingJsonPath("$.Location", absent()))
+                .withRequestBody(matchingJsonPath("$.OriginalOrderNum", absent()))
+                .withRequestBody(matchingJsonPath("$.OrderType", equalTo("Repair")))
+                .withRequestBody(matchingJsonPath("$.TimeConstraints[0].Period.Start", matching(UTC)))
+                .withRequestBody(matchingJsonPath("$.TimeConstraints[0].Period.End", matching(UTC)))
+                .willReturn(aResponse().withTransformers(NAME)));
+        server.stubFor(post(urlPathMatching("/sm/workorders/TCK-[0-9]+/followup"))
+                .withHeader("Content-Type", equalTo("application/json"))
+                .withHeader("x-access-token", matching(".+"))
+                .withRequestBody(matchingJsonPath("$.Account.AccountNum", equalTo("3670010")))
+                .withRequestBody(matchingJsonPath("$.Location.LocNumber", equalTo("3670010")))
+                .withRequestBody(matchingJsonPath("$.Location.Contacts[0].Phones[0].PhoneNum", equalTo("07700900123")))
+                .withRequestBody(matchingJsonPath("$.OriginalOrderNum", matching("TCK-[0-9]+")))
+                .withRequestBody(matchingJsonPath("$.Desc", equalTo("Kitchen tap leaking <under> the sink & \"dripping\"")))
+                .withRequestBody(matchingJsonPath("$.ServiceCodes[0]", equalTo("N373049")))
+                .withRequestBody(matchingJsonPath("$.TimeConstraints[0].Period.Start", matching(UTC)))
+                .willReturn(aResponse().withTransformers(NAME)));
+        return server;
+    }
 
     @Override
     public String getName() {
@@ -46,6 +98,9 @@ final class FakeServiceMobility implements ResponseDefinitionTransformerV2 {
 
     @Override
     public ResponseDefinition transform(ServeEvent event) {
+        if (!TOKEN.equals(event.getRequest().getHeader("x-access-token"))) {
+            return responseDefinition().withStatus(401).withBody("Invalid Logon").build();
+        }
         JsonNode body = read(event.getRequest().getBodyAsString());
         JsonNode period = body.path("TimeConstraints").path(0).path("Period");
         if (event.getRequest().getUrl().contains("/followup")) {

@@ -64,7 +64,15 @@ final class ServiceMobilityErrorsTest {
 
         assertThatThrownBy(() -> provider.search(query()))
                 .isInstanceOf(SchedulerCredentialsRejectedException.class)
-                .hasMessageContaining("access token").hasMessageNotContaining(ServiceMobilityContractTest.TOKEN);
+                .hasMessageContaining("access token").hasMessageNotContaining(FakeServiceMobility.TOKEN);
+    }
+
+    @Test
+    void a403IsCredentialsRejectedToo() {
+        backend.stubFor(post(urlPathEqualTo("/sm/appointments/search")).willReturn(aResponse().withStatus(403)));
+
+        assertThatThrownBy(() -> provider.search(query())).isInstanceOf(SchedulerCredentialsRejectedException.class)
+                .hasMessageContaining("HTTP 403").hasMessageNotContaining(FakeServiceMobility.TOKEN);
     }
 
     @Test

@@ -41,6 +41,6 @@ final class ServiceMobilityProviderFactoryTest {
         var settings = ServiceMobilitySettings.from(ProviderSettings.of("test",
                 ServiceMobilityContractTest.settings("https://sm.example"), factory.settings()));
 
-        assertThat(settings.toString()).doesNotContain(ServiceMobilityContractTest.TOKEN).contains("accessToken=***");
+        assertThat(settings.toString()).doesNotContain(FakeServiceMobility.TOKEN).contains("accessToken=***");
     }
 }

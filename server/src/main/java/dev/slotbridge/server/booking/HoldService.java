@@ -22,8 +22,7 @@ import dev.slotbridge.spi.model.HoldKey;
 import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
-import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.core.value.PropertyResolver;
+import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -49,9 +48,6 @@ import java.util.function.Function;
 @Singleton
 public final class HoldService {
     private static final Logger LOG = LoggerFactory.getLogger(HoldService.class);
-    static final Duration DEFAULT_TTL = Duration.ofMinutes(5);
-    private static final Duration MIN_TTL = Duration.ofSeconds(10);
-    private static final Duration MAX_TTL = Duration.ofMinutes(30);
     /** How long a release at the scheduler is given before the sweeper tries it again. */
     static final Duration RELEASE_RETRY = Duration.ofSeconds(30);
 
@@ -65,8 +61,8 @@ public final class HoldService {
     private final Map<String, Duration> ttls = new HashMap<>();
 
     HoldService(HoldStore store, BookingService bookings, CouncilRefs refs, IdempotencyStore idempotency,
-                HoldMetrics metrics, SchedulerSearch search, CouncilRegistry councils, PropertyResolver configuration,
-                Clock clock) {
+                HoldMetrics metrics, SchedulerSearch search, CouncilRegistry councils,
+                SlotbridgeConfiguration configuration, Clock clock) {
         this.search = search;
         this.store = store;
         this.bookings = bookings;
@@ -75,12 +71,8 @@ public final class HoldService {
         this.metrics = metrics;
         this.clock = clock;
         for (Council council : councils.all()) {
-            String name = "slotbridge.councils." + council.id() + ".holds.ttl";
-            Duration ttl = configuration.getProperty(name, Duration.class).orElse(DEFAULT_TTL);
-            if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
-                throw new ConfigurationException(name + ": must be from 10s to 30m");
-            }
-            ttls.put(council.id(), ttl);
+            ttls.put(council.id(), configuration.root().entries("councils").get(council.id()).section("holds")
+                    .duration("ttl").orElseThrow());
             metrics.council(council.id());
         }
         metrics.active(this::activeCount);
@@ -124,7 +116,7 @@ public final class HoldService {
     private StoredAnswer newHold(ApiClient client, Council council, CouncilRefs.SignedSlot slot, Job job,
                                  HoldAnswer answers) {
         Instant now = clock.instant();
-        Instant until = now.plus(ttls.getOrDefault(council.id(), DEFAULT_TTL));
+        Instant until = now.plus(ttls.get(council.id()));
         String id = UUID.randomUUID().toString();
         HoldRecord hold;
         if (council.capabilities().contains(Capability.HOLD)) {

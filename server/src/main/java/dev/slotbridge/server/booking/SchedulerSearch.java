@@ -5,8 +5,7 @@ import dev.slotbridge.server.council.CouncilRegistry;
 import dev.slotbridge.server.metrics.SearchMetrics;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotQuery;
-import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.core.value.PropertyResolver;
+import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;
@@ -23,27 +22,19 @@ import java.util.Optional;
  */
 @Singleton
 final class SchedulerSearch {
-    private static final Duration MIN_TTL = Duration.ofSeconds(1);
-    private static final Duration MAX_TTL = Duration.ofMinutes(10);
-
     private final SearchCoalescer coalescer;
     private final AvailabilityCache cache;
     private final SearchMetrics metrics;
     private final Map<String, Duration> ttls = new HashMap<>();
 
     SchedulerSearch(SearchCoalescer coalescer, AvailabilityCache cache, SearchMetrics metrics, CouncilRegistry councils,
-                    PropertyResolver configuration) {
+                    SlotbridgeConfiguration configuration) {
         this.coalescer = coalescer;
         this.cache = cache;
         this.metrics = metrics;
         for (Council council : councils.all()) {
-            String name = "slotbridge.councils." + council.id() + ".cache.ttl";
-            configuration.getProperty(name, Duration.class).ifPresent(ttl -> {
-                if (ttl.compareTo(MIN_TTL) < 0 || ttl.compareTo(MAX_TTL) > 0) {
-                    throw new ConfigurationException(name + ": must be from 1s to 10m");
-                }
-                ttls.put(council.id(), ttl);
-            });
+            configuration.root().entries("councils").get(council.id()).section("cache").duration("ttl")
+                    .ifPresent(ttl -> ttls.put(council.id(), ttl));
         }
     }
 

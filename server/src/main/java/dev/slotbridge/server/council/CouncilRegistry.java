@@ -1,8 +1,9 @@
 package dev.slotbridge.server.council;
 
+import dev.slotbridge.server.config.ConfigSection;
+import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import dev.slotbridge.server.logging.ConfiguredSecrets;
 import dev.slotbridge.server.resilience.SchedulerGuards;
-import dev.slotbridge.server.startup.KnownKeys;
 import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.ProviderSettings;
@@ -10,13 +11,11 @@ import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.InvalidSettingsException;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.core.value.PropertyResolver;
 import jakarta.annotation.PreDestroy;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
-import java.time.DateTimeException;
 import java.time.ZoneId;
 import java.util.Collection;
 import java.util.LinkedHashSet;
@@ -34,7 +33,6 @@ import java.util.TreeMap;
 @Context
 public final class CouncilRegistry implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(CouncilRegistry.class);
-    private static final ZoneId DEFAULT_ZONE = ZoneId.of("Europe/London");
 
     private final Map<String, Council> councils = new TreeMap<>();
 
@@ -42,17 +40,17 @@ public final class CouncilRegistry implements AutoCloseable {
      * Builds every council, and when some cannot be built reports every problem at once, one line each (a
      * server-wide problem once, however many councils it touches).
      *
-     * @param configuration checked for unknown keys first ({@link KnownKeys})
+     * @param configuration validated already: the councils' keys and values are known to be well formed
      */
-    public CouncilRegistry(List<CouncilProperties> configured, ProviderCatalog catalog, SchedulerGuards guards,
-                           ProviderMemories memories, Clock clock, PropertyResolver configuration) {
-        Set<String> problems = new LinkedHashSet<>(KnownKeys.problems(configuration));
+    public CouncilRegistry(SlotbridgeConfiguration configuration, ProviderCatalog catalog, SchedulerGuards guards,
+                           ProviderMemories memories, Clock clock) {
+        Set<String> problems = new LinkedHashSet<>();
         try {
             guards.checkServerWideSettings();
         } catch (ConfigurationException e) {
             problems.add(e.getMessage());
         }
-        for (CouncilProperties properties : configured) {
+        for (ConfigSection properties : configuration.root().entries("councils").values()) {
             try {
                 Council council = build(properties, catalog, guards, memories, clock);
                 councils.put(council.id(), council);
@@ -68,37 +66,20 @@ public final class CouncilRegistry implements AutoCloseable {
                 council.providerName(), council.capabilities()));
     }
 
-    private static Council build(CouncilProperties properties, ProviderCatalog catalog, SchedulerGuards guards,
+    private static Council build(ConfigSection properties, ProviderCatalog catalog, SchedulerGuards guards,
                                  ProviderMemories memories, Clock clock) {
-        String id = properties.id();
-        if (properties.provider() == null || properties.provider().isBlank()) {
-            throw new ConfigurationException("council '" + id + "': 'provider' is required");
-        }
-        ProviderFactory factory = catalog.find(properties.provider()).orElseThrow(() -> new ConfigurationException(
-                "council '" + id + "': unknown provider '" + properties.provider() + "'; known: " + catalog.names()));
-        ZoneId zone = zone(properties);
-        Map<String, String> settings = properties.settings() == null ? Map.of() : properties.settings();
+        String id = properties.name();
+        ProviderFactory factory = catalog.find(properties.text("provider").orElseThrow()).orElseThrow();
+        ZoneId zone = ZoneId.of(properties.text("zone").orElseThrow());
         try {
-            ProviderSettings providerSettings = ProviderSettings.of(id, settings, factory.settings());
+            ProviderSettings providerSettings = ProviderSettings.of(id, properties.settings("settings"), factory.settings());
             ConfiguredSecrets.register(providerSettings.secretValues());
-            SchedulerProvider provider = guards.protect(id, factory.name(), (callTimeout, permits) ->
-                    factory.create(new ProviderContext(id, providerSettings, clock, zone, callTimeout, permits,
-                            memories.forCouncil(id))));
-            String name = properties.name() == null ? id : properties.name();
-            return new Council(id, name, factory.name(), zone, provider);
+            SchedulerProvider provider = guards.protect(id, factory.name(), properties.section("resilience"),
+                    (callTimeout, permits) -> factory.create(new ProviderContext(id, providerSettings, clock, zone,
+                            callTimeout, permits, memories.forCouncil(id))));
+            return new Council(id, properties.text("name").orElse(id), factory.name(), zone, provider);
         } catch (InvalidSettingsException e) {
             throw new ConfigurationException(e.getMessage());
-        }
-    }
-
-    private static ZoneId zone(CouncilProperties properties) {
-        if (properties.zone() == null) {
-            return DEFAULT_ZONE;
-        }
-        try {
-            return ZoneId.of(properties.zone());
-        } catch (DateTimeException e) {
-            throw new ConfigurationException("council '" + properties.id() + "': 'zone' is not a time zone id");
         }
     }
 

@@ -8,6 +8,7 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.ServiceLoader;
@@ -50,6 +51,11 @@ public final class ProviderCatalog {
 
     public Optional<ProviderFactory> find(String name) {
         return Optional.ofNullable(factories.get(name)).map(Entry::factory);
+    }
+
+    /** Every factory, in name order. */
+    public List<ProviderFactory> all() {
+        return factories.values().stream().map(Entry::factory).toList();
     }
 
     public Iterable<String> names() {

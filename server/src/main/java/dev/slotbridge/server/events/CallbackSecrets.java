@@ -1,17 +1,16 @@
 package dev.slotbridge.server.events;
 
+import dev.slotbridge.server.config.ConfigSection;
+import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import dev.slotbridge.server.council.Council;
 import dev.slotbridge.server.council.CouncilRegistry;
-import dev.slotbridge.server.logging.ConfiguredSecrets;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.core.value.PropertyResolver;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,22 +20,18 @@ import java.util.Map;
  */
 @Context
 public final class CallbackSecrets {
-    static final int MIN_LENGTH = 16;
-
     private final Map<String, byte[]> digests = new HashMap<>();
 
-    CallbackSecrets(CouncilRegistry councils, PropertyResolver configuration) {
+    CallbackSecrets(CouncilRegistry councils, SlotbridgeConfiguration configuration) {
+        Map<String, ConfigSection> sections = configuration.root().entries("councils");
         for (Council council : councils.all()) {
-            String name = "slotbridge.councils." + council.id() + ".callbacks.secret";
-            configuration.getProperty(name, String.class).ifPresent(secret -> {
-                if (secret.length() < MIN_LENGTH) {
-                    throw new ConfigurationException(name + ": must be at least " + MIN_LENGTH + " characters");
-                }
+            ConfigSection callbacks = sections.get(council.id()).section("callbacks");
+            callbacks.text("secret").ifPresent(secret -> {
                 if (council.provider().callbacks().isEmpty()) {
+                    String name = callbacks.path() + ".secret";
                     throw new ConfigurationException(name + ": the council's provider '" + council.providerName()
                             + "' takes no callbacks");
                 }
-                ConfiguredSecrets.register(List.of(secret));
                 digests.put(council.id(), sha256(secret));
             });
         }

@@ -1,7 +1,6 @@
 package dev.slotbridge.server.idempotency;
 
-import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
+import dev.slotbridge.server.config.ConfigSection;
 
 import java.time.Duration;
 
@@ -9,9 +8,15 @@ import java.time.Duration;
  * {@code slotbridge.idempotency}: how long an answer is kept, how many live keys each API client may hold at most, and
  * how long a repeat waits for the first request with its key to finish.
  */
-@ConfigurationProperties("slotbridge.idempotency")
 public record IdempotencyProperties(
-        @Bindable(defaultValue = "24h") Duration ttl,
-        @Bindable(defaultValue = "10000") int maxEntries,
-        @Bindable(defaultValue = "60s") Duration waitForInFlight) {
+        Duration ttl,
+        int maxEntries,
+        Duration waitForInFlight) {
+
+    /** From the validated {@code slotbridge.idempotency} section. */
+    public static IdempotencyProperties from(ConfigSection idempotency) {
+        return new IdempotencyProperties(idempotency.duration("ttl").orElseThrow(),
+                Math.toIntExact(idempotency.wholeNumber("max-entries")),
+                idempotency.duration("wait-for-in-flight").orElseThrow());
+    }
 }

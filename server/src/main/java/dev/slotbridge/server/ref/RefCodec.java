@@ -1,6 +1,5 @@
 package dev.slotbridge.server.ref;
 
-import jakarta.inject.Named;
 import io.micronaut.context.annotation.Context;
 
 import javax.crypto.Mac;
@@ -14,6 +13,7 @@ import java.security.MessageDigest;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
@@ -24,8 +24,8 @@ import java.util.concurrent.ConcurrentLinkedQueue;
  *
  * <p>Token = base64url(payload ‖ HMAC-SHA256(key, payload)[0..16)). The payload is a version byte, the token's kind
  * (so a booking ref is never accepted as a slot id), the council, the provider and the values sorted by name, each
- * string as two bytes of UTF-8 length and its bytes: the same ref always gives the same token. Created at start-up, so a missing signing key is
- * reported before the first request. The values are only signed, not encrypted: they are the
+ * string as two bytes of UTF-8 length and its bytes: the same ref always gives the same token. The first signing key
+ * signs; every one verifies (rotation). The values are only signed, not encrypted: they are the
  * scheduler's own ids and window times, never secrets.
  */
 @Context
@@ -38,17 +38,17 @@ public final class RefCodec {
     /** What a token stands for. */
     public enum Kind { SLOT, BOOKING, HOLD }
 
-    private final SecretKeySpec key;
-    private final Queue<Mac> macs = new ConcurrentLinkedQueue<>();
+    /** The signing key's MACs, then those of the older keys that still verify. */
+    private final List<Macs> keys;
 
-    public RefCodec(@Named(SigningKey.NAME) byte[] signingKey) {
-        this.key = new SecretKeySpec(signingKey, ALGORITHM);
+    public RefCodec(SigningKeys signingKeys) {
+        this.keys = signingKeys.keys().stream().map(key -> new Macs(new SecretKeySpec(key, ALGORITHM))).toList();
     }
 
     public String encode(Kind kind, SignedRef ref) {
         byte[] payload = payload(kind, ref);
         byte[] token = Arrays.copyOf(payload, payload.length + MAC_LENGTH);
-        System.arraycopy(mac(payload), 0, token, payload.length, MAC_LENGTH);
+        System.arraycopy(keys.getFirst().mac(payload), 0, token, payload.length, MAC_LENGTH);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(token);
     }
 
@@ -68,10 +68,12 @@ public final class RefCodec {
         }
         byte[] payload = Arrays.copyOf(bytes, bytes.length - MAC_LENGTH);
         byte[] presented = Arrays.copyOfRange(bytes, payload.length, bytes.length);
-        if (!MessageDigest.isEqual(presented, Arrays.copyOf(mac(payload), MAC_LENGTH))) {
-            return Optional.empty();
+        for (Macs key : keys) {
+            if (MessageDigest.isEqual(presented, Arrays.copyOf(key.mac(payload), MAC_LENGTH))) {
+                return read(kind, payload);
+            }
         }
-        return read(kind, payload);
+        return Optional.empty();
     }
 
     private static byte[] payload(Kind kind, SignedRef ref) {
@@ -131,26 +133,32 @@ public final class RefCodec {
         return new String(utf8, StandardCharsets.UTF_8);
     }
 
-    /** The MAC of the payload; {@link Mac} instances are not thread-safe, so they are pooled and reused. */
-    private byte[] mac(byte[] payload) {
-        Mac mac = macs.poll();
-        if (mac == null) {
-            mac = newMac();
+    /** One key's MACs: {@link Mac} instances are not thread-safe, so they are pooled and reused. */
+    private record Macs(SecretKeySpec key, Queue<Mac> pool) {
+        Macs(SecretKeySpec key) {
+            this(key, new ConcurrentLinkedQueue<>());
         }
-        try {
-            return mac.doFinal(payload);
-        } finally {
-            macs.offer(mac);
-        }
-    }
 
-    private Mac newMac() {
-        try {
-            Mac mac = Mac.getInstance(ALGORITHM);
-            mac.init(key);
-            return mac;
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK lacks " + ALGORITHM, e);
+        byte[] mac(byte[] payload) {
+            Mac mac = pool.poll();
+            if (mac == null) {
+                mac = newMac();
+            }
+            try {
+                return mac.doFinal(payload);
+            } finally {
+                pool.offer(mac);
+            }
+        }
+
+        private Mac newMac() {
+            try {
+                Mac mac = Mac.getInstance(ALGORITHM);
+                mac.init(key);
+                return mac;
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK lacks " + ALGORITHM, e);
+            }
         }
     }
 }

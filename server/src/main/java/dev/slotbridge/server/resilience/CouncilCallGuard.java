@@ -148,6 +148,17 @@ final class CouncilCallGuard {
                 () -> retries.get(operation).executeSupplier(() -> attempt(operation, call)));
     }
 
+    /**
+     * The call, once, under the council's time limit alone: no retry, no circuit breaker (it neither refuses the call
+     * nor counts its outcome), no bulkhead, no metrics. For the provider's probe ({@code check-config}), which must
+     * never send a refused login twice (directory-backed accounts lock) nor open a circuit.
+     *
+     * @throws dev.slotbridge.spi.error.SchedulerTimeoutException when the time limit passed
+     */
+    <T> T once(String what, Supplier<T> call) {
+        return timeLimit.call(call, () -> what + " got no answer within " + settings.timeout());
+    }
+
     private <T> T attempt(SchedulerOperation operation, Supplier<T> call) {
         long started = System.nanoTime();
         CallOutcome outcome = CallOutcome.SUCCESS;

@@ -1,17 +1,13 @@
 package dev.slotbridge.server.resilience;
 
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.core.value.PropertyResolver;
+import dev.slotbridge.server.config.ConfigSection;
 
 import java.time.Duration;
-import java.util.Arrays;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * How one council's scheduler calls are bounded. Each value comes from {@code slotbridge.councils.<id>.resilience.*},
- * else {@code slotbridge.resilience.*}, else the default shown in the README.
+ * else {@code slotbridge.resilience.*}, else the default in the configuration's description.
  *
  * @param timeout           bounds one attempt
  * @param maxAttempts       attempts in all, for calls that may be retried
@@ -26,7 +22,7 @@ public record ResilienceSettings(Duration timeout, int maxAttempts, Duration ret
                                  Duration waitInOpenState, int slidingWindowSize, int minimumNumberOfCalls,
                                  int maxConcurrentCalls) {
 
-    /** The keys of a {@code resilience} section, server-wide or a council's: the one list of them. */
+    /** The keys of a {@code resilience} section this record reads (each described in the configuration description). */
     public enum Key {
         TIMEOUT("timeout"),
         RETRY_MAX_ATTEMPTS("retry.max-attempts"),
@@ -47,85 +43,62 @@ public record ResilienceSettings(Duration timeout, int maxAttempts, Duration ret
         public String configName() {
             return name;
         }
-
-        public static Set<String> configNames() {
-            return Arrays.stream(values()).map(Key::configName).collect(Collectors.toUnmodifiableSet());
-        }
     }
 
     /** The server-wide settings ({@code slotbridge.resilience}), checked even when no council uses them yet. */
-    static ResilienceSettings serverWide(PropertyResolver properties) {
-        return resolve(properties, null);
+    static ResilienceSettings serverWide(ConfigSection serverWide) {
+        return resolve(serverWide, null);
     }
 
-    /** @param councilId the council whose overrides come first; null for the server-wide settings alone */
-    static ResilienceSettings resolve(PropertyResolver properties, String councilId) {
-        var lookup = new Lookup(properties, councilId);
+    /**
+     * @param serverWide {@code slotbridge.resilience}, validated
+     * @param council    the council's {@code resilience} overrides, validated; null for the server-wide settings alone
+     */
+    static ResilienceSettings resolve(ConfigSection serverWide, ConfigSection council) {
+        var lookup = new Lookup(serverWide, council);
         var settings = new ResilienceSettings(
-                lookup.duration(Key.TIMEOUT, Duration.ofSeconds(5), Duration.ofMillis(1)),
-                lookup.integer(Key.RETRY_MAX_ATTEMPTS, 3, 1, 10),
-                lookup.duration(Key.RETRY_WAIT, Duration.ofMillis(200), Duration.ofMillis(1)),
-                lookup.integer(Key.FAILURE_RATE_THRESHOLD, 50, 1, 100),
-                lookup.duration(Key.WAIT_IN_OPEN_STATE, Duration.ofSeconds(30), Duration.ofMillis(1)),
-                lookup.integer(Key.SLIDING_WINDOW_SIZE, 20, 1, 10_000),
-                lookup.integer(Key.MINIMUM_NUMBER_OF_CALLS, 10, 1, 10_000),
-                lookup.integer(Key.MAX_CONCURRENT_CALLS, 25, 1, 10_000));
+                lookup.duration(Key.TIMEOUT),
+                lookup.integer(Key.RETRY_MAX_ATTEMPTS),
+                lookup.duration(Key.RETRY_WAIT),
+                lookup.integer(Key.FAILURE_RATE_THRESHOLD),
+                lookup.duration(Key.WAIT_IN_OPEN_STATE),
+                lookup.integer(Key.SLIDING_WINDOW_SIZE),
+                lookup.integer(Key.MINIMUM_NUMBER_OF_CALLS),
+                lookup.integer(Key.MAX_CONCURRENT_CALLS));
         if (settings.minimumNumberOfCalls() > settings.slidingWindowSize()) {
-            throw lookup.invalid(Key.MINIMUM_NUMBER_OF_CALLS, "must not exceed sliding-window-size");
+            ConfigSection where = lookup.sectionOf(Key.MINIMUM_NUMBER_OF_CALLS);
+            throw new ConfigurationException(where.path() + ".minimum-number-of-calls: must not exceed "
+                    + "sliding-window-size (" + settings.slidingWindowSize() + ")");
         }
         return settings;
     }
 
-    /**
-     * Reads one setting, council first, and when it is wrong names the full key, whether it is the council's or
-     * server-wide, the value and what is accepted.
-     */
-    private record Lookup(PropertyResolver properties, String councilId) {
-        private String name(Key key) {
-            String councilName = "slotbridge.councils." + councilId + ".resilience." + key.configName();
-            return councilId != null && properties.containsProperty(councilName)
-                    ? councilName : "slotbridge.resilience." + key.configName();
+    /** Reads one setting: the council's when it gives one, else the server-wide one, else the described default. */
+    private record Lookup(ConfigSection serverWide, ConfigSection council) {
+        /** The section holding the key's value, and the key's last word. */
+        private ConfigSection sectionOf(Key key) {
+            if (council != null && within(council, key).has(lastWord(key))) {
+                return within(council, key);
+            }
+            return within(serverWide, key);
         }
 
-        /** The council's value, else the server-wide one; a value that does not convert is an error, not ignored. */
-        <T> Optional<T> find(Key key, Class<T> type, String accepted) {
-            String name = name(key);
-            if (!properties.containsProperty(name)) {
-                return Optional.empty();
-            }
-            try {
-                Optional<T> value = properties.getProperty(name, type);
-                if (value.isPresent()) {
-                    return value;
-                }
-            } catch (RuntimeException e) {
-                // reported below, with the key and what is accepted
-            }
-            String raw = properties.getProperty(name, String.class).orElse("");
-            throw invalid(key, "'" + raw + "' is not " + accepted);
+        private static ConfigSection within(ConfigSection resilience, Key key) {
+            String[] words = key.configName().split("\\.");
+            return words.length == 1 ? resilience : resilience.section(words[0]);
         }
 
-        int integer(Key key, int defaultValue, int min, int max) {
-            int value = find(key, Integer.class, "a whole number").orElse(defaultValue);
-            if (value < min || value > max) {
-                throw invalid(key, value + " is out of range; use a whole number from " + min + " to " + max);
-            }
-            return value;
+        private static String lastWord(Key key) {
+            String name = key.configName();
+            return name.substring(name.lastIndexOf('.') + 1);
         }
 
-        Duration duration(Key key, Duration defaultValue, Duration min) {
-            Duration value = find(key, Duration.class, "a duration; use a number with ms, s, m or h, e.g. 200ms or 5s")
-                    .orElse(defaultValue);
-            if (value.compareTo(min) < 0) {
-                throw invalid(key, "must be at least " + min.toMillis() + "ms");
-            }
-            return value;
+        int integer(Key key) {
+            return Math.toIntExact(sectionOf(key).wholeNumber(lastWord(key)));
         }
 
-        ConfigurationException invalid(Key key, String problem) {
-            String name = name(key);
-            String where = name.startsWith("slotbridge.councils.") ? "council '" + councilId + "'" : "server-wide";
-            return new ConfigurationException(name + " (" + where + "): " + problem);
+        Duration duration(Key key) {
+            return sectionOf(key).duration(lastWord(key)).orElseThrow();
         }
     }
 }

@@ -1,6 +1,7 @@
 package dev.slotbridge.server.resilience;
 
 import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.SchedulerCallbacks;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.model.Booking;
@@ -20,7 +21,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 
-/** A council's provider with every operation run through its {@link CouncilCallGuard}. */
+/** A council's provider with every operation run through its {@link CouncilCallGuard}; the probe only under its time limit. */
 final class ResilientSchedulerProvider implements SchedulerProvider {
     private final SchedulerProvider target;
     private final CouncilCallGuard guard;
@@ -103,6 +104,16 @@ final class ResilientSchedulerProvider implements SchedulerProvider {
     @Override
     public Booking cancel(BookingKey key, CancelRequest request) {
         return guard.call(SchedulerOperation.CANCEL, () -> target.cancel(key, request));
+    }
+
+    /**
+     * Straight to the provider, once, under the council's time limit only ({@link CouncilCallGuard#once}): never
+     * retried, since a refused login sent again can lock the account, and outside the circuit breaker, which neither
+     * refuses the probe nor counts it.
+     */
+    @Override
+    public ProbeResult probe() {
+        return guard.once("probe", target::probe);
     }
 
     @Override

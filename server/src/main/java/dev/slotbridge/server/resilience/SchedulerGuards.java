@@ -4,7 +4,8 @@ import dev.slotbridge.server.metrics.SchedulerMetrics;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.SchedulerProvider;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import io.micronaut.core.value.PropertyResolver;
+import dev.slotbridge.server.config.ConfigSection;
+import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import jakarta.annotation.PreDestroy;
@@ -27,14 +28,14 @@ import java.util.concurrent.TimeUnit;
 public final class SchedulerGuards {
     private static final long TICK_MILLIS = 10;
 
-    private final PropertyResolver properties;
+    private final ConfigSection serverWide;
     private final Clock clock;
     private final SchedulerMetrics metrics;
     private final HashedWheelTimer timer = timer();
     private final Map<String, CouncilCallGuard> guards = new ConcurrentHashMap<>();
 
-    public SchedulerGuards(PropertyResolver properties, Clock clock, SchedulerMetrics metrics) {
-        this.properties = properties;
+    public SchedulerGuards(SlotbridgeConfiguration configuration, Clock clock, SchedulerMetrics metrics) {
+        this.serverWide = configuration.root().section("resilience");
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -45,7 +46,7 @@ public final class SchedulerGuards {
      * @throws io.micronaut.context.exceptions.ConfigurationException naming the key for a bad setting
      */
     public void checkServerWideSettings() {
-        ResilienceSettings.serverWide(properties);
+        ResilienceSettings.serverWide(serverWide);
     }
 
     /** Makes a council's provider, given the limits its calls run under. */
@@ -61,10 +62,12 @@ public final class SchedulerGuards {
     /**
      * The council's provider, made by {@code factory}, behind its time limit, retries, circuit breaker and bulkhead.
      *
+     * @param resilience the council's {@code resilience} overrides
      * @throws io.micronaut.context.exceptions.ConfigurationException naming council and key for a bad setting
      */
-    public SchedulerProvider protect(String councilId, String providerName, GuardedProviderFactory factory) {
-        ResilienceSettings settings = ResilienceSettings.resolve(properties, councilId);
+    public SchedulerProvider protect(String councilId, String providerName, ConfigSection resilience,
+                                     GuardedProviderFactory factory) {
+        ResilienceSettings settings = ResilienceSettings.resolve(serverWide, resilience);
         CouncilCallGuard guard = new CouncilCallGuard(councilId, providerName, settings, clock, this::alarm, metrics);
         SchedulerProvider provider = factory.create(guard.timeout(), guard.permits());
         guards.put(councilId, guard);

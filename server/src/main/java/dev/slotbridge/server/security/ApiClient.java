@@ -8,7 +8,7 @@ public record ApiClient(String name, Set<String> councils, RateLimit rateLimit, 
     /** The request attribute the key filter stores the caller under. */
     public static final String ATTRIBUTE = "slotbridge.client";
 
-    /** @param permissions by council id; a council the client may use but that is absent here grants everything */
+    /** @param permissions by council id; a council absent here grants nothing */
     public ApiClient {
         councils = Set.copyOf(councils);
         permissions = Map.copyOf(permissions);
@@ -21,6 +21,6 @@ public record ApiClient(String name, Set<String> councils, RateLimit rateLimit, 
     /** Whether the client has the permission at the council (which it must be allowed to use). */
     public boolean may(String councilId, Permission permission) {
         Set<Permission> granted = permissions.get(councilId);
-        return mayUse(councilId) && (granted == null || granted.contains(permission));
+        return mayUse(councilId) && granted != null && granted.contains(permission);
     }
 }

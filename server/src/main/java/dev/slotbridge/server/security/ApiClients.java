@@ -1,18 +1,16 @@
 package dev.slotbridge.server.security;
 
+import dev.slotbridge.server.config.ConfigSection;
+import dev.slotbridge.server.config.ConfigurationDescription;
+import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.env.Environment;
-import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.core.type.Argument;
-import io.micronaut.core.value.PropertyResolver;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.time.Duration;
-import java.util.Arrays;
 import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -20,16 +18,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.regex.Pattern;
 
 /**
  * Recognises API keys. A presented key is hashed with SHA-256 and compared in constant time with every client's
- * configured digest, so neither timing nor an early exit tells how close a guess was. Built at start-up, so a
- * malformed digest stops the server before it takes a request.
+ * configured digest, so neither timing nor an early exit tells how close a guess was. Built at start-up from the
+ * validated configuration.
  */
 @Context
 public final class ApiClients {
-    private static final Pattern SHA256_HEX = Pattern.compile("[0-9a-fA-F]{64}");
     private static final Logger LOG = LoggerFactory.getLogger(ApiClients.class);
     /** The environment of {@code ./run-sandbox}, whose client uses the README's demo key on purpose. */
     private static final String DEMO_ENVIRONMENT = "demo";
@@ -41,8 +37,8 @@ public final class ApiClients {
 
     private final List<Entry> entries;
 
-    public ApiClients(List<ClientProperties> clients, PropertyResolver configuration, Environment environment) {
-        this.entries = clients.stream().map(client -> entry(client, configuration)).toList();
+    public ApiClients(SlotbridgeConfiguration configuration, Environment environment) {
+        this.entries = configuration.root().entries("clients").values().stream().map(ApiClients::entry).toList();
         if (!environment.getActiveNames().contains(DEMO_ENVIRONMENT)) {
             entries.stream().filter(entry -> MessageDigest.isEqual(entry.digest(), DEMO_KEY_DIGEST)).forEach(entry ->
                     LOG.warn("Client '{}' uses the demo key published in the README: anyone can use it. Give it a key of "
@@ -50,48 +46,30 @@ public final class ApiClients {
         }
     }
 
-    private static Entry entry(ClientProperties properties, PropertyResolver configuration) {
-        String digest = properties.keySha256();
-        if (digest == null || !SHA256_HEX.matcher(digest).matches()) {
-            throw new ConfigurationException("client '" + properties.name()
-                    + "': 'key-sha256' must be the 64-character hex SHA-256 digest of its key");
-        }
-        Set<String> councils = properties.councils() == null ? Set.of() : Set.copyOf(properties.councils());
+    /**
+     * A client from its validated section: at each of its councils the permissions of {@code council-permissions},
+     * else of {@code permissions}, else none; {@code all} grants every permission.
+     */
+    private static Entry entry(ConfigSection client) {
+        Set<String> councils = Set.copyOf(client.list("councils"));
+        Map<String, List<String>> perCouncil = client.lists("council-permissions");
         Map<String, Set<Permission>> permissions = new HashMap<>();
         for (String council : councils) {
-            List<String> named = configuration.getProperty("slotbridge.clients." + properties.name()
-                    + ".council-permissions." + council, Argument.listOf(String.class)).orElse(properties.permissions());
-            if (named != null) {
-                permissions.put(council, permissions(properties.name(), named));
-            }
+            permissions.put(council, permissions(perCouncil.getOrDefault(council, client.list("permissions"))));
         }
-        if (permissions.size() < councils.size()) {
-            LOG.warn("Client '{}' has no permissions configured for some of its councils: there it may do everything, "
-                    + "including see every tenant's contact details (see docs/security.md)", properties.name());
-        }
-        return new Entry(new ApiClient(properties.name(), councils, rateLimit(properties.name(), configuration), permissions),
-                HexFormat.of().parseHex(digest.toLowerCase()));
+        RateLimit rateLimit = new RateLimit(Math.toIntExact(client.section("rate-limit").wholeNumber("requests")),
+                client.section("rate-limit").duration("period").orElseThrow());
+        return new Entry(new ApiClient(client.name(), councils, rateLimit, permissions),
+                HexFormat.of().parseHex(client.text("key-sha256").orElseThrow().toLowerCase()));
     }
 
-    private static Set<Permission> permissions(String client, List<String> names) {
+    private static Set<Permission> permissions(List<String> names) {
+        if (names.contains(ConfigurationDescription.ALL_PERMISSIONS)) {
+            return EnumSet.allOf(Permission.class);
+        }
         Set<Permission> permissions = EnumSet.noneOf(Permission.class);
-        for (String name : names) {
-            permissions.add(Permission.fromConfig(name).orElseThrow(() -> new ConfigurationException("client '" + client
-                    + "': unknown permission '" + name + "'; known: "
-                    + Arrays.stream(Permission.values()).map(Permission::configName).toList())));
-        }
+        names.forEach(name -> permissions.add(Permission.fromConfig(name).orElseThrow()));
         return permissions;
-    }
-
-    private static RateLimit rateLimit(String client, PropertyResolver configuration) {
-        String prefix = "slotbridge.clients." + client + ".rate-limit.";
-        int requests = configuration.getProperty(prefix + "requests", Integer.class, RateLimit.DEFAULT.requests());
-        Duration period = configuration.getProperty(prefix + "period", Duration.class, RateLimit.DEFAULT.period());
-        if (requests < 1 || period.isZero() || period.isNegative()) {
-            throw new ConfigurationException("client '" + client
-                    + "': 'rate-limit' needs requests of at least 1 and a positive period");
-        }
-        return new RateLimit(requests, period);
     }
 
     /** Every configured client. */

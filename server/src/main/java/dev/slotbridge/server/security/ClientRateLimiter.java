@@ -12,7 +12,6 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 
-import java.util.List;
 import java.util.Map;
 
 /**
@@ -25,10 +24,10 @@ public final class ClientRateLimiter implements Ordered {
     private final RequestRates rates;
     private final SchedulerMetrics metrics;
 
-    ClientRateLimiter(RequestRates rates, SchedulerMetrics metrics, List<ClientProperties> clients) {
+    ClientRateLimiter(RequestRates rates, SchedulerMetrics metrics, ApiClients clients) {
         this.rates = rates;
         this.metrics = metrics;
-        clients.forEach(client -> metrics.client(client.name()));
+        clients.all().forEach(client -> metrics.client(client.name()));
     }
 
     @RequestFilter

@@ -1,8 +1,8 @@
 package dev.slotbridge.server.security;
 
+import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.http.HttpHeaders;
 import jakarta.inject.Singleton;
 
@@ -39,9 +39,9 @@ public final class FailedAuthentications {
     };
     private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
 
-    FailedAuthentications(Clock clock, @Value("${slotbridge.authentication.max-failures:20}") int maxFailures) {
+    FailedAuthentications(Clock clock, SlotbridgeConfiguration configuration) {
         this.clock = clock;
-        this.maxFailures = maxFailures;
+        this.maxFailures = Math.toIntExact(configuration.root().section("authentication").wholeNumber("max-failures"));
     }
 
     /** How long the address must wait before it may try again, when it has failed too often in this window. */

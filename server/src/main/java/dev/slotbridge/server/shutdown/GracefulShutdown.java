@@ -1,8 +1,8 @@
 package dev.slotbridge.server.shutdown;
 
+import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
-import io.micronaut.context.annotation.Value;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
@@ -28,11 +28,10 @@ final class GracefulShutdown {
     private final ShutdownGate gate;
     private final Duration gracePeriod;
 
-    GracefulShutdown(ApplicationContext context, ShutdownGate gate,
-                     @Value("${slotbridge.shutdown.grace-period:20s}") Duration gracePeriod) {
+    GracefulShutdown(ApplicationContext context, ShutdownGate gate, SlotbridgeConfiguration configuration) {
         this.context = context;
         this.gate = gate;
-        this.gracePeriod = gracePeriod;
+        this.gracePeriod = configuration.root().section("shutdown").duration("grace-period").orElseThrow();
     }
 
     @EventListener

@@ -32,14 +32,27 @@ public final class StartupFailure {
 
     public static void start(Class<?> mainClass, String[] args) {
         try {
-            new HandBack().mainClass(mainClass).args(args).start();
+            micronaut(mainClass, args).start();
         } catch (RuntimeException failure) {
             report(failure, System.err);
-            if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
-                logging.stop();
-            }
-            System.exit(1);
+            exit(1);
         }
+    }
+
+    /**
+     * The server's Micronaut, not yet built: the same environments, property sources and beans for {@link #start} and
+     * for {@link ConfigCheck}, which starts its context without the HTTP server.
+     */
+    static Micronaut micronaut(Class<?> mainClass, String[] args) {
+        return new HandBack().mainClass(mainClass).args(args);
+    }
+
+    /** Flushes the log (the asynchronous appender's queue included) and exits with the status. */
+    static void exit(int status) {
+        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
+            logging.stop();
+        }
+        System.exit(status);
     }
 
     static void report(Throwable failure, PrintStream out) {

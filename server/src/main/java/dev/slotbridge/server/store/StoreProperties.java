@@ -1,7 +1,6 @@
 package dev.slotbridge.server.store;
 
-import io.micronaut.context.annotation.ConfigurationProperties;
-import io.micronaut.core.bind.annotation.Bindable;
+import dev.slotbridge.server.config.ConfigSection;
 
 import java.time.Duration;
 
@@ -18,14 +17,21 @@ import java.time.Duration;
  *                   booking is hidden from a {@code manage-own} client, as with an unknown maker
  * @param redis      the Redis connection, for {@code type: redis}
  */
-@ConfigurationProperties("slotbridge.store")
-public record StoreProperties(@Bindable(defaultValue = "memory") String type,
-                              @Bindable(defaultValue = "5s") Duration claimLease,
-                              @Bindable(defaultValue = "400d") Duration ownerTtl,
+public record StoreProperties(String type,
+                              Duration claimLease,
+                              Duration ownerTtl,
                               Redis redis) {
     public static final String TYPE = "slotbridge.store.type";
     public static final String MEMORY = "memory";
     public static final String REDIS = "redis";
+
+    /** From the validated {@code slotbridge.store} section. */
+    public static StoreProperties from(ConfigSection store) {
+        ConfigSection redis = store.section("redis");
+        return new StoreProperties(store.text("type").orElseThrow(), store.duration("claim-lease").orElseThrow(),
+                store.duration("owner-ttl").orElseThrow(), new Redis(redis.text("uri").orElseThrow(),
+                redis.duration("timeout").orElseThrow(), redis.duration("reconnect-delay").orElseThrow()));
+    }
 
     /**
      * {@code slotbridge.store.redis}.
@@ -34,9 +40,8 @@ public record StoreProperties(@Bindable(defaultValue = "memory") String type,
      * @param timeout        a command's time limit, and the connect timeout: a write fails fast while Redis is down
      * @param reconnectDelay the wait between reconnection attempts (constant, not Lettuce's exponential default)
      */
-    @ConfigurationProperties("redis")
-    public record Redis(@Bindable(defaultValue = "redis://127.0.0.1:6379/0") String uri,
-                        @Bindable(defaultValue = "2s") Duration timeout,
-                        @Bindable(defaultValue = "500ms") Duration reconnectDelay) {
+    public record Redis(String uri,
+                        Duration timeout,
+                        Duration reconnectDelay) {
     }
 }

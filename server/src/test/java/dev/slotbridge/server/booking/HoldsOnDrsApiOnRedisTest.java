@@ -7,7 +7,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.util.Map;
 
 /** {@link HoldsOnDrsApiTest}, with the Redis store: what held with the memory store holds with Redis too. */
-@MicronautTest
+@MicronautTest(propertySources = "classpath:operator/holds-on-drs-api.yml")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class HoldsOnDrsApiOnRedisTest extends HoldsOnDrsApiTest implements RunsOnRedis {
     @Override

@@ -5,7 +5,6 @@ import dev.slotbridge.provider.drs.FakeDrs;
 import dev.slotbridge.provider.drs.GatewaySchema;
 import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
-import dev.slotbridge.server.testing.FakeCouncils;
 import dev.slotbridge.server.testing.Requests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import io.micronaut.test.support.TestPropertyProvider;
@@ -15,7 +14,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -29,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Holds on a DRS council, which reserves natively ({@code createReservation}, {@code confirmReservation},
  * {@code deleteOrder} on release or expiry), and on "plenty", a scheduler that cannot hold, whose holds Slotbridge
- * keeps in its store: other callers neither see nor book a held slot; the holder books it with the holdId.
+ * keeps in its store: other callers neither see nor book a held slot; the holder books it with the holdId. Configured
+ * by {@code operator/holds-on-drs-api.yml}.
  */
-@MicronautTest
+@MicronautTest(propertySources = "classpath:operator/holds-on-drs-api.yml")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HoldsOnDrsApiTest extends HoldsApiTest implements TestPropertyProvider {
     static final String LINCOLN = "/v1/councils/lincoln";
@@ -41,18 +40,11 @@ class HoldsOnDrsApiTest extends HoldsApiTest implements TestPropertyProvider {
     private final FakeDrs drs = new FakeDrs();
     private final WireMockServer gateway = FakeDrs.server(drs);
 
+    /** The DRS fake's endpoint, for the placeholder of {@code operator/holds-on-drs-api.yml}. */
     @Override
     public Map<String, String> getProperties() {
         gateway.start();
-        Map<String, String> properties = new HashMap<>(FakeCouncils.drs("lincoln", gateway));
-        properties.put("slotbridge.clients.other.key-sha256", "b06dae285a935240f0cc4acf8e0820872e0c02a9a76eb33c7768150ec149d4df");
-        properties.put("slotbridge.councils.lincoln.holds.ttl", "2m");
-        properties.put("slotbridge.councils.lincoln.resilience.bulkhead.max-concurrent-calls", "50");
-        properties.put("slotbridge.clients.ops.rate-limit.requests", "10000");
-        properties.put("slotbridge.councils.plenty.provider", "scripted");
-        properties.put("slotbridge.clients.ops.councils", "roomy,lincoln,plenty");
-        properties.put("slotbridge.clients.other.councils", "lincoln,plenty");
-        return properties;
+        return Map.of("fakes.drs-endpoint", gateway.baseUrl() + FakeDrs.PATH);
     }
 
     /** Ends every hold the test left (releasing them at DRS), then forgets DRS's orders and requests. */

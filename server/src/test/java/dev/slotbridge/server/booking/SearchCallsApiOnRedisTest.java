@@ -8,7 +8,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.util.Map;
 
 /** {@link SearchCallsApiTest} with the Redis store: the availability cache lives in Redis. */
-@MicronautTest
+@MicronautTest(propertySources = "classpath:operator/search-calls-api.yml")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class SearchCallsApiOnRedisTest extends SearchCallsApiTest implements RunsOnRedis {
     @Override

@@ -4,7 +4,6 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.slotbridge.provider.drs.FakeDrs;
 import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
-import dev.slotbridge.server.testing.FakeCouncils;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.tck.TestClock;
 import io.micronaut.json.JsonMapper;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.TestInstance;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -37,9 +35,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Fewer scheduler calls for the tenant to wait on, counted at a DRS fake: identical searches in flight share one
  * {@code checkAvailability} per 7-day chunk ("lincoln", no cache); with {@code cache.ttl} ("cached") a repeated search
- * makes none until the time is up or a write at the property drops it.
+ * makes none until the time is up or a write at the property drops it. Configured by
+ * {@code operator/search-calls-api.yml}.
  */
-@MicronautTest
+@MicronautTest(propertySources = "classpath:operator/search-calls-api.yml")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SearchCallsApiTest implements TestPropertyProvider {
     private final FakeDrs drs = new FakeDrs();
@@ -53,15 +52,11 @@ class SearchCallsApiTest implements TestPropertyProvider {
     TestClock clock;
     Api api;
 
+    /** The DRS fake's endpoint, for the placeholders of {@code operator/search-calls-api.yml}. */
     @Override
     public Map<String, String> getProperties() {
         gateway.start();
-        Map<String, String> properties = new HashMap<>(FakeCouncils.drs("lincoln", gateway));
-        properties.putAll(FakeCouncils.drs("cached", gateway));
-        properties.put("slotbridge.councils.cached.cache.ttl", "30s");
-        properties.put("slotbridge.clients.ops.councils", "lincoln,cached");
-        properties.put("slotbridge.clients.ops.rate-limit.requests", "10000");
-        return properties;
+        return Map.of("fakes.drs-endpoint", gateway.baseUrl() + FakeDrs.PATH);
     }
 
     @BeforeEach

@@ -5,7 +5,6 @@ import dev.slotbridge.provider.connect.FakeConnect;
 import dev.slotbridge.provider.drs.FakeDrs;
 import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
-import dev.slotbridge.server.testing.FakeCouncils;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.server.testing.WebhookReceiver;
 import io.micronaut.json.JsonMapper;
@@ -22,7 +21,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -33,9 +31,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Changes made inside the schedulers, told through their callbacks: DRS's SOAP {@code bookingConfirmation} and
  * Connect's JSON callback, each authenticated by the council's secret, become events for the booking's maker
  * ({@code booking.rescheduled}, {@code booking.cancelled}) and {@code booking.changed} for other subscribers; echoes of
- * Slotbridge's own changes, unknown orders and bad callbacks make none.
+ * Slotbridge's own changes, unknown orders and bad callbacks make none. Configured by
+ * {@code operator/callbacks-api.yml}, which gives the callback secrets {@link #SECRET} and {@link #CONNECT_SECRET}.
  */
-@MicronautTest
+@MicronautTest(propertySources = "classpath:operator/callbacks-api.yml")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class CallbacksApiTest implements TestPropertyProvider {
     static final String LINCOLN = "/v1/councils/lincoln";
@@ -59,22 +58,15 @@ class CallbacksApiTest implements TestPropertyProvider {
     WebhookDispatcher dispatcher;
     Api api;
 
+    /** The fakes' and receivers' URLs, for the placeholders of {@code operator/callbacks-api.yml}. */
     @Override
     public Map<String, String> getProperties() {
         gateway.start();
         connectServer.start();
-        Map<String, String> properties = new HashMap<>(FakeCouncils.drs("lincoln", gateway));
-        properties.putAll(FakeCouncils.connect("leeds", connectServer));
-        properties.put("slotbridge.councils.lincoln.callbacks.secret", SECRET);
-        properties.put("slotbridge.councils.leeds.callbacks.secret", CONNECT_SECRET);
-        properties.put("slotbridge.clients.ops.councils", "sandbox,lincoln,leeds");
-        properties.put("slotbridge.webhooks.dispatch-interval", "1h");
-        properties.putAll(opsReceiver.subscription("ops", 0, "ops-webhook-secret",
-                "booking.created,booking.rescheduled,booking.cancelled"));
-        properties.put("slotbridge.clients.other.key-sha256", "b06dae285a935240f0cc4acf8e0820872e0c02a9a76eb33c7768150ec149d4df");
-        properties.put("slotbridge.clients.other.councils", "lincoln,leeds");
-        properties.putAll(otherReceiver.subscription("other", 0, "other-webhook-secret", "booking.changed"));
-        return properties;
+        return Map.of("fakes.drs-endpoint", gateway.baseUrl() + FakeDrs.PATH,
+                "fakes.connect-base-url", connectServer.baseUrl() + FakeConnect.BASE,
+                "receivers.ops", opsReceiver.uri().toString(),
+                "receivers.other", otherReceiver.uri().toString());
     }
 
     @BeforeEach

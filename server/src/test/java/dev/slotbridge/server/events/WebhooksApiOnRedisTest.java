@@ -8,7 +8,7 @@ import org.junit.jupiter.api.TestInstance;
 import java.util.Map;
 
 /** {@link WebhooksApiTest} with the Redis store: the outbox, retries, dead letters and redelivery on Redis. */
-@MicronautTest
+@MicronautTest(propertySources = "classpath:operator/webhooks-api.yml")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class WebhooksApiOnRedisTest extends WebhooksApiTest implements RunsOnRedis {
     @Override

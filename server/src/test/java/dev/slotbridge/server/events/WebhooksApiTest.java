@@ -23,7 +23,6 @@ import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Base64;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -34,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * Webhooks from Slotbridge's own writes, to real HTTP receivers: "ops" receives its bookings' events (signed with a
  * {@code whsec_} secret), "other" receives {@code booking.changed} for the same council (signed with a plain string),
- * without personal data. Deliveries are sent when the test dispatches, on the test's clock.
+ * without personal data. Deliveries are sent when the test dispatches, on the test's clock. Configured by
+ * {@code operator/webhooks-api.yml}; {@link #OPS_SECRET} and {@link #OTHER_SECRET} are the secrets it gives.
  */
-@MicronautTest
+@MicronautTest(propertySources = "classpath:operator/webhooks-api.yml")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class WebhooksApiTest implements TestPropertyProvider {
     static final String SANDBOX = "/v1/councils/sandbox";
@@ -57,16 +57,10 @@ class WebhooksApiTest implements TestPropertyProvider {
     WebhookDispatcher dispatcher;
     Api api;
 
+    /** The receivers' URLs, for the placeholders of {@code operator/webhooks-api.yml}. */
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>();
-        properties.put("slotbridge.webhooks.dispatch-interval", "1h");
-        properties.putAll(opsReceiver.subscription("ops", 0, "whsec_" + Base64.getEncoder().encodeToString(OPS_SECRET),
-                "booking.created,booking.rescheduled,booking.cancelled"));
-        properties.put("slotbridge.clients.other.key-sha256", "b06dae285a935240f0cc4acf8e0820872e0c02a9a76eb33c7768150ec149d4df");
-        properties.put("slotbridge.clients.other.councils", "sandbox");
-        properties.putAll(otherReceiver.subscription("other", 0, OTHER_SECRET, "booking.changed"));
-        return properties;
+        return Map.of("receivers.ops", opsReceiver.uri().toString(), "receivers.other", otherReceiver.uri().toString());
     }
 
     @BeforeEach

@@ -1,8 +1,8 @@
 package dev.slotbridge.server.events;
 
 import dev.slotbridge.server.testing.Api;
+import dev.slotbridge.server.testing.OperatorYaml;
 import dev.slotbridge.server.testing.RedisServer;
-import dev.slotbridge.server.testing.RedisStores;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.server.testing.WebhookReceiver;
 import io.micronaut.context.ApplicationContext;
@@ -11,7 +11,6 @@ import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.Map;
 
 import static dev.slotbridge.server.testing.Api.OPS_KEY;
@@ -23,15 +22,20 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class WebhooksSurviveRestartTest {
 
+    /** A server configured by {@code operator/webhooks-survive-restart.yml}, its placeholders filled from the properties. */
+    private static EmbeddedServer start(Map<String, Object> properties) {
+        return ApplicationContext.builder().environments("test").properties(properties)
+                .propertySources(OperatorYaml.propertySource("classpath:operator/webhooks-survive-restart.yml"))
+                .run(EmbeddedServer.class);
+    }
+
     @Test
     void anEventRecordedBeforeAStopIsDeliveredAfterTheRestart() throws Exception {
         try (RedisServer redis = RedisServer.start(); WebhookReceiver receiver = WebhookReceiver.start()) {
-            Map<String, Object> properties = new HashMap<>(RedisStores.on(redis));
-            properties.put("slotbridge.webhooks.dispatch-interval", "1h");
-            properties.putAll(receiver.subscription("ops", 0, "restart-secret", "booking.created"));
+            Map<String, Object> properties = Map.of("redis.uri", redis.uri(), "receivers.ops", receiver.uri().toString());
 
             String bookingRef;
-            try (EmbeddedServer first = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
+            try (EmbeddedServer first = start(properties)) {
                 Api api = new Api(first.getURI(), first.getApplicationContext().getBean(JsonMapper.class));
                 String slotId = (String) api.post(OPS_KEY, "/v1/councils/sandbox/appointment-search",
                         Requests.search("2026-03-03", "2026-03-03")).list("slots").getFirst().get("slotId");
@@ -40,7 +44,7 @@ final class WebhooksSurviveRestartTest {
             }
             assertThat(receiver.all()).as("the first server stopped before sending").isEmpty();
 
-            try (EmbeddedServer second = ApplicationContext.run(EmbeddedServer.class, properties, "test")) {
+            try (EmbeddedServer second = start(properties)) {
                 second.getApplicationContext().getBean(WebhookDispatcher.class).dispatch().join();
             }
 

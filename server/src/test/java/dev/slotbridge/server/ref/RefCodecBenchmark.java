@@ -17,7 +17,7 @@ import java.util.concurrent.TimeUnit;
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
 public class RefCodecBenchmark {
-    private final RefCodec codec = new RefCodec("a-benchmark-signing-key-of-32-chars!".getBytes(StandardCharsets.UTF_8));
+    private final RefCodec codec = new RefCodec(SigningKeys.of("a-benchmark-signing-key-of-32-chars!".getBytes(StandardCharsets.UTF_8)));
     private final SignedRef slot = new SignedRef("lincoln", "drs",
             Map.of("start", "2026-03-02T08:00:00Z", "end", "2026-03-02T12:00:00Z"));
     private final String token = codec.encode(RefCodec.Kind.SLOT, slot);

@@ -9,7 +9,7 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 
 final class RefCodecTest {
-    private final RefCodec codec = new RefCodec("a-signing-key-of-at-least-32-characters".getBytes(StandardCharsets.UTF_8));
+    private final RefCodec codec = new RefCodec(SigningKeys.of("a-signing-key-of-at-least-32-characters".getBytes(StandardCharsets.UTF_8)));
     private final SignedRef ref = new SignedRef("lincoln", "drs", Map.of("start", "2026-03-02T08:00:00Z", "b", "é&<"));
 
     @Test
@@ -36,7 +36,7 @@ final class RefCodecTest {
     @Test
     void aTokenOfAnotherKindOrKeyIsRefused() {
         String slot = codec.encode(RefCodec.Kind.SLOT, ref);
-        RefCodec other = new RefCodec("another-signing-key-of-32-characters!!".getBytes(StandardCharsets.UTF_8));
+        RefCodec other = new RefCodec(SigningKeys.of("another-signing-key-of-32-characters!!".getBytes(StandardCharsets.UTF_8)));
 
         assertThat(codec.decode(RefCodec.Kind.BOOKING, slot)).isEmpty();
         assertThat(other.decode(RefCodec.Kind.SLOT, slot)).isEmpty();

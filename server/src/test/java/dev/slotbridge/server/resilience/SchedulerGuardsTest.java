@@ -11,7 +11,9 @@ import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotQuery;
 import dev.slotbridge.tck.TestClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import io.micronaut.core.value.MapPropertyResolver;
+import dev.slotbridge.server.config.ConfigSection;
+import dev.slotbridge.server.config.SlotbridgeConfiguration;
+import dev.slotbridge.server.testing.OperatorYaml;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -32,14 +34,18 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * real timer that holds calls to that limit.
  */
 final class SchedulerGuardsTest {
+    /** The council's resilience section, set by {@link #guards}. */
+    private ConfigSection lincoln;
 
     @Test
     void aProviderGetsTheCouncilsTimeoutAndItsExtraCallsShareTheCouncilsBulkhead() {
-        SchedulerGuards guards = guards(Map.of("slotbridge.councils.lincoln.resilience.timeout", "750ms",
-                "slotbridge.councils.lincoln.resilience.bulkhead.max-concurrent-calls", "2"));
+        SchedulerGuards guards = guards("""
+                timeout: 750ms
+                bulkhead: {max-concurrent-calls: 2}
+                """);
         AtomicReference<Duration> timeout = new AtomicReference<>();
         List<Boolean> taken = new ArrayList<>();
-        SchedulerProvider guarded = guards.protect("lincoln", "probe", (callTimeout, permits) -> {
+        SchedulerProvider guarded = guards.protect("lincoln", "probe", lincoln, (callTimeout, permits) -> {
             timeout.set(callTimeout);
             return new Searching(() -> takeEveryExtraPermitThenGiveThemBack(permits, taken));
         });
@@ -55,11 +61,13 @@ final class SchedulerGuardsTest {
 
     @Test
     void aCallStillRunningWhenItsCouncilsLimitPassesIsInterruptedAndTimesOut() {
-        SchedulerGuards guards = guards(Map.of("slotbridge.councils.lincoln.resilience.timeout", "50ms",
-                "slotbridge.councils.lincoln.resilience.retry.max-attempts", "1"));
+        SchedulerGuards guards = guards("""
+                timeout: 50ms
+                retry: {max-attempts: 1}
+                """);
         CountDownLatch never = new CountDownLatch(1);
         AtomicReference<Boolean> interrupted = new AtomicReference<>();
-        SchedulerProvider guarded = guards.protect("lincoln", "probe", (callTimeout, permits) -> new Searching(() -> {
+        SchedulerProvider guarded = guards.protect("lincoln", "probe", lincoln, (callTimeout, permits) -> new Searching(() -> {
             try {
                 never.await();
             } catch (InterruptedException e) {
@@ -78,9 +86,9 @@ final class SchedulerGuardsTest {
 
     @Test
     void onceTheServerStopsItsTimerACallIsNotSentAndSaysSo() {
-        SchedulerGuards guards = guards(Map.of());
+        SchedulerGuards guards = guards("{}");
         List<String> sent = new ArrayList<>();
-        SchedulerProvider guarded = guards.protect("lincoln", "probe", (callTimeout, permits) ->
+        SchedulerProvider guarded = guards.protect("lincoln", "probe", lincoln, (callTimeout, permits) ->
                 new Searching(() -> sent.add("search")));
         guards.shutdown();
 
@@ -89,8 +97,18 @@ final class SchedulerGuardsTest {
         assertThat(sent).isEmpty();
     }
 
-    private static SchedulerGuards guards(Map<String, Object> settings) {
-        return new SchedulerGuards(new MapPropertyResolver(settings), new TestClock(Instant.parse("2026-03-01T09:00:00Z")),
+    /** Guards whose council {@code lincoln} has these {@code resilience} settings, given in YAML. */
+    private SchedulerGuards guards(String lincolnResilience) {
+        SlotbridgeConfiguration configuration = OperatorYaml.load("""
+                slotbridge:
+                  signing-key: a-signing-key-of-at-least-32-characters
+                  councils:
+                    lincoln:
+                      provider: sandbox
+                      resilience:
+                """ + lincolnResilience.indent(8));
+        lincoln = configuration.root().entries("councils").get("lincoln").section("resilience");
+        return new SchedulerGuards(configuration, new TestClock(Instant.parse("2026-03-01T09:00:00Z")),
                 new SchedulerMetrics(new SimpleMeterRegistry()));
     }
 

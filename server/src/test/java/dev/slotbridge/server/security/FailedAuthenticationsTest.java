@@ -1,5 +1,6 @@
 package dev.slotbridge.server.security;
 
+import dev.slotbridge.server.testing.OperatorYaml;
 import dev.slotbridge.tck.TestClock;
 import org.junit.jupiter.api.Test;
 
@@ -10,7 +11,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class FailedAuthenticationsTest {
     private final TestClock clock = new TestClock(Instant.parse("2026-12-01T10:00:00Z"));
-    private final FailedAuthentications failures = new FailedAuthentications(clock, 3);
+    private final FailedAuthentications failures = new FailedAuthentications(clock, OperatorYaml.load("""
+            slotbridge:
+              signing-key: a-signing-key-of-at-least-32-characters
+              authentication:
+                max-failures: 3
+            """));
 
     @Test
     void anAddressIsBlockedFromItsLastAllowedFailureUntilItsWindowEnds() {

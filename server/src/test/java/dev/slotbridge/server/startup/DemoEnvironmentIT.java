@@ -34,6 +34,13 @@ final class DemoEnvironmentIT {
     }
 
     @Test
+    void aProductionStartWithoutASigningKeyStopsSayingSo() throws Exception {
+        ServerJar server = ServerJar.start(work, Map.of("SLOTBRIDGE_SIGNING_KEY", ""));
+        assertThat(server.awaitExit()).as(server.output()).isEqualTo(1);
+        assertThat(server.output()).contains("slotbridge.signing-key: is required outside the demo environment");
+    }
+
+    @Test
     void theDemoEnvironmentServesTheSandboxToTheDemoKey() throws Exception {
         try (ServerJar server = ServerJar.start(work, Map.of("MICRONAUT_ENVIRONMENTS", "demo")).awaitStarted()) {
             assertThat(councils(server)).isEqualTo(200);
@@ -49,6 +56,7 @@ final class DemoEnvironmentIT {
                     lincoln-portal:
                       key-sha256: %s
                       councils: [lincoln]
+                      permissions: [search, book, manage-own]
                   councils:
                     lincoln:
                       provider: sandbox

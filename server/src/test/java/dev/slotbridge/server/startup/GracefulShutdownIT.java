@@ -48,6 +48,7 @@ final class GracefulShutdownIT {
                     portal:
                       key-sha256: %s
                       councils: [lincoln]
+                      permissions: all
                   councils:
                     lincoln:
                       provider: drs

@@ -6,6 +6,8 @@ import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -23,13 +25,39 @@ final class ServerJar implements AutoCloseable {
 
     /** Starts the jar in {@code work} with these environment variables added; its output goes to a file there. */
     static ServerJar start(Path work, Map<String, String> environment) throws IOException {
+        return run(work, environment);
+    }
+
+    /** Runs {@code java -jar} on the jar with these arguments (e.g. {@code check-config}), as {@link #start} does. */
+    static ServerJar run(Path work, Map<String, String> environment, String... args) throws IOException {
+        List<String> command = new ArrayList<>(List.of(ProcessHandle.current().info().command().orElse("java"),
+                "-jar", jar().toString()));
+        command.addAll(List.of(args));
+        return spawn(work, command, Map.of(), environment);
+    }
+
+    /** Runs the jar through the launcher, {@code bin/slotbridge}, with these arguments, on this JVM's JDK. */
+    static ServerJar launch(Path work, Map<String, String> environment, String... args) throws IOException {
+        Path root = jar().getParent().getParent().getParent();
+        List<String> command = new ArrayList<>(List.of("bash", root.resolve("bin/slotbridge").toString()));
+        command.addAll(List.of(args));
+        return spawn(work, command, Map.of("JAVA_HOME", System.getProperty("java.home"), "SLOTBRIDGE_JAR", jar().toString()),
+                environment);
+    }
+
+    private static Path jar() {
+        return Path.of(System.getProperty("server.jar")).toAbsolutePath();
+    }
+
+    private static ServerJar spawn(Path work, List<String> command, Map<String, String> launcher,
+                                   Map<String, String> environment) throws IOException {
         int port = freePort();
         Path output = Files.createTempFile(work, "server", ".log");
-        ProcessBuilder builder = new ProcessBuilder(ProcessHandle.current().info().command().orElse("java"),
-                "-jar", Path.of(System.getProperty("server.jar")).toAbsolutePath().toString())
+        ProcessBuilder builder = new ProcessBuilder(command)
                 .directory(work.toFile()).redirectErrorStream(true).redirectOutput(output.toFile());
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));
         builder.environment().put("SLOTBRIDGE_SIGNING_KEY", "an-integration-test-signing-key-0123456789");
+        builder.environment().putAll(launcher);
         builder.environment().putAll(environment);
         return new ServerJar(builder.start(), output, URI.create("http://127.0.0.1:" + port));
     }

@@ -6,9 +6,8 @@ import dev.slotbridge.server.booking.HoldSweeper;
 import dev.slotbridge.server.events.WebhookDispatcher;
 import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
-import dev.slotbridge.server.testing.FakeCouncils;
+import dev.slotbridge.server.testing.OperatorYaml;
 import dev.slotbridge.server.testing.RedisServer;
-import dev.slotbridge.server.testing.RedisStores;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.server.testing.WebhookReceiver;
 import dev.slotbridge.tck.TestClock;
@@ -23,12 +22,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -47,7 +43,8 @@ import static dev.slotbridge.server.testing.Api.OPS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Two replicas — two separate servers sharing nothing but a real Redis — in front of one stateful DRS fake.
+ * Two replicas — two separate servers sharing nothing but a real Redis — in front of one stateful DRS fake. Configured
+ * by {@code operator/replicas-on-redis.yml}, which gives {@link #PACED_KEY}'s and {@link #OTHER_KEY}'s digests.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class ReplicasOnRedisApiTest {
@@ -62,25 +59,15 @@ final class ReplicasOnRedisApiTest {
     private final List<Api> apis = new ArrayList<>();
 
     @BeforeAll
-    void start() throws Exception {
+    void start() {
         gateway.start();
-        Map<String, Object> properties = new HashMap<>(FakeCouncils.drs("lincoln", gateway));
-        properties.putAll(RedisStores.on(redis));
-        properties.putAll(FakeCouncils.drs("cached", gateway));
-        properties.put("slotbridge.councils.cached.cache.ttl", "30s");
-        properties.put("slotbridge.clients.ops.councils", "lincoln,cached");
-        properties.put("slotbridge.clients.paced.key-sha256", HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(PACED_KEY.getBytes(StandardCharsets.UTF_8))));
-        properties.put("slotbridge.clients.paced.councils", "lincoln");
-        properties.put("slotbridge.clients.other.key-sha256", HexFormat.of().formatHex(
-                MessageDigest.getInstance("SHA-256").digest(OTHER_KEY.getBytes(StandardCharsets.UTF_8))));
-        properties.put("slotbridge.clients.other.councils", "lincoln");
-        properties.put("slotbridge.webhooks.dispatch-interval", "1h");
-        properties.putAll(receiver.subscription("ops", 0, "a replicas' test secret", "booking.created"));
-        properties.put("slotbridge.clients.paced.rate-limit.requests", "5");
-        properties.put("slotbridge.clients.paced.rate-limit.period", "1s");
+        Map<String, Object> properties = Map.of("redis.uri", redis.uri(),
+                "fakes.drs-endpoint", gateway.baseUrl() + FakeDrs.PATH,
+                "receivers.ops", receiver.uri().toString());
         for (int i = 0; i < 2; i++) {
-            EmbeddedServer replica = ApplicationContext.run(EmbeddedServer.class, properties, "test");
+            EmbeddedServer replica = ApplicationContext.builder().environments("test").properties(properties)
+                    .propertySources(OperatorYaml.propertySource("classpath:operator/replicas-on-redis.yml"))
+                    .run(EmbeddedServer.class);
             replicas.add(replica);
             apis.add(new Api(replica.getURI(), replica.getApplicationContext().getBean(JsonMapper.class)));
         }

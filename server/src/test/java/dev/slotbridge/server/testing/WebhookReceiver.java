@@ -82,12 +82,6 @@ public final class WebhookReceiver implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/events");
     }
 
-    /** The properties that subscribe the client's webhook endpoint {@code index} to this receiver. */
-    public Map<String, String> subscription(String client, int index, String secret, String events) {
-        String prefix = "slotbridge.clients." + client + ".webhooks[" + index + "].";
-        return Map.of(prefix + "url", uri().toString(), prefix + "secret", secret, prefix + "events", events);
-    }
-
     /** Every request's body, read as JSON (the CloudEvents), in the order received. */
     public List<Map<String, Object>> events(JsonMapper json) {
         return all().stream().map(received -> {

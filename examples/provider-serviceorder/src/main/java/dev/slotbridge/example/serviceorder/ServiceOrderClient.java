@@ -46,8 +46,7 @@ final class ServiceOrderClient {
     List<ServiceOrder> listAll() {
         List<ServiceOrder> orders = new ArrayList<>();
         for (int page = 1; ; page++) {
-            URI uri = URI.create(settings.serviceOrders() + "?page=" + page + "&pageSize=" + PAGE_SIZE);
-            ServiceOrder.Page answer = read(expectSuccess(send(request(uri).GET())), ServiceOrder.Page.class);
+            ServiceOrder.Page answer = page(page, PAGE_SIZE);
             if (answer.data() != null) {
                 orders.addAll(answer.data());
             }
@@ -55,6 +54,12 @@ final class ServiceOrderClient {
                 return orders;
             }
         }
+    }
+
+    /** {@code GET …/service-orders?page=&pageSize=}: one page of the store's orders. */
+    ServiceOrder.Page page(int page, int pageSize) {
+        URI uri = URI.create(settings.serviceOrders() + "?page=" + page + "&pageSize=" + pageSize);
+        return read(expectSuccess(send(request(uri).GET())), ServiceOrder.Page.class);
     }
 
     /** @return false when the order no longer exists */

@@ -1,6 +1,7 @@
 package dev.slotbridge.example.serviceorder;
 
 import dev.slotbridge.spi.Capability;
+import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.error.BookingNotFoundException;
 import dev.slotbridge.spi.error.SlotUnavailableException;
@@ -31,6 +32,7 @@ import java.util.stream.Collectors;
  * days from now to {@code days-ahead}; a window is taken while an active service order is planned in it (one crew).
  * Booking creates a service order carrying the window and the job; view, list and cancel map to get, list and delete.
  * No reschedule. Two bookings racing for one window can both succeed: the API offers no reservation to prevent it.
+ * The probe reads one order of the store's first page: the cheapest read that proves the URL, tenant, store and key.
  */
 final class ServiceOrderSchedulerProvider implements SchedulerProvider {
     private final ServiceOrderClient client;
@@ -116,6 +118,12 @@ final class ServiceOrderSchedulerProvider implements SchedulerProvider {
             throw new BookingNotFoundException("no service order " + uid);
         }
         return current.withStatus(BookingStatus.CANCELLED);
+    }
+
+    @Override
+    public ProbeResult probe() {
+        client.page(1, 1);
+        return ProbeResult.REACHED;
     }
 
     private Set<String> takenStarts() {

@@ -29,8 +29,8 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 
 /**
  * A service-order API for tests: tenant {@code t1}, store {@code s1}, key {@code test-api-key}. Orders live in
- * memory; a deleted order stays readable with state {@code DELETED}. Stubs only pass requests with the bearer key,
- * and creations carrying the fields the plugin must send; anything else gets WireMock's 404.
+ * memory; a deleted order stays readable with state {@code DELETED}. Stubs only pass requests with the bearer key
+ * (another key gets 401), and creations carrying the fields the plugin must send; anything else gets WireMock's 404.
  */
 final class FakeServiceOrderApi implements ResponseDefinitionTransformerV2 {
     static final String KEY = "test-api-key";
@@ -56,6 +56,8 @@ final class FakeServiceOrderApi implements ResponseDefinitionTransformerV2 {
         server.stubFor(any(urlPathMatching(ORDERS + "(/[A-Za-z0-9_-]+)?")).atPriority(10)
                 .withHeader("Authorization", equalTo("Bearer " + KEY))
                 .willReturn(aResponse().withTransformers(NAME)));
+        server.stubFor(any(urlPathMatching(ORDERS + "(/[A-Za-z0-9_-]+)?")).atPriority(20)
+                .willReturn(aResponse().withStatus(401)));
         return server;
     }
 

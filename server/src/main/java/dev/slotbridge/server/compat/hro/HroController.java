@@ -7,7 +7,7 @@ import io.micronaut.scheduling.annotation.ExecuteOn;
 
 /** The HRO routes at the root, as the client calls them; present only when front ends are configured. */
 @Controller
-@Requires(property = HroProperties.FRONT_ENDS)
+@Requires(property = HroFrontEnds.FRONT_ENDS)
 @ExecuteOn(TaskExecutors.BLOCKING)
 final class HroController extends HroRoutes {
     HroController(HroAppointments appointments) {

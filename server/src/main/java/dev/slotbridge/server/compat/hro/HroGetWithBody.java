@@ -23,7 +23,7 @@ import java.util.Map;
  * Any other GET is left alone.
  */
 @Singleton
-@Requires(property = HroProperties.FRONT_ENDS)
+@Requires(property = HroFrontEnds.FRONT_ENDS)
 final class HroGetWithBody implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
     static final String PATH = "/Appointments/AvailableAppointments";
     private static final String NAME = "slotbridge-hro-get-with-body";

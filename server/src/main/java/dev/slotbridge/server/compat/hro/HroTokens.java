@@ -1,5 +1,6 @@
 package dev.slotbridge.server.compat.hro;
 
+import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -32,8 +33,8 @@ final class HroTokens {
     private final byte[] secret;
     private final Clock clock;
 
-    HroTokens(HroProperties properties, Clock clock) {
-        this.secret = properties.jwtSecret() == null ? new byte[0] : properties.jwtSecret().getBytes(StandardCharsets.UTF_8);
+    HroTokens(SlotbridgeConfiguration configuration, Clock clock) {
+        this.secret = configuration.root().section("hro").text("jwt-secret").orElse("").getBytes(StandardCharsets.UTF_8);
         this.clock = clock;
     }
 

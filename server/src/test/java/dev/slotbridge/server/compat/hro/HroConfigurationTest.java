@@ -2,6 +2,7 @@ package dev.slotbridge.server.compat.hro;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import dev.slotbridge.server.testing.OperatorYaml;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;
@@ -10,7 +11,6 @@ import java.net.http.HttpResponse;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Without front ends the HRO routes do not exist; a front end configured wrongly stops start-up, every problem named. */
 final class HroConfigurationTest {
@@ -26,19 +26,38 @@ final class HroConfigurationTest {
     }
 
     @Test
-    void aShortSecretAnUnknownCouncilAndABadDigestStopStartUp() {
-        assertThatThrownBy(() -> ApplicationContext.run(Map.of("slotbridge.hro.jwt-secret", "too-short",
-                "slotbridge.hro.front-ends.portal.identifier-sha256", "not-a-digest",
-                "slotbridge.hro.front-ends.portal.council", "atlantis"), "test"))
-                .hasStackTraceContaining("slotbridge.hro.jwt-secret: at least 32 characters")
-                .hasStackTraceContaining("slotbridge.hro.front-ends.portal.identifier-sha256: must be the SHA-256")
-                .hasStackTraceContaining("slotbridge.hro.front-ends.portal.council: must name a configured council");
+    void aShortSecretABadDigestOrAnUnknownKeyStopStartUp() {
+        assertThat(OperatorYaml.problems("""
+                slotbridge:
+                  signing-key: a-signing-key-of-at-least-32-characters
+                  hro:
+                    jwt-secret: too-short
+                    front-ends:
+                      portal:
+                        identifier-sha256: not-a-digest
+                        council: lincoln
+                        max-day: 3
+                  councils:
+                    lincoln: {provider: sandbox}
+                """)).containsExactlyInAnyOrder(
+                "slotbridge.hro.jwt-secret: is not a text of at least 32 characters (the value is secret, so not shown)",
+                "slotbridge.hro.front-ends.portal.identifier-sha256: 'not-a-digest' is not a SHA-256 hex digest "
+                        + "(64 hex digits: printf '%s' \"$KEY\" | sha256sum)",
+                "slotbridge.hro.front-ends.portal.max-day: unknown key — did you mean 'max-days'?");
     }
 
     @Test
-    void anUnknownFrontEndKeyStopsStartUp() {
-        assertThatThrownBy(() -> ApplicationContext.run(Map.of("slotbridge.councils.lincoln.provider", "sandbox",
-                "slotbridge.hro.front-ends.portal.max-day", "3"), "test"))
-                .hasStackTraceContaining("slotbridge.hro.front-ends.portal.max-day: unknown key");
+    void aFrontEndOfAnUnknownCouncilOrWithoutASecretStopsStartUp() {
+        assertThat(OperatorYaml.problems("""
+                slotbridge:
+                  signing-key: a-signing-key-of-at-least-32-characters
+                  hro:
+                    front-ends:
+                      portal:
+                        identifier-sha256: ddf8b9269584c82033b58a6641cb7c6a0df44c85e78bbb9ea54a32a7d82ccd1c
+                        council: atlantis
+                """)).containsExactlyInAnyOrder(
+                "slotbridge.hro.front-ends.portal.council: 'atlantis' is not a configured council; configured: []",
+                "slotbridge.hro.jwt-secret: is required to serve HRO front ends");
     }
 }

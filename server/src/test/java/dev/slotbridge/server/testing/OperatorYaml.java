@@ -1,0 +1,88 @@
+package dev.slotbridge.server.testing;
+
+import dev.slotbridge.server.config.ConfigurationDescription;
+import dev.slotbridge.server.config.SlotbridgeConfiguration;
+import dev.slotbridge.server.events.EventType;
+import dev.slotbridge.server.security.Permission;
+import dev.slotbridge.spi.ProviderFactory;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.context.env.PropertySource;
+import io.micronaut.context.env.yaml.YamlPropertySourceLoader;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.ServiceLoader;
+
+/**
+ * A YAML configuration read by Micronaut's own YAML loader — what {@code MICRONAUT_CONFIG_FILES} uses — and validated
+ * as the server validates its configuration, without starting it.
+ */
+public final class OperatorYaml {
+    private OperatorYaml() {
+    }
+
+    public static ConfigurationDescription description() {
+        return ConfigurationDescription.of(ServiceLoader.load(ProviderFactory.class).stream().map(ServiceLoader.Provider::get).toList(),
+                Arrays.stream(Permission.values()).map(Permission::configName).toList(),
+                Arrays.stream(EventType.values()).map(EventType::subscription).toList());
+    }
+
+    /** YAML text as Micronaut's YAML loader reads a configuration file. */
+    public static PropertySource text(String yaml) {
+        try {
+            return PropertySource.of("operator.yml", new YamlPropertySourceLoader().read("operator.yml",
+                    new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * A YAML file on the test classpath ({@code classpath:operator/webhooks-api.yml}; the prefix may be left out) as
+     * Micronaut's YAML loader reads a configuration file, for servers a test starts itself
+     * ({@code ApplicationContext.builder().propertySources(...)}): it takes precedence over {@code application.yml} and
+     * {@code application-test.yml}, and its {@code ${…}} placeholders are filled from the server's other properties.
+     */
+    public static PropertySource propertySource(String classpathResource) {
+        String resource = classpathResource.startsWith("classpath:") ? classpathResource.substring("classpath:".length())
+                : classpathResource;
+        try (InputStream yaml = OperatorYaml.class.getClassLoader().getResourceAsStream(resource)) {
+            if (yaml == null) {
+                throw new IllegalArgumentException("no " + resource + " on the test classpath");
+            }
+            return PropertySource.of(resource, new YamlPropertySourceLoader().read(resource, yaml));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Loads the YAML, with the environment variables given, and validates it as outside the demo environment. */
+    public static SlotbridgeConfiguration load(String yaml, Map<String, String> environment) {
+        try (ApplicationContext context = ApplicationContext.builder().propertySources(text(yaml))
+                .deduceEnvironment(false).enableDefaultPropertySources(false).build()) {
+            context.getEnvironment().start();
+            return SlotbridgeConfiguration.load(description(), context.getEnvironment(), environment, false);
+        }
+    }
+
+    /** Loads the YAML and validates it as outside the demo environment. */
+    public static SlotbridgeConfiguration load(String yaml) {
+        return load(yaml, Map.of());
+    }
+
+    /** The problems the configuration has, one line each; empty when it is valid. */
+    public static List<String> problems(String yaml) {
+        try {
+            load(yaml, Map.of());
+            return List.of();
+        } catch (io.micronaut.context.exceptions.ConfigurationException e) {
+            return List.of(e.getMessage().split("\n"));
+        }
+    }
+}

@@ -87,11 +87,11 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                         .section("the store shared by replicas"))
                 .optional("webhooks", new ConfigNode.Keys()
                         .optional("dispatch-interval", value(DURATION, "how often each replica sends due webhook "
-                                + "deliveries").byDefault("1s").range("10ms", "1m").build())
+                                + "deliveries").byDefault("1s").range("10ms", "1h").build())
                         .section("webhook delivery"))
                 .optional("holds", new ConfigNode.Keys()
                         .optional("sweep-interval", value(DURATION, "how often each replica ends expired holds")
-                                .byDefault("1s").range("10ms", "1m").build())
+                                .byDefault("1s").range("10ms", "1h").build())
                         .section("slot holds, server-wide"))
                 .optional("resilience", resilience("server-wide limits of scheduler calls; each council may override any"))
                 .optional("hro", hro())

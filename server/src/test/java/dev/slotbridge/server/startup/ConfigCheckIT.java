@@ -95,7 +95,6 @@ final class ConfigCheckIT {
     private Result checkConfig(Map<String, String> environment, String... args) throws Exception {
         ServerJar check = ServerJar.run(work, environment, args);
         int exit = check.awaitExit();
-        System.out.println("=== exit " + exit + " ===\n" + check.output());
         return new Result(exit, check.output());
     }
 
@@ -142,7 +141,6 @@ final class ConfigCheckIT {
             ServerJar check = ServerJar.launch(work, environment, "check-config", config.toString());
             int exit = check.awaitExit();
             String output = check.output();
-            System.out.println("=== exit " + exit + " ===\n" + output);
 
             assertThat(exit).as(output).isZero();
             assertThat(output.lines()).as(output)

@@ -33,30 +33,28 @@ public final class OperatorYaml {
                 Arrays.stream(EventType.values()).map(EventType::subscription).toList());
     }
 
-    /** YAML text as Micronaut's YAML loader reads a configuration file. */
-    public static PropertySource text(String yaml) {
+    /** YAML text as Micronaut's YAML loader reads a configuration file: flattened keys and their values. */
+    public static Map<String, Object> read(String yaml) {
         try {
-            return PropertySource.of("operator.yml", new YamlPropertySourceLoader().read("operator.yml",
-                    new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8))));
+            return new YamlPropertySourceLoader().read("operator.yml", new ByteArrayInputStream(yaml.getBytes(StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
 
-    /**
-     * A YAML file on the test classpath ({@code classpath:operator/webhooks-api.yml}; the prefix may be left out) as
-     * Micronaut's YAML loader reads a configuration file, for servers a test starts itself
-     * ({@code ApplicationContext.builder().propertySources(...)}): it takes precedence over {@code application.yml} and
-     * {@code application-test.yml}, and its {@code ${…}} placeholders are filled from the server's other properties.
-     */
+    /** YAML text as a property source, as a file of {@code MICRONAUT_CONFIG_FILES} is one. */
+    public static PropertySource text(String yaml) {
+        return PropertySource.of("operator.yml", read(yaml));
+    }
+
+    /** A YAML file on the class path ({@code classpath:} optional) as a property source, read as Micronaut reads one. */
     public static PropertySource propertySource(String classpathResource) {
-        String resource = classpathResource.startsWith("classpath:") ? classpathResource.substring("classpath:".length())
-                : classpathResource;
-        try (InputStream yaml = OperatorYaml.class.getClassLoader().getResourceAsStream(resource)) {
-            if (yaml == null) {
-                throw new IllegalArgumentException("no " + resource + " on the test classpath");
+        String path = classpathResource.replaceFirst("^classpath:", "");
+        try (InputStream in = OperatorYaml.class.getClassLoader().getResourceAsStream(path)) {
+            if (in == null) {
+                throw new IllegalArgumentException(classpathResource + " is not on the class path");
             }
-            return PropertySource.of(resource, new YamlPropertySourceLoader().read(resource, yaml));
+            return PropertySource.of(path, read(new String(in.readAllBytes(), StandardCharsets.UTF_8)));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

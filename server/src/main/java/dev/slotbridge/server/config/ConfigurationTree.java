@@ -19,8 +19,8 @@ import java.util.regex.Pattern;
  * comma-separated text (an environment variable's value) made a list, as Micronaut converts them.
  *
  * <p>An environment variable overrides a key as Micronaut reads it ({@code SLOTBRIDGE_STORE_TYPE} is
- * {@code slotbridge.store.type}). One that names no described key is left alone: it may feed a placeholder
- * ({@code ${SLOTBRIDGE_REDIS_URI}}).
+ * {@code slotbridge.store.type}); an empty one counts as unset. One that names no described key is left alone: it may
+ * feed a placeholder ({@code ${SLOTBRIDGE_REDIS_URI}}).
  */
 public final class ConfigurationTree {
     private static final String ROOT = "slotbridge";
@@ -41,7 +41,8 @@ public final class ConfigurationTree {
         Map<String, Object> tree = new TreeMap<>();
         resolved.getProperties(ROOT, StringConvention.RAW).forEach((key, value) ->
                 put(tree, List.of(key.split("\\.")), copy(value)));
-        environment.keySet().stream().filter(name -> name.startsWith(ENV_PREFIX)).sorted().forEach(name -> {
+        environment.keySet().stream().filter(name -> name.startsWith(ENV_PREFIX) && !environment.get(name).isBlank())
+                .sorted().forEach(name -> {
             List<String> words = List.of(name.substring(ENV_PREFIX.length()).toLowerCase(Locale.ROOT).split("_"));
             match(description.root(), words, 0, tree, new ArrayList<>())
                     .ifPresent(path -> put(tree, path, environment.get(name)));

@@ -8,11 +8,7 @@ import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
 import io.micronaut.context.ApplicationContext;
-import io.micronaut.context.RuntimeBeanDefinition;
 import io.micronaut.context.exceptions.ConfigurationException;
-import io.micronaut.scheduling.ScheduledExecutorTaskScheduler;
-import io.micronaut.scheduling.TaskExecutors;
-import io.micronaut.scheduling.TaskScheduler;
 import sun.misc.Signal;
 import sun.misc.SignalHandler;
 
@@ -23,15 +19,10 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.Delayed;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.ScheduledFuture;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code slotbridge check-config [--offline] [FILE…]}: validates a configuration without serving, in the spirit of
@@ -128,7 +119,7 @@ public final class ConfigCheck {
         }
 
         ApplicationContext context = StartupFailure.micronaut(mainClass, new String[0])
-                .beanDefinitions(noScheduledTasks()).build();
+                .beanDefinitions(NothingScheduled.replacingTheScheduler()).build();
         try {
             try {
                 context.start();
@@ -280,84 +271,5 @@ public final class ConfigCheck {
 
     private static String pad(String text, int width) {
         return text + " ".repeat(width - text.length());
-    }
-
-    /**
-     * Replaces the scheduler of {@code @Scheduled} methods with one that schedules nothing: a check sweeps no holds
-     * and sends no webhooks, with the shared store or any scheduler.
-     */
-    private static RuntimeBeanDefinition<TaskScheduler> noScheduledTasks() {
-        return RuntimeBeanDefinition.builder(TaskScheduler.class, NothingScheduled::new)
-                .named(TaskExecutors.SCHEDULED).replaces(ScheduledExecutorTaskScheduler.class).singleton(true).build();
-    }
-
-    /** Accepts every task and runs none: each comes back cancelled. */
-    private static final class NothingScheduled implements TaskScheduler {
-        @Override
-        public ScheduledFuture<?> schedule(String cron, Runnable command) {
-            return new NotScheduled<>();
-        }
-
-        @Override
-        public <V> ScheduledFuture<V> schedule(String cron, Callable<V> command) {
-            return new NotScheduled<>();
-        }
-
-        @Override
-        public ScheduledFuture<?> schedule(Duration delay, Runnable command) {
-            return new NotScheduled<>();
-        }
-
-        @Override
-        public <V> ScheduledFuture<V> schedule(Duration delay, Callable<V> callable) {
-            return new NotScheduled<>();
-        }
-
-        @Override
-        public ScheduledFuture<?> scheduleAtFixedRate(Duration initialDelay, Duration period, Runnable command) {
-            return new NotScheduled<>();
-        }
-
-        @Override
-        public ScheduledFuture<?> scheduleWithFixedDelay(Duration initialDelay, Duration delay, Runnable command) {
-            return new NotScheduled<>();
-        }
-    }
-
-    private static final class NotScheduled<V> implements ScheduledFuture<V> {
-        @Override
-        public long getDelay(TimeUnit unit) {
-            return 0;
-        }
-
-        @Override
-        public int compareTo(Delayed other) {
-            return Long.compare(0, other.getDelay(TimeUnit.NANOSECONDS));
-        }
-
-        @Override
-        public boolean cancel(boolean mayInterruptIfRunning) {
-            return false;
-        }
-
-        @Override
-        public boolean isCancelled() {
-            return true;
-        }
-
-        @Override
-        public boolean isDone() {
-            return true;
-        }
-
-        @Override
-        public V get() {
-            throw new CancellationException("nothing is scheduled during check-config");
-        }
-
-        @Override
-        public V get(long timeout, TimeUnit unit) {
-            return get();
-        }
     }
 }

@@ -8,7 +8,6 @@ import com.networknt.schema.path.NodePath;
 import tools.jackson.databind.json.JsonMapper;
 
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +16,8 @@ import java.util.Set;
 /**
  * Checks a resolved configuration tree against the {@link ConfigurationSchema} (with networknt's JSON Schema
  * validator), then checks in code what a schema cannot say (ranges of durations, time zones, URLs), and names every
- * problem in one go, one line each: the full key path and what is wrong — for an unknown key, the nearest known one.
- * Secret values are never shown. Checks between keys (a client's councils must exist) are {@link CrossKeyChecks}'.
+ * problem: the full key path and what is wrong — for an unknown key, the nearest known one. Secret values are never
+ * shown. Checks between keys (a client's councils must exist) are {@link CrossKeyChecks}'.
  */
 public final class ConfigurationValidator {
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -32,52 +31,41 @@ public final class ConfigurationValidator {
                 .getSchema(new ConfigurationSchema(description).tree());
     }
 
-    /**
-     * Every problem of the tree under {@code slotbridge}, one line each; empty when there is none. A problem inside a
-     * value (a list's item) is named instead of the value as a whole.
-     */
-    public List<String> problems(Map<String, Object> tree) {
-        Map<String, String> byKey = new LinkedHashMap<>();
+    /** Adds every problem of the tree under {@code slotbridge} against the schema and the values' code checks. */
+    void check(Map<String, Object> tree, Problems problems) {
         List<Error> errors = schema.validate(JSON.valueToTree(Map.of("slotbridge", tree)));
         for (Error error : errors) {
             List<Object> path = segments(error.getInstanceLocation());
             switch (error.getKeyword()) {
                 case "additionalProperties" -> {
                     List<Object> key = ConfigurationPaths.append(path, error.getProperty());
-                    byKey.put(name(key), "unknown key" + suggestion(path, error.getProperty(), tree));
+                    problems.add(name(key), "unknown key" + suggestion(path, error.getProperty(), tree));
                 }
-                case "required" -> byKey.putIfAbsent(name(ConfigurationPaths.append(path, error.getProperty())), "is required");
-                default -> byKey.putIfAbsent(name(path), notAccepted(path, tree));
+                case "required" -> problems.add(name(ConfigurationPaths.append(path, error.getProperty())), "is required");
+                default -> problems.add(name(path), notAccepted(path, tree));
             }
         }
-        walk(description.root(), tree, new ArrayList<>(List.of("slotbridge")), byKey);
-        List<String> problems = new ArrayList<>();
-        byKey.forEach((key, problem) -> {
-            if (byKey.keySet().stream().noneMatch(other -> other.startsWith(key + "[") || other.startsWith(key + "."))) {
-                problems.add(key + ": " + problem);
-            }
-        });
-        return problems;
+        walk(description.root(), tree, new ArrayList<>(List.of("slotbridge")), problems);
     }
 
     /** The code checks of every value given ({@link Value#codeProblem}). */
-    private static void walk(ConfigNode node, Object given, List<Object> path, Map<String, String> byKey) {
+    private static void walk(ConfigNode node, Object given, List<Object> path, Problems problems) {
         switch (node) {
             case ConfigNode.Section section when given instanceof Map<?, ?> map -> section.members().forEach((name, member) -> {
                 if (map.containsKey(name)) {
-                    walk(member.node(), map.get(name), ConfigurationPaths.append(path, name), byKey);
+                    walk(member.node(), map.get(name), ConfigurationPaths.append(path, name), problems);
                 }
             });
             case ConfigNode.Entries entries when given instanceof Map<?, ?> map ->
-                    map.forEach((name, entry) -> walk(entries.each(), entry, ConfigurationPaths.append(path, name), byKey));
+                    map.forEach((name, entry) -> walk(entries.each(), entry, ConfigurationPaths.append(path, name), problems));
             case ConfigNode.Items items when given instanceof List<?> list -> {
                 for (int i = 0; i < list.size(); i++) {
-                    walk(items.each(), list.get(i), ConfigurationPaths.append(path, i), byKey);
+                    walk(items.each(), list.get(i), ConfigurationPaths.append(path, i), problems);
                 }
             }
-            case ConfigNode.Items items when items.single() -> walk(items.each(), given, path, byKey);
+            case ConfigNode.Items items when items.single() -> walk(items.each(), given, path, problems);
             case Value value -> value.codeProblem(given).ifPresent(expected ->
-                    byKey.putIfAbsent(name(path), shown(value, given) + "is not " + expected));
+                    problems.add(name(path), shown(value, given) + "is not " + expected));
             default -> {
             }
         }

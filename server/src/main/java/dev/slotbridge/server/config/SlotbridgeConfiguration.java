@@ -32,13 +32,12 @@ public final class SlotbridgeConfiguration {
     public static SlotbridgeConfiguration load(ConfigurationDescription description, PropertyResolver resolved,
                                                Map<String, String> environment, boolean demo) {
         Map<String, Object> tree = ConfigurationTree.read(resolved, environment, description);
-        List<String> problems = new ArrayList<>(new ConfigurationValidator(description).problems(tree));
+        Problems problems = new Problems();
+        new ConfigurationValidator(description).check(tree, problems);
         SlotbridgeConfiguration configuration = new SlotbridgeConfiguration(description, tree);
-        if (problems.isEmpty()) {
-            CrossKeyChecks.check(configuration.root(), demo, problems);
-        }
+        CrossKeyChecks.check(configuration.root(), demo, problems);
         if (!problems.isEmpty()) {
-            throw new ConfigurationException(String.join("\n", problems));
+            throw new ConfigurationException(String.join("\n", problems.lines()));
         }
         return configuration;
     }

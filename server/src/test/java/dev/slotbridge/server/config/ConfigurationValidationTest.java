@@ -1,10 +1,15 @@
 package dev.slotbridge.server.config;
 
 import dev.slotbridge.server.testing.OperatorYaml;
+import dev.slotbridge.spi.ProviderContext;
+import dev.slotbridge.spi.ProviderFactory;
+import dev.slotbridge.spi.SchedulerProvider;
+import dev.slotbridge.spi.SettingDescriptor;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -81,6 +86,15 @@ class ConfigurationValidationTest {
     void aClientsCouncilMustBeConfigured() {
         String yaml = valid("permissions: all", "").replace("councils: [lincoln]", "councils: [lincon]");
         assertThat(OperatorYaml.problems(yaml)).containsExactly(
+                "slotbridge.clients.portal.councils: 'lincon' is not a configured council — did you mean 'lincoln'?");
+    }
+
+    @Test
+    void checksBetweenKeysAreReportedWithTheSchemasProblems() {
+        String yaml = valid("permissions: all", "").replace("councils: [lincoln]", "councils: [lincon]")
+                .replace("  clients:", "  stroe: {type: redis}\n  clients:");
+        assertThat(OperatorYaml.problems(yaml)).containsExactlyInAnyOrder(
+                "slotbridge.stroe: unknown key — did you mean 'store'?",
                 "slotbridge.clients.portal.councils: 'lincon' is not a configured council — did you mean 'lincoln'?");
     }
 
@@ -181,5 +195,48 @@ class ConfigurationValidationTest {
         ConfigSection portal = OperatorYaml.load(yaml).root().entries("clients").get("portal");
         assertThat(portal.list("permissions")).containsExactly("all");
         assertThat(portal.lists("council-permissions")).containsEntry("lincoln", List.of("search"));
+    }
+
+    @Test
+    void aProviderMayGiveTheSchemaOfItsNestedSettings() {
+        ProviderFactory nested = new ProviderFactory() {
+            @Override
+            public String name() {
+                return "nested";
+            }
+
+            @Override
+            public List<SettingDescriptor> settings() {
+                return List.of();
+            }
+
+            @Override
+            public Optional<String> settingsSchema() {
+                return Optional.of("""
+                        {"type": "object", "additionalProperties": false, "properties": {"operations": {"type": "array",
+                          "items": {"type": "object", "required": ["path"], "properties": {"path": {"type": "string"}}}}}}
+                        """);
+            }
+
+            @Override
+            public SchedulerProvider create(ProviderContext context) {
+                throw new UnsupportedOperationException("only described here");
+            }
+        };
+        ConfigurationDescription description = ConfigurationDescription.of(List.of(nested), List.of("search"), List.of());
+        String yaml = """
+                slotbridge:
+                  signing-key: a-signing-key-of-at-least-32-characters
+                  councils:
+                    lincoln:
+                      provider: nested
+                      settings:
+                        operations:
+                          - path: /slots
+                """;
+        assertThat(OperatorYaml.problems(description, yaml)).isEmpty();
+        assertThat(OperatorYaml.problems(description, yaml.replace("path: /slots", "method: GET")))
+                .containsExactly("slotbridge.councils.lincoln.settings.operations[0].path: is required");
+        assertThat(new ConfigurationSchema(description).json()).contains("\"operations\"");
     }
 }

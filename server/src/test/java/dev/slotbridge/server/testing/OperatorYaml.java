@@ -62,10 +62,16 @@ public final class OperatorYaml {
 
     /** Loads the YAML, with the environment variables given, and validates it as outside the demo environment. */
     public static SlotbridgeConfiguration load(String yaml, Map<String, String> environment) {
+        return load(description(), yaml, environment);
+    }
+
+    /** Loads the YAML and validates it against this description, as outside the demo environment. */
+    public static SlotbridgeConfiguration load(ConfigurationDescription description, String yaml,
+                                               Map<String, String> environment) {
         try (ApplicationContext context = ApplicationContext.builder().propertySources(text(yaml))
                 .deduceEnvironment(false).enableDefaultPropertySources(false).build()) {
             context.getEnvironment().start();
-            return SlotbridgeConfiguration.load(description(), context.getEnvironment(), environment, false);
+            return SlotbridgeConfiguration.load(description, context.getEnvironment(), environment, false);
         }
     }
 
@@ -76,8 +82,13 @@ public final class OperatorYaml {
 
     /** The problems the configuration has, one line each; empty when it is valid. */
     public static List<String> problems(String yaml) {
+        return problems(description(), yaml);
+    }
+
+    /** The problems the configuration has against this description, one line each; empty when it is valid. */
+    public static List<String> problems(ConfigurationDescription description, String yaml) {
         try {
-            load(yaml, Map.of());
+            load(description, yaml, Map.of());
             return List.of();
         } catch (io.micronaut.context.exceptions.ConfigurationException e) {
             return List.of(e.getMessage().split("\n"));

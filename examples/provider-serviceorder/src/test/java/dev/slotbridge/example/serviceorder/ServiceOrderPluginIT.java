@@ -67,6 +67,7 @@ final class ServiceOrderPluginIT {
                     contractor-portal:
                       key-sha256: %s
                       councils: [contractor]
+                      permissions: [search, book, manage-own]
                   councils:
                     contractor:
                       name: Contractor District Council

@@ -173,6 +173,11 @@ class ConfigurationValidationTest {
                 "signing-key: [the-new-signing-key-of-32-characters, the-old-signing-key-of-32-characters]");
         assertThat(OperatorYaml.load(yaml).root().list("signing-key"))
                 .containsExactly("the-new-signing-key-of-32-characters", "the-old-signing-key-of-32-characters");
+        assertThat(OperatorYaml.load(yaml, Map.of("SIGNING_KEY_NEW", "x", "SLOTBRIDGE_SIGNING_KEY_OLD", "y"))
+                .root().list("signing-key")).as("variables that name no key leave the list alone").hasSize(2);
+        assertThat(OperatorYaml.load(yaml, Map.of("SLOTBRIDGE_SIGNING_KEY", "the-only-signing-key-of-32-characters"))
+                .root().list("signing-key")).as("as Micronaut reads it, this variable is the key itself")
+                .containsExactly("the-only-signing-key-of-32-characters");
     }
 
     @Test

@@ -8,10 +8,10 @@ import dev.slotbridge.spi.model.BookedSlot;
 import dev.slotbridge.spi.model.SchedulerNotice;
 
 import java.io.IOException;
+import java.time.DateTimeException;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.time.format.DateTimeParseException;
 import java.util.Map;
 import java.util.Optional;
 
@@ -86,7 +86,7 @@ final class ConnectCallbacks implements SchedulerCallbacks {
         }
         try {
             return LocalDateTime.parse(text.strip()).atZone(zone).toOffsetDateTime();
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             throw new InvalidCallbackException(field + " must be a local date-time such as 2026-06-02T12:00:00");
         }
     }

@@ -6,6 +6,7 @@ import dev.slotbridge.spi.model.BookedSlot;
 import dev.slotbridge.spi.model.SchedulerNotice;
 
 import java.nio.charset.StandardCharsets;
+import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Map;
@@ -73,7 +74,7 @@ final class DrsCallbacks implements SchedulerCallbacks {
     private OffsetDateTime time(String text, String field) {
         try {
             return DrsTimes.local(DrsTimes.parse(text, zone), zone);
-        } catch (SchedulerResponseException e) {
+        } catch (SchedulerResponseException | DateTimeException e) {
             throw new InvalidCallbackException(field + " is not an ISO 8601 date-time");
         }
     }

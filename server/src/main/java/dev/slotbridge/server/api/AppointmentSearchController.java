@@ -2,6 +2,7 @@ package dev.slotbridge.server.api;
 
 import dev.slotbridge.server.booking.BookingService;
 import dev.slotbridge.server.booking.SlotSearch;
+import dev.slotbridge.server.input.JsonBodyReader;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.CouncilAccess;
 import dev.slotbridge.spi.Capability;
@@ -33,7 +34,7 @@ final class AppointmentSearchController {
 
     @Post
     HttpResponse<JsonBytes> search(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                                   @Body @Nullable String body) {
+                                   @Body @Nullable byte[] body) {
         var target = access.authorize(client, council, Capability.SEARCH);
         SlotSearch found = bookings.search(target, RequestReader.searchQuery(bodies.read(body, SearchRequest.class)));
         return JsonBytes.answer(HttpStatus.OK, mapping.searchAnswer(target, found));

@@ -5,6 +5,7 @@ import dev.slotbridge.server.booking.BookingService;
 import dev.slotbridge.server.booking.HoldService;
 import dev.slotbridge.server.booking.VisibleBooking;
 import dev.slotbridge.server.idempotency.StoredAnswer;
+import dev.slotbridge.server.input.JsonBodyReader;
 import dev.slotbridge.server.ref.CouncilRefs;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.CouncilAccess;
@@ -13,6 +14,7 @@ import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.CancelRequest;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.annotation.Body;
@@ -20,7 +22,6 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Header;
 import io.micronaut.http.annotation.Post;
-import io.micronaut.http.annotation.QueryValue;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -50,7 +51,7 @@ final class BookingController {
     @Post
     HttpResponse<JsonBytes> book(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                                  @Header("Idempotency-Key") @Nullable String idempotencyKey,
-                                 @Body @Nullable String body) {
+                                 @Body @Nullable byte[] body) {
         var target = access.authorize(client, council, Capability.BOOK);
         String key = RequestReader.idempotencyKey(idempotencyKey);
         RequestReader.BookingParts parts = RequestReader.booking(bodies.read(body, BookRequest.class));
@@ -74,15 +75,16 @@ final class BookingController {
 
     @Get
     HttpResponse<JsonBytes> list(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                                 @QueryValue @Nullable String propertyRef) {
+                                 HttpRequest<?> request) {
         var target = access.authorize(client, council, Capability.LIST);
-        return ok(new BookingListBody(bookings.list(client, target, RequestReader.propertyRefParameter(propertyRef))
+        String propertyRef = RequestReader.propertyRefParameter(request.getUri().getRawQuery());
+        return ok(new BookingListBody(bookings.list(client, target, propertyRef)
                 .stream().map(visible -> mapping.booking(target, visible)).toList()));
     }
 
     @Post("/{bookingRef}/reschedule")
     HttpResponse<JsonBytes> reschedule(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                                       String bookingRef, @Body @Nullable String body) {
+                                       String bookingRef, @Body @Nullable byte[] body) {
         var target = access.authorize(client, council, Capability.RESCHEDULE);
         String slotId = RequestReader.rescheduleSlotId(bodies.read(body, RescheduleRequest.class));
         return ok(mapping.booking(target,
@@ -91,7 +93,7 @@ final class BookingController {
 
     @Post("/{bookingRef}/cancel")
     HttpResponse<JsonBytes> cancel(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                                   String bookingRef, @Body @Nullable String body) {
+                                   String bookingRef, @Body @Nullable byte[] body) {
         var target = access.authorize(client, council, Capability.CANCEL);
         CancelRequest request = RequestReader.cancel(bodies.read(body, CancelBookingRequest.class));
         return ok(mapping.booking(target, bookings.cancel(client, target, bookingRef, request)));

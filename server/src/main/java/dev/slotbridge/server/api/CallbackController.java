@@ -4,6 +4,9 @@ import dev.slotbridge.server.council.Council;
 import dev.slotbridge.server.council.CouncilRegistry;
 import dev.slotbridge.server.events.CallbackSecrets;
 import dev.slotbridge.server.events.SchedulerChanges;
+import dev.slotbridge.server.input.JsonBodyReader;
+import dev.slotbridge.server.input.TextRule;
+import dev.slotbridge.server.input.Violations;
 import dev.slotbridge.server.metrics.WebhookMetrics;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
@@ -34,9 +37,10 @@ import java.util.Locale;
  * Callbacks from schedulers about changes made inside them: {@code POST /callbacks/{council}/{provider}} ({@code drs}:
  * DRS's SOAP {@code bookingConfirmation}; {@code connect}: the JSON callback configured in Connect). Authenticated by
  * the council's callback secret, sent as the HTTP Basic password (any user name) or as {@code ?token=} in the URL
- * configured in the scheduler. Answered in the scheduler's own protocol: acknowledged (200) — also for an order
- * Slotbridge does not know, so the scheduler never loops on it — or refused, 400 malformed, 401 unauthenticated. A
- * council that takes no callbacks, or another provider's path, is 404.
+ * configured in the scheduler, and read as strictly as a request to {@code /v1} ({@link #read}). Answered in the
+ * scheduler's own protocol: acknowledged (200) — also for an order Slotbridge does not know, so the scheduler never
+ * loops on it — or refused, 400 malformed, 401 unauthenticated. A council that takes no callbacks, or another
+ * provider's path, is 404.
  */
 @Controller("/callbacks/{council}/{provider}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -47,12 +51,15 @@ final class CallbackController {
     private final CallbackSecrets secrets;
     private final SchedulerChanges changes;
     private final WebhookMetrics metrics;
+    private final JsonBodyReader bodies;
 
-    CallbackController(CouncilRegistry councils, CallbackSecrets secrets, SchedulerChanges changes, WebhookMetrics metrics) {
+    CallbackController(CouncilRegistry councils, CallbackSecrets secrets, SchedulerChanges changes, WebhookMetrics metrics,
+                       JsonBodyReader bodies) {
         this.councils = councils;
         this.secrets = secrets;
         this.changes = changes;
         this.metrics = metrics;
+        this.bodies = bodies;
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.ALL)
@@ -71,7 +78,7 @@ final class CallbackController {
         }
         SchedulerNotice notice;
         try {
-            notice = callbacks.read(contentType, body == null ? new byte[0] : body);
+            notice = read(callbacks, contentType, body == null ? new byte[0] : body);
         } catch (SchedulerCallbacks.InvalidCallbackException e) {
             metrics.callback(target.id(), "malformed");
             LOG.warn("Council '{}': a malformed {} callback was refused: {}", target.id(), provider, e.getMessage());
@@ -84,6 +91,44 @@ final class CallbackController {
                     target.id(), provider);
         }
         return reply(callbacks.acknowledged());
+    }
+
+    /**
+     * The callback's notice, read as strictly as any request: a JSON body first by the strict reader, then the notice's
+     * text by the rules of the {@code /v1} fields it stands for, and its window within the dates every door takes.
+     */
+    private SchedulerNotice read(SchedulerCallbacks callbacks, String contentType, byte[] body) {
+        try {
+            if (isJson(contentType, body)) {
+                bodies.parse(body);
+            }
+            SchedulerNotice notice = callbacks.read(contentType, body);
+            Violations violations = new Violations();
+            violations.required("orderNumber", notice.orderNumber(), TextRule.REFERENCE);
+            notice.propertyRef().ifPresent(property -> violations.optional("propertyRef", property, TextRule.REFERENCE));
+            notice.identity().forEach((name, value) -> violations.required("identity." + name, value, TextRule.REFERENCE));
+            notice.window().ifPresent(window -> {
+                violations.supported("window.start", window.start().toInstant());
+                violations.supported("window.end", window.end().toInstant());
+            });
+            violations.throwIfAny();
+            return notice;
+        } catch (ApiProblemException e) {
+            throw new SchedulerCallbacks.InvalidCallbackException(e.getMessage());
+        }
+    }
+
+    /** A body declared as JSON, or one that begins as JSON does (whatever it is declared as). */
+    private static boolean isJson(String contentType, byte[] body) {
+        if (contentType != null && contentType.toLowerCase(Locale.ROOT).contains("json")) {
+            return true;
+        }
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\r' && b != '\n') {
+                return b == '{' || b == '[';
+            }
+        }
+        return false;
     }
 
     private static MutableHttpResponse<String> reply(CallbackReply reply) {

@@ -2,6 +2,7 @@ package dev.slotbridge.server.api;
 
 import dev.slotbridge.server.booking.HoldService;
 import dev.slotbridge.server.idempotency.StoredAnswer;
+import dev.slotbridge.server.input.JsonBodyReader;
 import dev.slotbridge.server.ref.CouncilRefs;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.CouncilAccess;
@@ -41,7 +42,7 @@ final class HoldController {
 
     @Post
     HttpResponse<JsonBytes> hold(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
-                                 @Header("Idempotency-Key") @Nullable String idempotencyKey, @Body @Nullable String body) {
+                                 @Header("Idempotency-Key") @Nullable String idempotencyKey, @Body @Nullable byte[] body) {
         var target = access.authorize(client, council, Capability.BOOK);
         String key = RequestReader.idempotencyKey(idempotencyKey);
         RequestReader.HoldParts parts = RequestReader.hold(bodies.read(body, HoldRequest.class));

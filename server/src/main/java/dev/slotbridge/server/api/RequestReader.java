@@ -1,5 +1,8 @@
 package dev.slotbridge.server.api;
 
+import dev.slotbridge.server.input.QueryParameters;
+import dev.slotbridge.server.input.TextRule;
+import dev.slotbridge.server.input.Violations;
 import dev.slotbridge.spi.model.CancelRequest;
 import dev.slotbridge.spi.model.Contact;
 import dev.slotbridge.spi.model.Job;
@@ -12,15 +15,12 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Reads request bodies into the SPI's values, naming every bad field with its dotted path
- * ({@code job.jobCodes[0].code}). Limits: references and codes 100 characters, descriptions 255, access notes 1000,
- * quantities 1–9999, search ranges at most 62 days.
+ * Reads {@code /v1} request bodies into the SPI's values, naming every bad field with its dotted path
+ * ({@code job.jobCodes[0].code}). Text is read by its {@link TextRule}; besides, quantities are 1–9999 and search
+ * ranges at most 62 days.
  */
 final class RequestReader {
     static final int MAX_SEARCH_DAYS = 62;
-    private static final int MAX_REF = 100;
-    private static final int MAX_DESCRIPTION = 255;
-    private static final int MAX_NOTES = 1000;
     private static final int MAX_QUANTITY = 9999;
     private static final int MAX_IDEMPOTENCY_KEY = 64;
 
@@ -29,11 +29,11 @@ final class RequestReader {
 
     static SlotQuery searchQuery(SearchRequest body) {
         Violations violations = new Violations();
-        String propertyRef = violations.required("propertyRef", body.propertyRef(), MAX_REF);
+        String propertyRef = violations.required("propertyRef", body.propertyRef(), TextRule.REFERENCE);
         List<JobCode> jobCodes = jobCodes("jobCodes", body.jobCodes(), violations);
-        String priority = violations.optional("priority", body.priority(), MAX_REF);
-        String externalRef = violations.optional("externalRef", body.externalRef(), MAX_REF);
-        String description = violations.optionalText("description", body.description(), MAX_DESCRIPTION);
+        String priority = violations.optional("priority", body.priority(), TextRule.REFERENCE);
+        String externalRef = violations.optional("externalRef", body.externalRef(), TextRule.REFERENCE);
+        String description = violations.optional("description", body.description(), TextRule.DESCRIPTION);
         LocalDate from = violations.date("from", body.from());
         LocalDate to = violations.date("to", body.to());
         if (from != null && to != null) {
@@ -53,23 +53,24 @@ final class RequestReader {
      */
     static BookingParts booking(BookRequest body) {
         Violations violations = new Violations();
-        if (body.holdId() == null) {
-            violations.required("slotId", body.slotId(), Integer.MAX_VALUE);
+        String holdId = violations.optional("holdId", body.holdId(), TextRule.TOKEN);
+        String slotId = null;
+        if (holdId == null) {
+            slotId = violations.required("slotId", body.slotId(), TextRule.TOKEN);
         } else if (body.slotId() != null) {
             violations.add("holdId", "give a slotId or a holdId, not both");
         }
         Job job = job(body.job(), violations);
         Contact contact = contact(body.contact(), violations);
-        String accessNotes = violations.optionalText("accessNotes", body.accessNotes(), MAX_NOTES);
+        String accessNotes = violations.optional("accessNotes", body.accessNotes(), TextRule.NOTES);
         violations.throwIfAny();
-        return new BookingParts(body.slotId() == null ? null : body.slotId().strip(),
-                body.holdId() == null ? null : body.holdId().strip(), job, contact, accessNotes);
+        return new BookingParts(slotId, holdId, job, contact, accessNotes);
     }
 
     /** A hold's slot id and job. */
     static HoldParts hold(HoldRequest body) {
         Violations violations = new Violations();
-        String slotId = violations.required("slotId", body.slotId(), Integer.MAX_VALUE);
+        String slotId = violations.required("slotId", body.slotId(), TextRule.TOKEN);
         Job job = job(body.job(), violations);
         violations.throwIfAny();
         return new HoldParts(slotId, job);
@@ -85,11 +86,11 @@ final class RequestReader {
         if (given == null) {
             violations.add("job", "is required");
         } else {
-            String propertyRef = violations.required("job.propertyRef", given.propertyRef(), MAX_REF);
+            String propertyRef = violations.required("job.propertyRef", given.propertyRef(), TextRule.REFERENCE);
             List<JobCode> jobCodes = jobCodes("job.jobCodes", given.jobCodes(), violations);
-            String priority = violations.optional("job.priority", given.priority(), MAX_REF);
-            String externalRef = violations.required("job.externalRef", given.externalRef(), MAX_REF);
-            String description = violations.requiredText("job.description", given.description(), MAX_DESCRIPTION);
+            String priority = violations.optional("job.priority", given.priority(), TextRule.REFERENCE);
+            String externalRef = violations.required("job.externalRef", given.externalRef(), TextRule.REFERENCE);
+            String description = violations.required("job.description", given.description(), TextRule.DESCRIPTION);
             if (propertyRef != null && jobCodes != null) {
                 job = new Job(propertyRef, jobCodes, priority, externalRef, description);
             }
@@ -103,22 +104,23 @@ final class RequestReader {
 
     static String rescheduleSlotId(RescheduleRequest body) {
         Violations violations = new Violations();
-        String slotId = violations.required("slotId", body.slotId(), Integer.MAX_VALUE);
+        String slotId = violations.required("slotId", body.slotId(), TextRule.TOKEN);
         violations.throwIfAny();
         return slotId;
     }
 
     static CancelRequest cancel(CancelBookingRequest body) {
         Violations violations = new Violations();
-        String reason = violations.required("reason", body.reason(), MAX_REF);
-        String description = violations.optionalText("description", body.description(), MAX_DESCRIPTION);
+        String reason = violations.required("reason", body.reason(), TextRule.REFERENCE);
+        String description = violations.optional("description", body.description(), TextRule.DESCRIPTION);
         violations.throwIfAny();
         return new CancelRequest(reason, description);
     }
 
-    static String propertyRefParameter(String propertyRef) {
+    /** The {@code propertyRef} of a list's query string. */
+    static String propertyRefParameter(String rawQuery) {
         Violations violations = new Violations();
-        String value = violations.required("propertyRef", propertyRef, MAX_REF);
+        String value = QueryParameters.form(rawQuery).required(violations, "propertyRef", TextRule.REFERENCE);
         violations.throwIfAny();
         return value;
     }
@@ -150,7 +152,7 @@ final class RequestReader {
                 violations.add(path, "is required");
                 continue;
             }
-            String code = violations.required(path + ".code", line.code(), MAX_REF);
+            String code = violations.required(path + ".code", line.code(), TextRule.REFERENCE);
             int quantity = line.quantity() == null ? 1 : line.quantity();
             if (quantity < 1 || quantity > MAX_QUANTITY) {
                 violations.add(path + ".quantity", "must be between 1 and " + MAX_QUANTITY);
@@ -165,12 +167,12 @@ final class RequestReader {
         if (given == null) {
             return null;
         }
-        String name = violations.optional("contact.name", given.name(), MAX_REF);
-        String phone = violations.optional("contact.phone", given.phone(), 32);
+        String name = violations.optional("contact.name", given.name(), TextRule.REFERENCE);
+        String phone = violations.optional("contact.phone", given.phone(), TextRule.PHONE);
         if (phone != null && !phone.matches("[+0-9 ()-]{6,32}")) {
             violations.add("contact.phone", "must be a phone number (digits, spaces, + - ( ))");
         }
-        String email = violations.optional("contact.email", given.email(), 254);
+        String email = violations.optional("contact.email", given.email(), TextRule.EMAIL);
         if (email != null && !email.matches("[^@\\s]+@[^@\\s]+")) {
             violations.add("contact.email", "must be an e-mail address");
         }

@@ -8,6 +8,8 @@ import java.util.Map;
  * Thrown without a stack trace: it is a normal outcome, not a bug.
  */
 public final class ApiProblemException extends RuntimeException {
+    /** The most bad fields one answer lists. */
+    public static final int MAX_ERRORS = 50;
     private final ProblemType type;
     private final List<FieldError> errors;
     private final Map<String, String> headers;
@@ -23,11 +25,18 @@ public final class ApiProblemException extends RuntimeException {
         this.headers = Map.copyOf(headers);
     }
 
-    /** A 400 {@code validation} problem listing every bad field. */
+    /**
+     * A 400 {@code validation} problem listing the bad fields: the first {@value #MAX_ERRORS}, with the detail saying how
+     * many more there were, so that no request can make a large answer.
+     */
     public static ApiProblemException invalid(List<FieldError> errors) {
-        String detail = errors.stream().map(e -> e.field() + " " + e.message())
+        List<FieldError> listed = errors.subList(0, Math.min(errors.size(), MAX_ERRORS));
+        String detail = listed.stream().map(e -> e.field() + " " + e.message())
                 .reduce((a, b) -> a + "; " + b).orElse("invalid request");
-        return new ApiProblemException(ProblemType.VALIDATION, detail, errors, Map.of());
+        if (errors.size() > MAX_ERRORS) {
+            detail += "; and " + (errors.size() - MAX_ERRORS) + " more problems not listed";
+        }
+        return new ApiProblemException(ProblemType.VALIDATION, detail, listed, Map.of());
     }
 
     public ProblemType type() {

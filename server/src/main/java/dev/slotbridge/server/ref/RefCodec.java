@@ -1,5 +1,6 @@
 package dev.slotbridge.server.ref;
 
+import dev.slotbridge.server.input.TextRule;
 import io.micronaut.context.annotation.Context;
 
 import javax.crypto.Mac;
@@ -32,7 +33,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 public final class RefCodec {
     private static final byte VERSION = 1;
     private static final int MAC_LENGTH = 16;
-    private static final int MAX_TOKEN_LENGTH = 2048;
+    private static final int MAX_TOKEN_LENGTH = TextRule.TOKEN.maxLength();
     private static final String ALGORITHM = "HmacSHA256";
 
     /** What a token stands for. */

@@ -2,7 +2,6 @@ package dev.slotbridge.server.security;
 
 import dev.slotbridge.server.FilterPatterns;
 import dev.slotbridge.server.problem.ApiProblemException;
-import dev.slotbridge.server.problem.FieldError;
 import dev.slotbridge.server.problem.ProblemType;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
@@ -12,13 +11,12 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
 
-import java.util.List;
 import java.util.Map;
 
 /**
  * Requires {@code Authorization: Bearer <api-key>} on every {@code /v1} call and stores the {@link ApiClient} on the
- * request. No key or an unknown key is 401; two {@code Authorization} headers are 400 {@code malformed-request} (never
- * "the first wins"); an address with too many failures is 429 for a while ({@link FailedAuthentications}). The key
+ * request. No key or an unknown key is 401; two {@code Authorization} headers are 400 {@code malformed-request}
+ * ({@link AuthorizationHeader}); an address with too many failures is 429 for a while ({@link FailedAuthentications}). The key
  * itself is never logged.
  */
 @ServerFilter(value = FilterPatterns.V1, patternStyle = FilterPatternStyle.REGEX)
@@ -37,12 +35,7 @@ final class ApiKeyFilter implements Ordered {
     void authenticate(HttpRequest<?> request) {
         String address = request.getRemoteAddress().getAddress().getHostAddress();
         failures.requireNotBlocked(address);
-        List<String> headers = request.getHeaders().getAll(HttpHeaders.AUTHORIZATION);
-        if (headers.size() > 1) {
-            throw new ApiProblemException(ProblemType.MALFORMED_REQUEST, "Send exactly one Authorization header",
-                    List.of(new FieldError(HttpHeaders.AUTHORIZATION, "must be sent once")), Map.of());
-        }
-        String header = headers.isEmpty() ? null : headers.getFirst();
+        String header = AuthorizationHeader.of(request);
         if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
                 || header.length() == BEARER.length()) {
             failures.failed(address);

@@ -5,6 +5,10 @@ import dev.slotbridge.server.testing.Requests;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.net.http.HttpRequest;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 
@@ -184,6 +188,93 @@ final class RequestValidationApiTest extends ApiTestBase {
         Reply duplicate = api.post(DEMO_KEY, SEARCH, search.replace("{\"propertyRef\"", "{\"propertyRef\":\"1\",\"propertyRef\""));
         assertProblem(duplicate, 400, "malformed-json");
         assertThat(duplicate.string("detail")).contains("twice");
+    }
+
+    @Test
+    void fiveThousandJobCodesAreAFast400NamingTheListWhileFiftyAreServed() {
+        Map<String, Object> body = Requests.search("2026-03-02", "2026-03-02");
+        body.put("jobCodes", Collections.nCopies(5_000, Map.of("code", "a")));
+
+        long started = System.nanoTime();
+        Reply reply = api.post(DEMO_KEY, SEARCH, body);
+
+        assertThat(Duration.ofNanos(System.nanoTime() - started)).isLessThan(Duration.ofSeconds(5));
+        assertThat(fields(reply)).containsExactly("jobCodes");
+        assertThat(reply.string("detail")).isEqualTo("jobCodes must have at most 50 entries");
+        body.put("jobCodes", Collections.nCopies(50, Map.of("code", "a")));
+        assertThat(api.post(DEMO_KEY, SEARCH, body).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theErrorListIsCappedAndSaysHowManyMoreThereWere() {
+        Map<String, Object> body = Requests.search("2026-03-02", "2026-03-02");
+        body.put("jobCodes", Collections.nCopies(50, Map.of("quantity", 0)));
+
+        Reply reply = api.post(DEMO_KEY, SEARCH, body);
+
+        assertThat(fields(reply)).hasSize(50).startsWith("jobCodes[0].code", "jobCodes[0].quantity");
+        assertThat(reply.string("detail")).endsWith("; and 50 more problems not listed");
+        body.put("jobCodes", Collections.nCopies(10_000, null));
+        Reply nulls = api.post(DEMO_KEY, SEARCH, body);
+        assertThat(fields(nulls)).containsExactly("jobCodes");
+        assertThat(nulls.text().length()).isLessThan(1_000);
+    }
+
+    @Test
+    void noncharactersAndLineBreaksInSingleLineFieldsAreRefused() {
+        Map<String, Object> search = Requests.search("2026-03-02", "2026-03-02");
+        search.put("description", "Tap leaking \uFFFE");
+        search.put("priority", "Priority \uFFFF");
+        search.put("externalRef", "HMS-1\r\n");
+
+        Reply reply = api.post(DEMO_KEY, SEARCH, search);
+
+        assertThat(fields(reply)).containsExactly("priority", "externalRef", "description");
+        assertThat(reply.list("errors")).extracting(e -> e.get("message")).containsExactly(
+                "must not contain the noncharacters U+FFFE and U+FFFF", "must not contain control characters",
+                "must not contain the noncharacters U+FFFE and U+FFFF");
+    }
+
+    @Test
+    void bytesThatAreNotUtf8AreRefusedNamingTheField() {
+        byte[] body = ("{\"propertyRef\":\"36#70010\",\"jobCodes\":[{\"code\":\"N373049\"},{\"code\":\"N37@\"}],"
+                + "\"from\":\"2026-03-02\",\"to\":\"2026-03-02\"}").getBytes(StandardCharsets.US_ASCII);
+        body[indexOf(body, '#')] = (byte) 0xFF;
+
+        Reply invalid = api.send(DEMO_KEY, HttpRequest.newBuilder(api.uri(SEARCH)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)), Map.of());
+        assertThat(fields(invalid)).containsExactly("propertyRef");
+        assertThat(invalid.list("errors").getFirst()).containsEntry("message", "must be UTF-8 text");
+
+        body[indexOf(body, (byte) 0xFF)] = '0';
+        byte[] overlong = new byte[body.length + 1];
+        int at = indexOf(body, '@');
+        System.arraycopy(body, 0, overlong, 0, at);
+        overlong[at] = (byte) 0xC0;
+        overlong[at + 1] = (byte) 0xAF;
+        System.arraycopy(body, at + 1, overlong, at + 2, body.length - at - 1);
+        Reply overlongSlash = api.send(DEMO_KEY, HttpRequest.newBuilder(api.uri(SEARCH)).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(overlong)), Map.of());
+        assertThat(fields(overlongSlash)).as("an overlong '/'").containsExactly("jobCodes[1].code");
+
+        assertThat(fields(api.get(DEMO_KEY, BOOKINGS + "?propertyRef=36%FF70010"))).containsExactly("propertyRef");
+    }
+
+    private static int indexOf(byte[] bytes, int wanted) {
+        for (int i = 0; i < bytes.length; i++) {
+            if (bytes[i] == (byte) wanted) {
+                return i;
+            }
+        }
+        throw new IllegalArgumentException("not found");
+    }
+
+    @Test
+    void datesOutsideTheYears2000To2099AreRefused() {
+        assertThat(fields(api.post(DEMO_KEY, SEARCH, Requests.search("0001-01-01", "0001-01-02")))).containsExactly("from", "to");
+        Reply late = api.post(DEMO_KEY, SEARCH, Requests.search("2099-12-31", "2100-01-01"));
+        assertThat(fields(late)).containsExactly("to");
+        assertThat(late.string("detail")).isEqualTo("to must be a date from 2000-01-01 to 2099-12-31");
     }
 
     @Test

@@ -21,8 +21,11 @@ import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static dev.slotbridge.server.testing.Api.OPS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -185,6 +188,7 @@ class CallbacksApiTest implements TestPropertyProvider {
 
     @Test
     void callbacksAreAuthenticatedAndBadOnesAreRefusedWithoutAnEvent() {
+        Map<String, Double> before = callbacksCounted("lincoln");
         String body = confirmation(1, "HMS-CB-NONE", "2026-03-04T12:00:00", "2026-03-04T16:00:00");
 
         Reply noSecret = post("/callbacks/lincoln/drs", "text/xml", body, null);
@@ -213,10 +217,49 @@ class CallbacksApiTest implements TestPropertyProvider {
         dispatcher.dispatch().join();
         assertThat(opsReceiver.all()).isEmpty();
         assertThat(otherReceiver.all()).isEmpty();
+        assertThat(callbacksCounted("lincoln")).containsEntry("unauthorized", before.get("unauthorized") + 3)
+                .containsEntry("malformed", before.get("malformed") + 3)
+                .containsEntry("unknown-order", before.get("unknown-order") + 1);
+    }
+
+    /** The council's callbacks by outcome, as {@code /prometheus} counts them. */
+    private Map<String, Double> callbacksCounted(String council) {
         String metrics = api.get(null, "/prometheus").text();
-        assertThat(metrics).contains("slotbridge_callbacks_total{council=\"lincoln\",outcome=\"unauthorized\"} 3.0")
-                .contains("slotbridge_callbacks_total{council=\"lincoln\",outcome=\"malformed\"} 3.0")
-                .contains("slotbridge_callbacks_total{council=\"lincoln\",outcome=\"unknown-order\"} 1.0");
+        Map<String, Double> counted = new HashMap<>();
+        for (String outcome : List.of("unauthorized", "malformed", "unknown-order")) {
+            Matcher line = Pattern.compile("slotbridge_callbacks_total\\{council=\""
+                    + council + "\",outcome=\"" + outcome + "\"} (\\S+)").matcher(metrics);
+            counted.put(outcome, line.find() ? Double.parseDouble(line.group(1)) : 0.0);
+        }
+        return counted;
+    }
+
+    @Test
+    void aConnectCallbackGoesThroughTheStrictJsonReaderAndTheTextChecksOfV1() {
+        Reply twice = post("/callbacks/leeds/connect", "application/json", """
+                {"PrimaryOrderNumber": "HMS-TWICE", "VisitExternalId": "V-1", "Event": "DeletedVisit",
+                 "Event": "DeletedVisit"}""", CONNECT_SECRET);
+        assertThat(twice.status()).isEqualTo(400);
+        assertThat(twice.text()).contains("\"Error\"", "twice");
+
+        Reply unstorable = post("/callbacks/leeds/connect", "application/json", """
+                {"PrimaryOrderNumber": "HMS\\u0007X", "VisitExternalId": "V\\u202E1", "Event": "DeletedVisit"}""",
+                CONNECT_SECRET);
+        assertThat(unstorable.status()).isEqualTo(400);
+        assertThat(unstorable.text()).contains("orderNumber must not contain control characters")
+                .contains("identity.visit must not contain bidirectional override characters");
+    }
+
+    @Test
+    void aDrsCallbackWhoseWindowIsOutsideTheYears2000To2099IsRefused() {
+        Reply farPast = post("/callbacks/lincoln/drs", "text/xml", confirmation(1, "HMS-CB-OLD",
+                "-999999999-01-01T00:00:00+18:00", "2026-03-04T16:00:00"), SECRET);
+        Reply lastCentury = post("/callbacks/lincoln/drs", "text/xml", confirmation(1, "HMS-CB-OLD",
+                "1999-12-31T08:00:00", "1999-12-31T12:00:00"), SECRET);
+
+        assertThat(farPast.status()).as(farPast.text()).isEqualTo(400);
+        assertThat(lastCentury.status()).isEqualTo(400);
+        assertThat(lastCentury.text()).contains("window.start must be a date from 2000-01-01 to 2099-12-31");
     }
 
     @Test

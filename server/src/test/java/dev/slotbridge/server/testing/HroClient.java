@@ -73,15 +73,18 @@ public final class HroClient {
 
     /** Sends a request with a token of the test's choosing (expired, forged, absent). */
     public Answer send(String method, String pathAndQuery, String body, String token) {
+        return sendWithTokens(method, pathAndQuery, body, token == null ? List.of() : List.of(token));
+    }
+
+    /** Sends a request with one {@code Authorization: Bearer} header per token (none, or two). */
+    public Answer sendWithTokens(String method, String pathAndQuery, String body, List<String> tokens) {
         URI uri = URI.create(base + prefix + pathAndQuery.replace(" ", "%20").replace("\u202F", "%E2%80%AF"));
         HttpRequest.Builder builder = HttpRequest.newBuilder(uri).method(method,
                 body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
         if (body != null) {
             builder.header("Content-Type", "application/json; charset=utf-8");
         }
-        if (token != null) {
-            builder.header("Authorization", "Bearer " + token);
-        }
+        tokens.forEach(token -> builder.header("Authorization", "Bearer " + token));
         try {
             HttpRequest request = builder.build();
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());

@@ -4,11 +4,15 @@ import dev.slotbridge.server.booking.BookingService;
 import dev.slotbridge.server.booking.SlotSearch;
 import dev.slotbridge.server.council.Council;
 import dev.slotbridge.server.idempotency.StoredAnswer;
+import dev.slotbridge.server.input.JsonBodyReader;
+import dev.slotbridge.server.input.QueryParameters;
+import dev.slotbridge.server.input.TextRule;
+import dev.slotbridge.server.input.Violations;
 import dev.slotbridge.server.problem.ApiProblemException;
-import dev.slotbridge.server.problem.FieldError;
 import dev.slotbridge.server.problem.ProblemType;
 import dev.slotbridge.server.ref.CouncilRefs;
 import dev.slotbridge.server.security.ApiClient;
+import dev.slotbridge.server.security.AuthorizationHeader;
 import dev.slotbridge.server.security.ClientRateLimiter;
 import dev.slotbridge.server.security.CouncilAccess;
 import dev.slotbridge.server.security.FailedAuthentications;
@@ -24,10 +28,8 @@ import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotQuery;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
-import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
@@ -54,7 +56,6 @@ final class HroAppointments {
     private static final String BEARER = "Bearer ";
     private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
-    private static final int MAX_TEXT = 255;
     private static final String CANCEL_REASON = "Cancelled through Housing Repairs Online";
 
     private final HroFrontEnds frontEnds;
@@ -64,12 +65,12 @@ final class HroAppointments {
     private final CouncilAccess access;
     private final BookingService bookings;
     private final CouncilRefs refs;
-    private final JsonMapper json;
+    private final JsonBodyReader bodies;
     private final Clock clock;
 
     HroAppointments(HroFrontEnds frontEnds, HroTokens tokens, FailedAuthentications failures,
                     ClientRateLimiter rateLimiter, CouncilAccess access, BookingService bookings, CouncilRefs refs,
-                    JsonMapper json, Clock clock) {
+                    JsonBodyReader bodies, Clock clock) {
         this.frontEnds = frontEnds;
         this.tokens = tokens;
         this.failures = failures;
@@ -77,15 +78,17 @@ final class HroAppointments {
         this.access = access;
         this.bookings = bookings;
         this.refs = refs;
-        this.json = json;
+        this.bodies = bodies;
         this.clock = clock;
     }
 
     /** {@code POST /authentication?identifier=...}: a token for a known front end; 401 otherwise. */
     String authenticate(HttpRequest<?> request) {
         String address = notBlocked(request);
-        Optional<HroFrontEnd> frontEnd = HroQuery.parse(request.getUri().getRawQuery()).optional("identifier")
-                .flatMap(frontEnds::identify);
+        Violations violations = new Violations();
+        String identifier = query(request).optional(violations, "identifier", TextRule.TOKEN);
+        violations.throwIfAny();
+        Optional<HroFrontEnd> frontEnd = Optional.ofNullable(identifier).flatMap(frontEnds::identify);
         if (frontEnd.isEmpty()) {
             failures.failed(address);
             throw unauthenticated("The identifier is not recognised");
@@ -94,15 +97,19 @@ final class HroAppointments {
     }
 
     /** {@code GET /Appointments/AvailableAppointments}: the allowed slots of the first {@code max-days} days. */
-    List<HroAppointment> availableAppointments(HttpRequest<?> request, String body) {
+    List<HroAppointment> availableAppointments(HttpRequest<?> request, byte[] body) {
         HroFrontEnd frontEnd = authorize(request);
         Council council = access.authorize(frontEnd.client(), frontEnd.council(), Capability.SEARCH);
-        HroQuery query = HroQuery.parse(request.getUri().getRawQuery());
-        Job job = job(query, null, null);
+        QueryParameters query = query(request);
+        Violations violations = new Violations();
+        Repair repair = Repair.read(query, violations);
+        Instant fromDate = HroDates.optional(query, violations, "fromDate");
+        List<Window> allowed = allowedSlots(body, violations);
+        violations.throwIfAny();
+        Job job = repair.job(null, null);
         ZoneId zone = council.zone();
-        LocalDate from = query.optional("fromDate").map(value -> HroDates.instant("fromDate", value).atZone(zone).toLocalDate())
-                .orElseGet(() -> LocalDate.now(clock.withZone(zone)).plusDays(frontEnd.leadTimeDays()));
-        List<HroAllowedSlot> allowed = allowedSlots(body);
+        LocalDate from = fromDate != null ? fromDate.atZone(zone).toLocalDate()
+                : LocalDate.now(clock.withZone(zone)).plusDays(frontEnd.leadTimeDays());
         SlotSearch found = searchWithoutOrder(council, new SlotQuery(job, from, from.plusDays(frontEnd.searchDays() - 1)));
         Set<LocalDate> days = new LinkedHashSet<>();
         List<HroAppointment> appointments = new ArrayList<>();
@@ -123,14 +130,18 @@ final class HroAppointments {
      * {@code POST /Appointments/BookAppointment}: books the slot with those instants, once per front end and
      * {@code bookingReference} — a repeat (the client ignores the answer and may send it again) books nothing more.
      */
-    String bookAppointment(HttpRequest<?> request, String body) {
+    String bookAppointment(HttpRequest<?> request, byte[] body) {
         HroFrontEnd frontEnd = authorize(request);
         Council council = access.authorize(frontEnd.client(), frontEnd.council(), Capability.BOOK);
-        HroQuery query = HroQuery.parse(request.getUri().getRawQuery());
-        String reference = reference(query);
-        Job job = job(query, reference, description(body, query));
-        Instant start = HroDates.instant("startDateTime", query.required("startDateTime"));
-        Instant end = HroDates.instant("endDateTime", query.required("endDateTime"));
+        QueryParameters query = query(request);
+        Violations violations = new Violations();
+        String reference = query.required(violations, "bookingReference", TextRule.REFERENCE);
+        Repair repair = Repair.read(query, violations);
+        String text = text(body, violations);
+        Instant start = HroDates.required(query, violations, "startDateTime");
+        Instant end = HroDates.required(query, violations, "endDateTime");
+        violations.throwIfAny();
+        Job job = repair.job(reference, text != null ? text : "SOR " + repair.sorCode());
         if (alreadyBooked(council, job, start, end)) {
             return reference;
         }
@@ -145,7 +156,10 @@ final class HroAppointments {
     void cancelAppointment(HttpRequest<?> request) {
         HroFrontEnd frontEnd = authorize(request);
         Council council = access.authorize(frontEnd.client(), frontEnd.council(), Capability.CANCEL);
-        List<Booking> found = byReference(frontEnd, council, reference(HroQuery.parse(request.getUri().getRawQuery())));
+        Violations violations = new Violations();
+        String reference = query(request).required(violations, "bookingReference", TextRule.REFERENCE);
+        violations.throwIfAny();
+        List<Booking> found = byReference(frontEnd, council, reference);
         for (Booking booking : found) {
             if (booking.status() == BookingStatus.BOOKED) {
                 bookings.cancel(frontEnd.client(), council, refs.bookingRef(council, booking.key()),
@@ -158,10 +172,13 @@ final class HroAppointments {
     void updateAppointmentSlot(HttpRequest<?> request) {
         HroFrontEnd frontEnd = authorize(request);
         Council council = access.authorize(frontEnd.client(), frontEnd.council(), Capability.RESCHEDULE);
-        HroQuery query = HroQuery.parse(request.getUri().getRawQuery());
-        Instant start = HroDates.instant("startDateTime", query.required("startDateTime"));
-        Instant end = HroDates.instant("endDateTime", query.required("endDateTime"));
-        Booking booking = byReference(frontEnd, council, reference(query)).stream()
+        QueryParameters query = query(request);
+        Violations violations = new Violations();
+        String reference = query.required(violations, "bookingReference", TextRule.REFERENCE);
+        Instant start = HroDates.required(query, violations, "startDateTime");
+        Instant end = HroDates.required(query, violations, "endDateTime");
+        violations.throwIfAny();
+        Booking booking = byReference(frontEnd, council, reference).stream()
                 .filter(candidate -> candidate.status() == BookingStatus.BOOKED).findFirst()
                 .orElseThrow(() -> new ApiProblemException(ProblemType.BOOKING_NOT_ACTIVE,
                         "The booking with this reference is cancelled or completed"));
@@ -172,8 +189,7 @@ final class HroAppointments {
     /** The front end a valid, unexpired token names, within its rate limit; 401 otherwise. */
     private HroFrontEnd authorize(HttpRequest<?> request) {
         String address = notBlocked(request);
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        Optional<HroFrontEnd> frontEnd = Optional.ofNullable(header)
+        Optional<HroFrontEnd> frontEnd = Optional.ofNullable(AuthorizationHeader.of(request))
                 .filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
                 .flatMap(value -> tokens.verify(value.substring(BEARER.length()).strip()))
                 .flatMap(frontEnds::named);
@@ -199,75 +215,70 @@ final class HroAppointments {
                 Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
     }
 
-    /** The job the client describes: one SOR code, quantity 1, at {@code locationId}. */
-    private static Job job(HroQuery query, String reference, String description) {
-        return new Job(query.required("locationId"), List.of(new JobCode(query.required("sorCode"), 1)),
-                query.optional("priority").orElse(null), reference, description);
+    private static QueryParameters query(HttpRequest<?> request) {
+        return QueryParameters.verbatim(request.getUri().getRawQuery());
     }
 
-    private static String reference(HroQuery query) {
-        String reference = query.required("bookingReference");
-        if (reference.length() > 100) {
-            throw HroQuery.invalid("bookingReference", "must be at most 100 characters");
+    /** What the client says of the repair: one SOR code at {@code locationId}, with the scheduler's priority or none. */
+    private record Repair(String locationId, String sorCode, String priority) {
+        /** The parameters, each bad one recorded. */
+        static Repair read(QueryParameters query, Violations violations) {
+            return new Repair(query.required(violations, "locationId", TextRule.REFERENCE),
+                    query.required(violations, "sorCode", TextRule.REFERENCE),
+                    query.optional(violations, "priority", TextRule.REFERENCE));
         }
-        return reference;
+
+        /** The job: the SOR code, quantity 1. */
+        Job job(String reference, String description) {
+            return new Job(locationId, List.of(new JobCode(sorCode, 1)), priority, reference, description);
+        }
     }
 
-    /** {@code {"Text": ...}} when sent (1–255 characters), else the SOR code, as schedulers need a description. */
-    private String description(String body, HroQuery query) {
-        if (body == null || body.isBlank()) {
-            return "SOR " + query.required("sorCode");
+    /** The body's {@code {"Text": ...}} when one is sent, held to the rule of a description; else null. */
+    private String text(byte[] body, Violations violations) {
+        if (body == null || body.length == 0) {
+            return null;
         }
-        HroBookingText text = read(body, HroBookingText.class, "Text");
-        if (text == null || text.text() == null || text.text().isBlank() || text.text().length() > MAX_TEXT) {
-            throw new ApiProblemException(ProblemType.VALIDATION, "The body's Text must be 1 to " + MAX_TEXT + " characters",
-                    List.of(new FieldError("Text", "must be 1 to " + MAX_TEXT + " characters")), Map.of());
-        }
-        return text.text().strip();
+        return violations.required("Text", bodies.read(body, HroBookingText.class).text(), TextRule.DESCRIPTION);
+    }
+
+    /** An allowed slot's UK wall-clock start and end. */
+    private record Window(LocalTime start, LocalTime end) {
     }
 
     /** The allowed slots from the search's body; none, or {@code null}, allows every slot. */
-    private List<HroAllowedSlot> allowedSlots(String body) {
-        if (body == null || body.isBlank() || body.strip().equals("null")) {
+    private List<Window> allowedSlots(byte[] body, Violations violations) {
+        if (body == null || body.length == 0) {
             return List.of();
         }
-        HroAllowedSlot[] allowed = read(body, HroAllowedSlot[].class, "body");
-        List<HroAllowedSlot> checked = new ArrayList<>();
-        for (int i = 0; allowed != null && i < allowed.length; i++) {
-            HroAllowedSlot slot = allowed[i];
-            localTime("[" + i + "].startTime", slot == null ? null : slot.startTime());
-            localTime("[" + i + "].endTime", slot == null ? null : slot.endTime());
-            checked.add(slot);
+        List<HroAllowedSlot> given = bodies.readList(body, HroAllowedSlot.class);
+        List<Window> allowed = new ArrayList<>();
+        for (int i = 0; i < given.size(); i++) {
+            HroAllowedSlot slot = given.get(i);
+            LocalTime start = time(violations, "[" + i + "].startTime", slot == null ? null : slot.startTime());
+            LocalTime end = time(violations, "[" + i + "].endTime", slot == null ? null : slot.endTime());
+            allowed.add(new Window(start, end));
         }
-        return checked;
+        return allowed;
     }
 
     /** Whether the slot's UK wall-clock start and end are those of an allowed slot (exactly, on either side of a clock change). */
-    private static boolean isAllowed(Slot slot, List<HroAllowedSlot> allowed, ZoneId zone) {
+    private static boolean isAllowed(Slot slot, List<Window> allowed, ZoneId zone) {
         if (allowed.isEmpty()) {
             return true;
         }
-        LocalTime start = slot.start().atZoneSameInstant(zone).toLocalTime();
-        LocalTime end = slot.end().atZoneSameInstant(zone).toLocalTime();
-        return allowed.stream().anyMatch(window -> LocalTime.parse(window.startTime()).equals(start)
-                && LocalTime.parse(window.endTime()).equals(end));
+        Window window = new Window(slot.start().atZoneSameInstant(zone).toLocalTime(),
+                slot.end().atZoneSameInstant(zone).toLocalTime());
+        return allowed.contains(window);
     }
 
-    private static void localTime(String field, String value) {
+    private static LocalTime time(Violations violations, String field, String value) {
+        String text = violations.required(field, value, TextRule.DATE_TIME);
         try {
-            LocalTime.parse(value == null ? "" : value);
+            return text == null ? null : LocalTime.parse(text);
         } catch (DateTimeParseException e) {
-            throw new ApiProblemException(ProblemType.VALIDATION, "Each allowed slot needs startTime and endTime as HH:mm:ss",
-                    List.of(new FieldError(field, "must be a time such as 08:00:00")), Map.of());
-        }
-    }
-
-    private <T> T read(String body, Class<T> type, String field) {
-        try {
-            return json.readValue(body, type);
-        } catch (IOException | RuntimeException e) {
-            throw new ApiProblemException(ProblemType.MALFORMED_JSON, "The body is not the JSON this call takes",
-                    List.of(new FieldError(field, "is not valid JSON of the expected shape")), Map.of());
+            violations.add(field, "must be a time such as 08:00:00");
+            return null;
         }
     }
 

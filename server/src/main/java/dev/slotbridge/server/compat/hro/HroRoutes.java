@@ -33,12 +33,12 @@ abstract class HroRoutes {
 
     /** The same call with its JSON body: a GET with a body arrives here as a POST ({@link HroGetWithBody}). */
     @Post(value = HroGetWithBody.PATH, produces = MediaType.APPLICATION_JSON)
-    List<HroAppointment> availableAppointmentsWithBody(HttpRequest<?> request, @Body @Nullable String body) {
+    List<HroAppointment> availableAppointmentsWithBody(HttpRequest<?> request, @Body @Nullable byte[] body) {
         return appointments.availableAppointments(request, body);
     }
 
     @Post(value = "/Appointments/BookAppointment", produces = MediaType.TEXT_PLAIN)
-    String bookAppointment(HttpRequest<?> request, @Body @Nullable String body) {
+    String bookAppointment(HttpRequest<?> request, @Body @Nullable byte[] body) {
         return appointments.bookAppointment(request, body);
     }
 

@@ -21,14 +21,18 @@ import java.util.Optional;
 
 /**
  * The tokens of the HRO authentication call, as the original Scheduling API issues them: HS256, {@code iss}
- * {@value #ISSUER}, {@code aud} {@value #AUDIENCE}, {@code exp} one minute on, and {@code sub} naming the front end.
- * A token is accepted only with that algorithm, signature, issuer and audience, unexpired by the server's clock.
+ * {@value #ISSUER}, {@code aud} {@value #AUDIENCE}, {@code iat} now, {@code exp} one minute on, and {@code sub} naming
+ * the front end. A token is accepted only with that algorithm, signature, issuer and audience, unexpired by the
+ * server's clock, issued (and valid from its {@code nbf}) no later than {@link #LEEWAY} from now, and living no longer
+ * than {@link #LIFETIME}: a token made with a leaked secret cannot be made to last.
  */
 @Singleton
 final class HroTokens {
     static final String ISSUER = "Housing Management System Api";
     static final String AUDIENCE = "Housing Repairs Online";
     static final Duration LIFETIME = Duration.ofSeconds(60);
+    /** How far ahead of the server's clock a token's {@code iat} and {@code nbf} may be (the front end's clock may be). */
+    static final Duration LEEWAY = Duration.ofSeconds(30);
 
     private final byte[] secret;
     private final Clock clock;
@@ -59,12 +63,24 @@ final class HroTokens {
                 return Optional.empty();
             }
             JWTClaimsSet claims = jwt.getJWTClaimsSet();
-            Date expiry = claims.getExpirationTime();
             boolean valid = ISSUER.equals(claims.getIssuer()) && List.of(AUDIENCE).equals(claims.getAudience())
-                    && expiry != null && expiry.toInstant().isAfter(clock.instant()) && claims.getSubject() != null;
+                    && claims.getSubject() != null && isCurrent(claims);
             return valid ? Optional.of(claims.getSubject()) : Optional.empty();
         } catch (ParseException | JOSEException | IllegalStateException e) {
             return Optional.empty();
         }
+    }
+
+    /** Unexpired, issued and valid from no later than the leeway ahead, and living no longer than the door issues. */
+    private boolean isCurrent(JWTClaimsSet claims) {
+        Instant now = clock.instant();
+        Date issued = claims.getIssueTime();
+        Date expiry = claims.getExpirationTime();
+        Date notBefore = claims.getNotBeforeTime();
+        Instant latestStart = now.plus(LEEWAY);
+        return issued != null && expiry != null && expiry.toInstant().isAfter(now)
+                && !issued.toInstant().isAfter(latestStart)
+                && (notBefore == null || !notBefore.toInstant().isAfter(latestStart))
+                && !expiry.toInstant().isAfter(issued.toInstant().plus(LIFETIME));
     }
 }

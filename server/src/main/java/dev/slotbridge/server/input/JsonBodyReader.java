@@ -1,10 +1,13 @@
-package dev.slotbridge.server.api;
+package dev.slotbridge.server.input;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
 import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.StreamReadFeature;
 import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.FieldError;
 import dev.slotbridge.server.problem.ProblemType;
@@ -16,6 +19,11 @@ import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.lang.reflect.ParameterizedType;
 import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -23,23 +31,29 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Binds a JSON body to a request record. The text is parsed strictly first — one JSON document, nothing after it, no
- * key twice in an object — else 400 {@code malformed-json}; then its shape is checked, so that a value of the wrong
- * JSON type is a 400 {@code validation} naming the field by its dotted path ({@code jobCodes[0].quantity must be a
- * whole number}) rather than an anonymous decoding error. Unknown fields are ignored; {@code null} counts as absent.
+ * Reads a JSON body — of {@code /v1}, the HRO door or a scheduler's callback — into a request record. The bytes must
+ * be UTF-8 (else 400 {@code validation} naming the field whose text is not); the text is parsed strictly — one JSON
+ * document, nothing after it, no key twice in an object — else 400 {@code malformed-json}; then its shape is checked,
+ * so that a value of the wrong JSON type is a 400 {@code validation} naming the field by its dotted path
+ * ({@code jobCodes[0].quantity must be a whole number}) and a list longer than {@value #MAX_LIST_ENTRIES} entries is
+ * refused before any entry is looked at. Unknown fields are ignored; {@code null} counts as absent.
  */
 @Singleton
-final class JsonBodyReader {
+public final class JsonBodyReader {
+    /** The most entries any list in a request may have. */
+    public static final int MAX_LIST_ENTRIES = 50;
     /** Duplicate keys are an error; the reader checks nothing follows the document. */
     private static final JsonFactory STRICT = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    /** A record's components, read by reflection once per class. */
+    /** A record's components by their JSON names, read by reflection once per class. */
     private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
         @Override
         protected List<Component> computeValue(Class<?> type) {
-            return Arrays.stream(type.getRecordComponents())
-                    .map(component -> new Component(component.getName(), component.getGenericType())).toList();
+            return Arrays.stream(type.getRecordComponents()).map(component -> {
+                JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+                return new Component(renamed == null ? component.getName() : renamed.value(), component.getGenericType());
+            }).toList();
         }
     };
 
@@ -52,24 +66,88 @@ final class JsonBodyReader {
         this.json = json;
     }
 
-    <T extends Record> T read(String text, Class<T> type) {
-        if (text == null || text.isBlank()) {
-            throw new ApiProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
-        }
-        JsonNode body = parseOneDocumentWithoutDuplicateKeys(text);
-        if (body.isNull()) {
+    /** The body as the record; a missing body or {@code null} is 400 {@code malformed-json}. */
+    public <T extends Record> T read(byte[] body, Class<T> type) {
+        JsonNode tree = parse(body);
+        if (tree.isNull()) {
             throw new ApiProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
         }
         List<FieldError> errors = new ArrayList<>();
-        check(body, type, "", errors);
+        check(tree, type, "", errors);
+        return bind(tree, Argument.of(type), errors);
+    }
+
+    /** A body that is a JSON array of the records; {@code null} is none. Entries are named {@code [0].field}. */
+    public <T extends Record> List<T> readList(byte[] body, Class<T> type) {
+        JsonNode tree = parse(body);
+        if (tree.isNull()) {
+            return List.of();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (require(tree.isArray(), "body", "must be an array", errors)) {
+            checkEntries(tree, type, "", errors);
+        }
+        return bind(tree, Argument.listOf(type), errors);
+    }
+
+    /** The body as a tree: UTF-8, and one JSON document with no key twice in an object. */
+    public JsonNode parse(byte[] body) {
+        return parseOneDocumentWithoutDuplicateKeys(utf8(body == null ? new byte[0] : body));
+    }
+
+    private <T> T bind(JsonNode tree, Argument<T> type, List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw ApiProblemException.invalid(errors);
         }
         try {
-            return json.readValueFromTree(body, Argument.of(type));
+            return json.readValueFromTree(tree, type);
         } catch (IOException e) {
             throw new ApiProblemException(ProblemType.MALFORMED_JSON, "The request body does not have the expected shape");
         }
+    }
+
+    /** The bytes as text; bytes that are not UTF-8 are 400 naming the field whose text they are in. */
+    private static String utf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw notUtf8(body, in.position());
+        }
+        return out.flip().toString();
+    }
+
+    /** The problem with the bytes from {@code at} on: in a string value, that value's field; elsewhere, the body. */
+    private static ApiProblemException notUtf8(byte[] body, int at) {
+        try (JsonParser parser = STRICT.createParser(body, 0, at)) {
+            try {
+                while (parser.nextToken() != null) {
+                    // read up to the first byte that is not UTF-8
+                }
+            } catch (JsonEOFException endsInsideAToken) {
+                if (endsInsideAToken.getTokenBeingDecoded() == JsonToken.VALUE_STRING) {
+                    return ApiProblemException.invalid(List.of(new FieldError(path(parser.getParsingContext()),
+                            "must be UTF-8 text")));
+                }
+            }
+        } catch (IOException elsewhere) {
+            // not inside a string value
+        }
+        return new ApiProblemException(ProblemType.MALFORMED_JSON, "The request body is not UTF-8");
+    }
+
+    /** The dotted path of the value the parser is in ({@code job.jobCodes[1].code}). */
+    private static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at = context; !at.inRoot(); at = at.getParent()) {
+            path.insert(0, at.inArray() ? "[" + at.getCurrentIndex() + "]"
+                    : (at.getParent().inRoot() ? "" : ".") + at.getCurrentName());
+        }
+        return path.isEmpty() ? "body" : path.toString();
     }
 
     /** One pass of a strict parser: the document as a tree, else 400 {@code malformed-json} saying why. */
@@ -132,10 +210,7 @@ final class JsonBodyReader {
             require(node.isNumber() && node.getNumberValue().doubleValue() % 1 == 0, path, "must be a whole number", errors);
         } else if (List.class.isAssignableFrom(raw)) {
             if (require(node.isArray(), path, "must be an array", errors)) {
-                Type element = ((ParameterizedType) type).getActualTypeArguments()[0];
-                for (int i = 0; i < node.size(); i++) {
-                    check(node.get(i), element, path + "[" + i + "]", errors);
-                }
+                checkEntries(node, ((ParameterizedType) type).getActualTypeArguments()[0], path, errors);
             }
         } else if (raw.isRecord()) {
             if (require(node.isObject(), path.isEmpty() ? "body" : path, "must be an object", errors)) {
@@ -146,6 +221,16 @@ final class JsonBodyReader {
                         check(value, component.type(), child, errors);
                     }
                 }
+            }
+        }
+    }
+
+    /** The entries of a list, or only its length when it has more than {@value #MAX_LIST_ENTRIES}. */
+    private static void checkEntries(JsonNode list, Type entry, String path, List<FieldError> errors) {
+        if (require(list.size() <= MAX_LIST_ENTRIES, path.isEmpty() ? "body" : path,
+                "must have at most " + MAX_LIST_ENTRIES + " entries", errors)) {
+            for (int i = 0; i < list.size(); i++) {
+                check(list.get(i), entry, path + "[" + i + "]", errors);
             }
         }
     }

@@ -54,9 +54,10 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                 .optional("plugins-dir", value(TEXT, "the folder of provider plugin jars loaded at start-up; a missing "
                         + "folder is fine").byDefault("plugins").build())
                 .optional("authentication", new ConfigNode.Keys()
-                        .optional("max-failures", value(WHOLE_NUMBER, "failed authentications per source address per "
-                                + "minute before 429").byDefault(20).range(1, 100_000).build())
-                        .section("how API keys and HRO identifiers are checked"))
+                        .optional("max-failures", value(WHOLE_NUMBER, "failed authentications a minute per client "
+                                + "address, and per credential sent; past it further failures are 429 (a valid "
+                                + "credential never is)").byDefault(20).range(1, 100_000).build())
+                        .section("how API keys, HRO identifiers and tokens, and callback secrets are checked"))
                 .optional("shutdown", new ConfigNode.Keys()
                         .optional("grace-period", value(DURATION, "on SIGTERM, how long requests in flight may take to "
                                 + "finish").byDefault("20s").range("0s", "10m").build())

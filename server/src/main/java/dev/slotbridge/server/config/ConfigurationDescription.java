@@ -53,6 +53,12 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                         "a signing key, 32+ characters").secret().minLength(32).build(), true, 1))
                 .optional("plugins-dir", value(TEXT, "the folder of provider plugin jars loaded at start-up; a missing "
                         + "folder is fine").byDefault("plugins").build())
+                .optional("trusted-proxies", new ConfigNode.Items("the load balancers and reverse proxies in front "
+                        + "of the server: only from these is the client's address read from forwarded-header; none "
+                        + "when absent", value(TEXT, "an address or CIDR block").check(Value.Check.ADDRESS_BLOCK).build(),
+                        true, 0))
+                .optional("forwarded-header", value(CHOICE, "the header the trusted proxies add the client's address "
+                        + "to").choices(List.of("x-forwarded-for", "forwarded")).byDefault("x-forwarded-for").build())
                 .optional("authentication", new ConfigNode.Keys()
                         .optional("max-failures", value(WHOLE_NUMBER, "failed authentications a minute per client "
                                 + "address, and per credential sent; past it further failures are 429 (a valid "

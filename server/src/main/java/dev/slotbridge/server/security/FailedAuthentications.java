@@ -25,8 +25,8 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * Failed authentications — an API key, an HRO identifier or token, a callback secret — counted per client address and
- * per presented credential in one-minute windows. Past {@code slotbridge.authentication.max-failures} failures of an
+ * Failed authentications — an API key, an HRO identifier or token, a callback secret — counted per client address
+ * ({@link ClientAddresses}: an IPv6 address's /64) and per presented credential in one-minute windows. Past {@code slotbridge.authentication.max-failures} failures of an
  * address or of a credential in its window, its further <em>failures</em> are answered 429 with {@code Retry-After}
  * until the window ends. Only failures are counted or refused: a valid credential is never looked up here, so failing
  * from someone's address, or with their old key, cannot lock them out. A credential is kept as 64 bits of a SHA-256
@@ -40,13 +40,15 @@ public final class FailedAuthentications {
     private static final Logger LOG = LoggerFactory.getLogger(FailedAuthentications.class);
 
     private final Clock clock;
+    private final ClientAddresses addresses;
     private final int maxFailures;
     private final byte[] salt = new byte[16];
     private final Windows<String> byAddress = new Windows<>();
     private final Windows<Long> byCredential = new Windows<>();
 
-    FailedAuthentications(Clock clock, SlotbridgeConfiguration configuration) {
+    FailedAuthentications(Clock clock, ClientAddresses addresses, SlotbridgeConfiguration configuration) {
         this.clock = clock;
+        this.addresses = addresses;
         this.maxFailures = Math.toIntExact(configuration.root().section("authentication").wholeNumber("max-failures"));
         new SecureRandom().nextBytes(salt);
     }
@@ -58,7 +60,7 @@ public final class FailedAuthentications {
      * @param presented what the request presented (null when nothing): a key, an identifier, a token, a secret
      */
     public Optional<Duration> failed(HttpRequest<?> request, @Nullable String presented) {
-        return failed(request.getRemoteAddress().getAddress(), presented);
+        return failed(addresses.of(request), presented);
     }
 
     /** Counts the failure and answers it: 401 {@code unauthenticated}, or 429 {@code rate-limited} past the limit. */
@@ -76,7 +78,7 @@ public final class FailedAuthentications {
     }
 
     Optional<Duration> failed(InetAddress client, @Nullable String presented) {
-        String address = client.getHostAddress();
+        String address = ClientAddresses.key(client);
         Long credential = presented == null || presented.isBlank() ? null : fingerprint(presented);
         Instant now = clock.instant();
         Window byThisAddress;

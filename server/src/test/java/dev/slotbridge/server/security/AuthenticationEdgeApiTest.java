@@ -72,6 +72,17 @@ final class AuthenticationEdgeApiTest {
     }
 
     @Test
+    void aForwardedAddressFromAPeerThatIsNoTrustedProxyIsIgnored() {
+        for (int i = 0; i < 5; i++) {
+            assertThat(api.send("guess-" + i, HttpRequest.newBuilder(server.getURI().resolve("/v1/councils")),
+                    Map.of("X-Forwarded-For", "198.51.100." + i)).status()).isEqualTo(401);
+        }
+
+        assertThat(api.send("guess-5", HttpRequest.newBuilder(server.getURI().resolve("/v1/councils")),
+                Map.of("X-Forwarded-For", "198.51.100.5")).status()).as("all from 127.0.0.1").isEqualTo(429);
+    }
+
+    @Test
     void aValidKeyWorksAtOnceAfterAThousandWrongOnesFromItsAddress() {
         for (int i = 0; i < GUESSES; i++) {
             api.get("guess-" + i, "/v1/councils");

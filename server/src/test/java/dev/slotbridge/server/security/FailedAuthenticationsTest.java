@@ -1,5 +1,6 @@
 package dev.slotbridge.server.security;
 
+import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import dev.slotbridge.server.testing.OperatorYaml;
 import dev.slotbridge.tck.TestClock;
 import org.junit.jupiter.api.Test;
@@ -14,12 +15,14 @@ class FailedAuthenticationsTest {
     private static final InetAddress ONE = address("192.0.2.1");
     private static final InetAddress OTHER = address("192.0.2.2");
     private final TestClock clock = new TestClock(Instant.parse("2026-12-01T10:00:00Z"));
-    private final FailedAuthentications failures = new FailedAuthentications(clock, OperatorYaml.load("""
+    private final SlotbridgeConfiguration configuration = OperatorYaml.load("""
             slotbridge:
               signing-key: a-signing-key-of-at-least-32-characters
               authentication:
                 max-failures: 3
-            """));
+            """);
+    private final FailedAuthentications failures = new FailedAuthentications(clock, new ClientAddresses(configuration),
+            configuration);
 
     @Test
     void anAddressPastTheLimitIsRefusedUntilItsWindowEnds() {
@@ -46,6 +49,16 @@ class FailedAuthenticationsTest {
         assertThat(failures.failed(address("198.51.100.4"), "an-old-key")).contains(Duration.ofMinutes(1));
         assertThat(failures.failed(address("198.51.100.4"), "another-key")).as("the address itself is under its limit")
                 .isEmpty();
+    }
+
+    @Test
+    void theAddressesOfOneIpv6NetworkCountAsOne() {
+        for (int i = 1; i <= 3; i++) {
+            assertThat(failures.failed(address("2001:db8:1:2::" + i), null)).isEmpty();
+        }
+
+        assertThat(failures.failed(address("2001:db8:1:2:ffff:ffff:ffff:ffff"), null)).isPresent();
+        assertThat(failures.failed(address("2001:db8:1:3::1"), null)).as("another /64").isEmpty();
     }
 
     @Test

@@ -59,6 +59,11 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                         true, 0))
                 .optional("forwarded-header", value(CHOICE, "the header the trusted proxies add the client's address "
                         + "to").choices(List.of("x-forwarded-for", "forwarded")).byDefault("x-forwarded-for").build())
+                .optional("connections", new ConfigNode.Keys()
+                        .optional("max-per-address", value(WHOLE_NUMBER, "open connections from one address (IPv6: one "
+                                + "/64) to one of the server's ports, trusted proxies excepted; more are reset at once")
+                                .byDefault(256).range(1, 1_000_000).build())
+                        .section("connections to the server"))
                 .optional("authentication", new ConfigNode.Keys()
                         .optional("max-failures", value(WHOLE_NUMBER, "failed authentications a minute per client "
                                 + "address, and per credential sent; past it further failures are 429 (a valid "

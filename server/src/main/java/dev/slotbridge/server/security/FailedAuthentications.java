@@ -26,12 +26,13 @@ import java.util.stream.Stream;
 
 /**
  * Failed authentications — an API key, an HRO identifier or token, a callback secret — counted per client address
- * ({@link ClientAddresses}: an IPv6 address's /64) and per presented credential in one-minute windows. Past {@code slotbridge.authentication.max-failures} failures of an
- * address or of a credential in its window, its further <em>failures</em> are answered 429 with {@code Retry-After}
- * until the window ends. Only failures are counted or refused: a valid credential is never looked up here, so failing
- * from someone's address, or with their old key, cannot lock them out. A credential is kept as 64 bits of a SHA-256
- * salted per process, never as sent. Each table keeps the latest 100,000 entries, the least recently failed dropped
- * first. Counted in this instance's memory only.
+ * ({@link ClientAddresses}; an IPv6 address per /64) and per presented credential, in one-minute windows. Past
+ * {@code slotbridge.authentication.max-failures} failures of an address or of a credential in its window, its further
+ * <em>failures</em> are answered 429 with {@code Retry-After} until the window ends. Only failures are counted or
+ * refused: a valid credential is never looked up here, so failing from someone's address, or with their old key,
+ * cannot lock them out. A credential is kept as 64 bits of a SHA-256 salted per process, never as sent. Each table
+ * keeps the 100,000 keys that failed last (about 11 MB when full). Counted in this instance's memory, whatever the
+ * store: a store round trip per failure would let a flood of wrong keys load the store every replica books through.
  */
 @Singleton
 public final class FailedAuthentications {
@@ -117,7 +118,7 @@ public final class FailedAuthentications {
     }
 
     /** Failures per key in its current window, the least recently failed key dropped past {@code MAX_ENTRIES}. */
-    private final class Windows<K> extends LinkedHashMap<K, Window> {
+    private static final class Windows<K> extends LinkedHashMap<K, Window> {
         Windows() {
             super(16, 0.75f, true);
         }

@@ -81,7 +81,7 @@ final class HroAppointments {
         this.clock = clock;
     }
 
-    /** {@code POST /authentication?identifier=...}: a token for a known front end; 401 otherwise. */
+    /** {@code POST /authentication?identifier=...}: a token for a known front end; 401 otherwise (429 past the limit). */
     String authenticate(HttpRequest<?> request) {
         Optional<String> identifier = HroQuery.parse(request.getUri().getRawQuery()).optional("identifier");
         HroFrontEnd frontEnd = identifier.flatMap(frontEnds::identify).orElseThrow(() ->

@@ -20,7 +20,10 @@ public interface SchedulerCallbacks {
     /** The answer that acknowledges a callback read (or one for an order Slotbridge does not know). */
     CallbackReply acknowledged();
 
-    /** The answer refusing a callback: 400 malformed, 401 not authenticated; the reason is safe to show. */
+    /**
+     * The answer refusing a callback: 400 malformed, 401 not authenticated, 429 too many failed authentications; the
+     * reason is safe to show.
+     */
     CallbackReply refused(int status, String reason);
 
     /** An HTTP answer in the scheduler's protocol. */

@@ -10,11 +10,13 @@ import dev.slotbridge.server.input.Violations;
 import dev.slotbridge.server.metrics.WebhookMetrics;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
+import dev.slotbridge.server.security.FailedAuthentications;
 import dev.slotbridge.spi.SchedulerCallbacks.CallbackReply;
 import dev.slotbridge.spi.SchedulerCallbacks;
 import dev.slotbridge.spi.model.SchedulerNotice;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
@@ -39,8 +41,8 @@ import java.util.Locale;
  * the council's callback secret, sent as the HTTP Basic password (any user name) or as {@code ?token=} in the URL
  * configured in the scheduler, and read as strictly as a request to {@code /v1} ({@link #read}). Answered in the
  * scheduler's own protocol: acknowledged (200) — also for an order Slotbridge does not know, so the scheduler never
- * loops on it — or refused, 400 malformed, 401 unauthenticated. A council that takes no callbacks, or another
- * provider's path, is 404.
+ * loops on it — or refused, 400 malformed, 401 unauthenticated (429 past the limit of failures of the address or the
+ * secret sent, {@link FailedAuthentications}). A council that takes no callbacks, or another provider's path, is 404.
  */
 @Controller("/callbacks/{council}/{provider}")
 @ExecuteOn(TaskExecutors.BLOCKING)
@@ -52,18 +54,21 @@ final class CallbackController {
     private final SchedulerChanges changes;
     private final WebhookMetrics metrics;
     private final JsonBodyReader bodies;
+    private final FailedAuthentications failures;
 
     CallbackController(CouncilRegistry councils, CallbackSecrets secrets, SchedulerChanges changes, WebhookMetrics metrics,
-                       JsonBodyReader bodies) {
+                       JsonBodyReader bodies, FailedAuthentications failures) {
         this.councils = councils;
         this.secrets = secrets;
         this.changes = changes;
         this.metrics = metrics;
         this.bodies = bodies;
+        this.failures = failures;
     }
 
     @Post(consumes = MediaType.ALL, produces = MediaType.ALL)
-    HttpResponse<String> receive(String council, String provider, @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
+    HttpResponse<String> receive(HttpRequest<?> request, String council, String provider,
+                                 @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                  @Header(HttpHeaders.CONTENT_TYPE) @Nullable String contentType,
                                  @QueryValue @Nullable String token, @Body @Nullable byte[] body) {
         Council target = councils.find(council).filter(found -> found.providerName().equals(provider))
@@ -71,10 +76,14 @@ final class CallbackController {
                 .orElseThrow(() -> new ApiProblemException(ProblemType.COUNCIL_NOT_FOUND,
                         "This council takes no callbacks at this path"));
         SchedulerCallbacks callbacks = target.provider().callbacks().orElseThrow();
-        if (!secrets.matches(target.id(), token != null ? token : basicPassword(authorization))) {
+        String presented = token != null ? token : basicPassword(authorization);
+        if (!secrets.matches(target.id(), presented)) {
             metrics.callback(target.id(), "unauthorized");
-            return reply(callbacks.refused(401, "The callback secret is missing or wrong"))
-                    .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"slotbridge-callbacks\"");
+            return failures.failed(request, presented)
+                    .map(wait -> reply(callbacks.refused(429, "Too many failed callback authentications; wait before "
+                            + "trying again")).header(HttpHeaders.RETRY_AFTER, FailedAuthentications.retryAfter(wait)))
+                    .orElseGet(() -> reply(callbacks.refused(401, "The callback secret is missing or wrong"))
+                            .header(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"slotbridge-callbacks\""));
         }
         SchedulerNotice notice;
         try {

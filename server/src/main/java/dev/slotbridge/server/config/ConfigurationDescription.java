@@ -53,10 +53,22 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                         "a signing key, 32+ characters").secret().minLength(32).build(), true, 1))
                 .optional("plugins-dir", value(TEXT, "the folder of provider plugin jars loaded at start-up; a missing "
                         + "folder is fine").byDefault("plugins").build())
+                .optional("trusted-proxies", new ConfigNode.Items("the load balancers and reverse proxies in front "
+                        + "of the server: only from these is the client's address read from forwarded-header; none "
+                        + "when absent", value(TEXT, "an address or CIDR block").check(Value.Check.ADDRESS_BLOCK).build(),
+                        true, 0))
+                .optional("forwarded-header", value(CHOICE, "the header the trusted proxies add the client's address "
+                        + "to").choices(List.of("x-forwarded-for", "forwarded")).byDefault("x-forwarded-for").build())
+                .optional("connections", new ConfigNode.Keys()
+                        .optional("max-per-address", value(WHOLE_NUMBER, "open connections from one address (IPv6: one "
+                                + "/64) to one of the server's ports, trusted proxies excepted; more are reset at once")
+                                .byDefault(256).range(1, 1_000_000).build())
+                        .section("connections to the server"))
                 .optional("authentication", new ConfigNode.Keys()
-                        .optional("max-failures", value(WHOLE_NUMBER, "failed authentications per source address per "
-                                + "minute before 429").byDefault(20).range(1, 100_000).build())
-                        .section("how API keys and HRO identifiers are checked"))
+                        .optional("max-failures", value(WHOLE_NUMBER, "failed authentications a minute per client "
+                                + "address, and per credential sent; past it further failures are 429 (a valid "
+                                + "credential never is)").byDefault(20).range(1, 100_000).build())
+                        .section("how API keys, HRO identifiers and tokens, and callback secrets are checked"))
                 .optional("shutdown", new ConfigNode.Keys()
                         .optional("grace-period", value(DURATION, "on SIGTERM, how long requests in flight may take to "
                                 + "finish").byDefault("20s").range("0s", "10m").build())

@@ -39,6 +39,8 @@ public record Value(Kind kind, String meaning, String defaultValue, boolean secr
                 return false;
             }
         });
+        static final Check ADDRESS_BLOCK = new Check("an IP address or CIDR block such as 10.0.0.0/8, 127.0.0.1 or "
+                + "fd00::/8", text -> AddressBlock.parse(text).isPresent());
         static final Check HTTP_URL = new Check("an absolute http or https URL", text -> {
             try {
                 var uri = java.net.URI.create(text);

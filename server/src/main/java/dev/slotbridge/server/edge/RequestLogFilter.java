@@ -3,6 +3,7 @@ package dev.slotbridge.server.edge;
 import dev.slotbridge.server.metrics.HttpRequestMetrics;
 import dev.slotbridge.server.metrics.RequestExchanges;
 import dev.slotbridge.server.security.ApiClient;
+import dev.slotbridge.server.security.ClientAddresses;
 import dev.slotbridge.spi.support.SchedulerExchanges;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
@@ -25,8 +26,8 @@ import java.util.regex.Pattern;
  * Gives every request an id and logs one line for it. The caller's {@code X-Request-Id} is kept when it is 1–64 of
  * {@code [A-Za-z0-9._:-]}, else a UUID is made; either way it is echoed in the answer and put in the logging context
  * ({@code requestId}), so the scheduler-call lines of the request carry it too, and records it in
- * {@link HttpRequestMetrics}. The line names method, path (never the
- * query: it may hold a property reference), status, duration and client, the number of exchanges with the scheduler
+ * {@link HttpRequestMetrics}. The line names method, path (never the query: it may hold a property reference), status,
+ * duration, client and client address ({@link ClientAddresses}), the number of exchanges with the scheduler
  * ({@code scheduler_exchanges}), how much of the duration was spent in them ({@code scheduler_us}) and outside them
  * ({@code outside_us}: what Slotbridge adds); never a header or a body.
  */
@@ -41,9 +42,11 @@ final class RequestLogFilter implements Ordered {
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.request");
 
     private final HttpRequestMetrics metrics;
+    private final ClientAddresses addresses;
 
-    RequestLogFilter(HttpRequestMetrics metrics) {
+    RequestLogFilter(HttpRequestMetrics metrics, ClientAddresses addresses) {
         this.metrics = metrics;
+        this.addresses = addresses;
     }
 
     @RequestFilter
@@ -69,9 +72,10 @@ final class RequestLogFilter implements Ordered {
                 .orElseGet(SchedulerExchanges.Recorder::new);
         long schedulerNanos = exchanges.insideNanos();
         String client = request.getAttribute(ApiClient.ATTRIBUTE, ApiClient.class).map(ApiClient::name).orElse("-");
-        LOG.info("request request_id={} method={} path={} status={} duration_ms={} client={} scheduler_exchanges={} "
-                + "scheduler_us={} outside_us={}", id, request.getMethodName(), request.getPath(), response.code(), tookMillis,
-                client, exchanges.count(), schedulerNanos / 1000, Math.max(0, tookNanos - schedulerNanos) / 1000);
+        LOG.info("request request_id={} method={} path={} status={} duration_ms={} client={} address={} "
+                + "scheduler_exchanges={} scheduler_us={} outside_us={}", id, request.getMethodName(), request.getPath(),
+                response.code(), tookMillis, client, addresses.of(request).getHostAddress(), exchanges.count(),
+                schedulerNanos / 1000, Math.max(0, tookNanos - schedulerNanos) / 1000);
     }
 
     @Override

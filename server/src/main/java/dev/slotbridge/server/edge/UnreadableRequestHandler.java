@@ -19,6 +19,7 @@ import io.netty.util.ReferenceCountUtil;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.UUID;
 
@@ -26,8 +27,8 @@ import java.util.UUID;
  * Answers a request the HTTP decoder could not read before the server tries to: headers over the limit are 431, an
  * over-long request line 414, anything else malformed (a bad request line, a bare CR or NUL in a header, a bad
  * {@code Content-Length}) 400 {@code malformed-request}. Each answer is a problem document with an
- * {@code X-Request-Id}, gets an access-log line like every other answer, and closes the connection (what follows
- * cannot be trusted to be a request).
+ * {@code X-Request-Id}, gets an access-log line like every other answer (with the TCP peer's address), and closes the
+ * connection (what follows cannot be trusted to be a request).
  */
 @ChannelHandler.Sharable
 final class UnreadableRequestHandler extends ChannelInboundHandlerAdapter {
@@ -60,8 +61,14 @@ final class UnreadableRequestHandler extends ChannelInboundHandlerAdapter {
                 .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set("X-Request-Id", id)
                 .set(HttpHeaderNames.CONNECTION, "close");
-        LOG.info("request request_id={} method=- path=- status={} duration_ms=0 client=- unreadable={}", id,
-                type.status().getCode(), cause == null ? "unknown" : cause.getClass().getSimpleName());
+        LOG.info("request request_id={} method=- path=- status={} duration_ms=0 client=- address={} unreadable={}", id,
+                type.status().getCode(), peer(context), cause == null ? "unknown" : cause.getClass().getSimpleName());
         context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    /** The TCP peer's address: the headers that could name a proxied client were not readable. */
+    private static String peer(ChannelHandlerContext context) {
+        return context.channel().remoteAddress() instanceof InetSocketAddress peer
+                ? peer.getAddress().getHostAddress() : "-";
     }
 }

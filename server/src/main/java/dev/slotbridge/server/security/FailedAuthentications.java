@@ -3,97 +3,138 @@ package dev.slotbridge.server.security;
 import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
+import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
 import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import java.net.InetAddress;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 /**
- * Failed authentications per source address, in one-minute windows: past {@code slotbridge.authentication.max-failures}
- * (default 20) an address gets 429 for the rest of the window, so keys cannot be guessed at thousands a second.
- * Remembers the latest 100,000 addresses. Every authenticated request asks whether its address is blocked, so that
- * question reads a concurrent map of blocked addresses without a lock; only failures take the lock.
+ * Failed authentications — an API key, an HRO identifier or token, a callback secret — counted per client address
+ * ({@link ClientAddresses}; an IPv6 address per /64) and per presented credential, in one-minute windows. Past
+ * {@code slotbridge.authentication.max-failures} failures of an address or of a credential in its window, its further
+ * <em>failures</em> are answered 429 with {@code Retry-After} until the window ends. Only failures are counted or
+ * refused: a valid credential is never looked up here, so failing from someone's address, or with their old key,
+ * cannot lock them out. A credential is kept as 64 bits of a SHA-256 salted per process, never as sent. Each table
+ * keeps the 100,000 keys that failed last (about 11 MB when full). Counted in this instance's memory, whatever the
+ * store: a store round trip per failure would let a flood of wrong keys load the store every replica books through.
  */
 @Singleton
 public final class FailedAuthentications {
-    private static final Duration WINDOW = Duration.ofMinutes(1);
-    private static final int MAX_ADDRESSES = 100_000;
-
-    private record Window(Instant start, int failures) {
-    }
+    static final Duration WINDOW = Duration.ofMinutes(1);
+    private static final int MAX_ENTRIES = 100_000;
+    private static final Logger LOG = LoggerFactory.getLogger(FailedAuthentications.class);
 
     private final Clock clock;
+    private final ClientAddresses addresses;
     private final int maxFailures;
-    private final Map<String, Window> byAddress = new LinkedHashMap<>(16, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, Window> eldest) {
-            return size() > MAX_ADDRESSES;
-        }
-    };
-    private final Map<String, Instant> blockedUntil = new ConcurrentHashMap<>();
+    private final byte[] salt = new byte[16];
+    private final Windows<String> byAddress = new Windows<>();
+    private final Windows<Long> byCredential = new Windows<>();
 
-    FailedAuthentications(Clock clock, SlotbridgeConfiguration configuration) {
+    FailedAuthentications(Clock clock, ClientAddresses addresses, SlotbridgeConfiguration configuration) {
         this.clock = clock;
+        this.addresses = addresses;
         this.maxFailures = Math.toIntExact(configuration.root().section("authentication").wholeNumber("max-failures"));
+        new SecureRandom().nextBytes(salt);
     }
 
-    /** How long the address must wait before it may try again, when it has failed too often in this window. */
-    public Optional<Duration> blocked(String address) {
-        Instant until = blockedUntil.get(address);
-        if (until == null) {
-            return Optional.empty();
-        }
+    /**
+     * Counts a failed authentication of the request; when its address or the credential it presented is past the
+     * limit, how long until that failure would be answered 401 again.
+     *
+     * @param presented what the request presented (null when nothing): a key, an identifier, a token, a secret
+     */
+    public Optional<Duration> failed(HttpRequest<?> request, @Nullable String presented) {
+        return failed(addresses.of(request), presented);
+    }
+
+    /** Counts the failure and answers it: 401 {@code unauthenticated}, or 429 {@code rate-limited} past the limit. */
+    public ApiProblemException unauthenticated(HttpRequest<?> request, @Nullable String presented, String detail) {
+        return failed(request, presented).map(wait -> new ApiProblemException(ProblemType.RATE_LIMITED,
+                        "Too many failed authentications from this address or with this credential; wait before trying "
+                                + "again", null, Map.of(HttpHeaders.RETRY_AFTER, retryAfter(wait))))
+                .orElseGet(() -> new ApiProblemException(ProblemType.UNAUTHENTICATED, detail, null,
+                        Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer")));
+    }
+
+    /** A wait as a {@code Retry-After} value: whole seconds, rounded up, at least 1. */
+    public static String retryAfter(Duration wait) {
+        return Long.toString(Math.max(1, (wait.toMillis() + 999) / 1000));
+    }
+
+    Optional<Duration> failed(InetAddress client, @Nullable String presented) {
+        String address = ClientAddresses.key(client);
+        Long credential = presented == null || presented.isBlank() ? null : fingerprint(presented);
         Instant now = clock.instant();
-        if (!now.isBefore(until)) {
-            blockedUntil.remove(address, until);
-            return Optional.empty();
+        Window byThisAddress;
+        Window byThisCredential;
+        synchronized (this) {
+            byThisAddress = byAddress.failed(address, now);
+            byThisCredential = credential == null ? null : byCredential.failed(credential, now);
         }
-        return Optional.of(Duration.between(now, until));
+        if (byThisAddress.failures() == maxFailures + 1) {
+            LOG.warn("More than {} failed authentications in a minute from {}: its failures are answered 429 until {}",
+                    maxFailures, address, byThisAddress.end());
+        }
+        if (byThisCredential != null && byThisCredential.failures() == maxFailures + 1) {
+            LOG.warn("The same wrong credential failed more than {} times in a minute, the last time from {}: its "
+                    + "failures are answered 429 until {}", maxFailures, address, byThisCredential.end());
+        }
+        return Stream.of(byThisAddress, byThisCredential)
+                .filter(window -> window != null && window.failures() > maxFailures)
+                .map(window -> Duration.between(now, window.end())).max(Duration::compareTo);
     }
 
-    /** 429 {@code rate-limited} with {@code Retry-After} when the address has failed too often in this window. */
-    public void requireNotBlocked(String address) {
-        blocked(address).ifPresent(wait -> {
-            throw new ApiProblemException(ProblemType.RATE_LIMITED, "Too many failed authentications from this address; "
-                    + "wait before trying again", null,
-                    Map.of(HttpHeaders.RETRY_AFTER, Long.toString(Math.max(1, wait.toSeconds() + 1))));
-        });
-    }
-
-    public synchronized void failed(String address) {
-        Window window = current(address);
-        Window counted = new Window(window.start(), window.failures() + 1);
-        byAddress.put(address, counted);
-        if (counted.failures() >= maxFailures) {
-            blockedUntil.put(address, counted.start().plus(WINDOW));
-            forgetEndedBlocks();
-        }
-    }
-
-    /** Past {@code MAX_ADDRESSES} blocked addresses: the ended blocks go, then any, until the bound holds. */
-    private void forgetEndedBlocks() {
-        if (blockedUntil.size() <= MAX_ADDRESSES) {
-            return;
-        }
-        Instant now = clock.instant();
-        blockedUntil.values().removeIf(until -> !now.isBefore(until));
-        Iterator<String> any = blockedUntil.keySet().iterator();
-        while (blockedUntil.size() > MAX_ADDRESSES && any.hasNext()) {
-            any.next();
-            any.remove();
+    private long fingerprint(String presented) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            sha256.update(salt);
+            return ByteBuffer.wrap(sha256.digest(presented.getBytes(StandardCharsets.UTF_8))).getLong();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
         }
     }
 
-    private Window current(String address) {
-        Instant now = clock.instant();
-        Window window = byAddress.get(address);
-        return window == null || !now.isBefore(window.start().plus(WINDOW)) ? new Window(now, 0) : window;
+    private record Window(Instant start, int failures) {
+        Instant end() {
+            return start.plus(WINDOW);
+        }
+    }
+
+    /** Failures per key in its current window, the least recently failed key dropped past {@code MAX_ENTRIES}. */
+    private static final class Windows<K> extends LinkedHashMap<K, Window> {
+        Windows() {
+            super(16, 0.75f, true);
+        }
+
+        /** Counts a failure of the key in its current window, or in a new one from now. */
+        Window failed(K key, Instant now) {
+            Window window = get(key);
+            Window counted = window == null || !now.isBefore(window.end()) ? new Window(now, 1)
+                    : new Window(window.start(), window.failures() + 1);
+            put(key, counted);
+            return counted;
+        }
+
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<K, Window> eldest) {
+            return size() > MAX_ENTRIES;
+        }
     }
 }

@@ -82,18 +82,14 @@ final class HroAppointments {
         this.clock = clock;
     }
 
-    /** {@code POST /authentication?identifier=...}: a token for a known front end; 401 otherwise. */
+    /** {@code POST /authentication?identifier=...}: a token for a known front end; 401 otherwise (429 past the limit). */
     String authenticate(HttpRequest<?> request) {
-        String address = notBlocked(request);
         Violations violations = new Violations();
         String identifier = query(request).optional(violations, "identifier", TextRule.TOKEN);
         violations.throwIfAny();
-        Optional<HroFrontEnd> frontEnd = Optional.ofNullable(identifier).flatMap(frontEnds::identify);
-        if (frontEnd.isEmpty()) {
-            failures.failed(address);
-            throw unauthenticated("The identifier is not recognised");
-        }
-        return tokens.issue(frontEnd.get());
+        HroFrontEnd frontEnd = Optional.ofNullable(identifier).flatMap(frontEnds::identify).orElseThrow(() ->
+                failures.unauthenticated(request, identifier, "The identifier is not recognised"));
+        return tokens.issue(frontEnd);
     }
 
     /** {@code GET /Appointments/AvailableAppointments}: the allowed slots of the first {@code max-days} days. */
@@ -188,31 +184,16 @@ final class HroAppointments {
 
     /** The front end a valid, unexpired token names, within its rate limit; 401 otherwise. */
     private HroFrontEnd authorize(HttpRequest<?> request) {
-        String address = notBlocked(request);
-        Optional<HroFrontEnd> frontEnd = Optional.ofNullable(AuthorizationHeader.of(request))
+        String header = AuthorizationHeader.of(request);
+        HroFrontEnd frontEnd = Optional.ofNullable(header)
                 .filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
                 .flatMap(value -> tokens.verify(value.substring(BEARER.length()).strip()))
-                .flatMap(frontEnds::named);
-        if (frontEnd.isEmpty()) {
-            failures.failed(address);
-            throw unauthenticated("Send 'Authorization: Bearer <token>' with a token from POST /authentication "
-                    + "(they last " + HroTokens.LIFETIME.toSeconds() + " seconds)");
-        }
-        ApiClient client = frontEnd.get().client();
-        request.setAttribute(ApiClient.ATTRIBUTE, client);
-        rateLimiter.admit(client);
-        return frontEnd.get();
-    }
-
-    private String notBlocked(HttpRequest<?> request) {
-        String address = request.getRemoteAddress().getAddress().getHostAddress();
-        failures.requireNotBlocked(address);
-        return address;
-    }
-
-    private static ApiProblemException unauthenticated(String detail) {
-        return new ApiProblemException(ProblemType.UNAUTHENTICATED, detail, null,
-                Map.of(HttpHeaders.WWW_AUTHENTICATE, "Bearer"));
+                .flatMap(frontEnds::named)
+                .orElseThrow(() -> failures.unauthenticated(request, header, "Send 'Authorization: Bearer <token>' with "
+                        + "a token from POST /authentication (they last " + HroTokens.LIFETIME.toSeconds() + " seconds)"));
+        request.setAttribute(ApiClient.ATTRIBUTE, frontEnd.client());
+        rateLimiter.admit(frontEnd.client());
+        return frontEnd;
     }
 
     private static QueryParameters query(HttpRequest<?> request) {

@@ -3,27 +3,22 @@ package dev.slotbridge.server.edge;
 import io.micronaut.context.event.BeanCreatedEvent;
 import io.micronaut.context.event.BeanCreatedEventListener;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
-import io.netty.channel.ChannelHandler;
 import jakarta.inject.Singleton;
 
-import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * Puts the edge's own handlers in front of the server's request handling on every HTTP connection:
- * {@link UnreadableRequestHandler} (requests the decoder could not read) and {@link AcceptEncodingFilter}.
+ * Puts the edge's own handlers on every HTTP connection: a {@link ConnectionGuard} (requests that cannot be read or
+ * framed safely) and the {@link AcceptEncodingFilter}.
  */
 @Singleton
 final class EdgeHandlers implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
-    private static final String NAME = "slotbridge-accept-encoding";
-    private static final String UNREADABLE = "slotbridge-unreadable-request";
+    private static final String ACCEPT_ENCODING = "slotbridge-accept-encoding";
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        Map<String, ChannelHandler> handlers = new LinkedHashMap<>();
-        handlers.put(UNREADABLE, UnreadableRequestHandler.INSTANCE);
-        handlers.put(NAME, AcceptEncodingFilter.INSTANCE);
-        InboundHandlers.installBeforeMicronaut(event.getBean(), handlers);
+        InboundHandlers.installOnEveryConnection(event.getBean(), ConnectionGuard::install);
+        InboundHandlers.installBeforeMicronaut(event.getBean(), Map.of(ACCEPT_ENCODING, AcceptEncodingFilter.INSTANCE));
         return event.getBean();
     }
 }

@@ -1,0 +1,202 @@
+package dev.slotbridge.server.edge;
+
+import dev.slotbridge.server.problem.ProblemType;
+import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelDuplexHandler;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelPipeline;
+import io.netty.channel.ChannelPromise;
+import io.netty.handler.codec.DecoderResult;
+import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpStatusClass;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.util.ReferenceCountUtil;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.channels.ClosedChannelException;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Guards one HTTP/1 connection in front of the server's request handling, and ends it when what arrives cannot be
+ * trusted to be the request it claims to be:
+ * <ul>
+ *   <li>a request the decoder could not read: headers over the limit 431, an over-long request line 414, anything
+ *       else (a bad request line, a bare CR or NUL in a header, a bad {@code Content-Length}, a body whose chunked
+ *       framing breaks off) 400 {@code malformed-request};</li>
+ *   <li>a {@code Transfer-Encoding} other than one {@code chunked}: 400 {@code malformed-request}, since a proxy in
+ *       front may frame the body otherwise and would then see a request smuggled behind it that this server
+ *       serves.</li>
+ * </ul>
+ * The answer is a problem document with an {@code X-Request-Id} and an access-log line, given in turn: after the
+ * server's answers to the requests before it on the connection (HTTP/1.1 answers in order), and in place of the
+ * server's answer to a request whose body broke off, unless that answer had begun. Then the connection is closed and
+ * nothing more is read: what follows cannot be trusted to be a request. One guard per connection, on its event loop.
+ */
+final class ConnectionGuard extends ChannelDuplexHandler {
+    private static final String NAME = "slotbridge-connection-guard";
+    private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.request");
+
+    /** How the connection ends: the server's answers still given, then the guard's own (none when null). */
+    private record Ending(int serverAnswers, ProblemType answer, String reason) {
+    }
+
+    private ChannelHandlerContext context;
+    /** Requests handed on to the server; the server's answers begun and finished (interim 1xx ones not counted). */
+    private int handedOn;
+    private int answersBegun;
+    private int answersFinished;
+    /** Whether the body of the request handed on last is still arriving. */
+    private boolean bodyArriving;
+    private Ending ending;
+    private boolean closing;
+    private boolean droppingAnswer;
+
+    private ConnectionGuard() {
+    }
+
+    /** Puts a new guard on an HTTP/1 connection, after its HTTP codec. */
+    static void install(ChannelPipeline pipeline) {
+        String codec = ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
+        if (pipeline.get(codec) == null || pipeline.get(NAME) != null) {
+            return;
+        }
+        pipeline.addAfter(codec, NAME, new ConnectionGuard());
+    }
+
+    @Override
+    public void handlerAdded(ChannelHandlerContext context) {
+        this.context = context;
+    }
+
+    @Override
+    public void channelRead(ChannelHandlerContext context, Object message) {
+        if (ending != null) {
+            ReferenceCountUtil.release(message);
+            return;
+        }
+        if (message instanceof HttpRequest request) {
+            DecoderResult read = request.decoderResult();
+            if (read.isFailure()) {
+                ReferenceCountUtil.release(message);
+                end(unreadable(read.cause()), reason(read.cause()));
+                return;
+            }
+            if (request.headers().contains(HttpHeaderNames.TRANSFER_ENCODING) && !chunkedOnly(request)) {
+                ReferenceCountUtil.release(message);
+                end(ProblemType.MALFORMED_REQUEST, "transfer-encoding");
+                return;
+            }
+            handedOn++;
+            bodyArriving = true;
+        } else if (message instanceof HttpContent content && content.decoderResult().isFailure()) {
+            ReferenceCountUtil.release(message);
+            end(ProblemType.MALFORMED_REQUEST, reason(content.decoderResult().cause()));
+            return;
+        }
+        if (message instanceof LastHttpContent) {
+            bodyArriving = false;
+        }
+        context.fireChannelRead(message);
+    }
+
+    /** Nothing more is read once the connection is ending. */
+    @Override
+    public void read(ChannelHandlerContext context) {
+        if (ending == null) {
+            context.read();
+        }
+    }
+
+    @Override
+    public void write(ChannelHandlerContext context, Object message, ChannelPromise promise) {
+        if (message instanceof HttpResponse response && response.status().codeClass() == HttpStatusClass.INFORMATIONAL) {
+            context.write(message, promise);
+            return;
+        }
+        if (message instanceof HttpResponse) {
+            answersBegun++;
+            droppingAnswer = ending != null && answersBegun > ending.serverAnswers();
+        }
+        if (droppingAnswer) {
+            ReferenceCountUtil.release(message);
+            if (!promise.isVoid()) {
+                promise.tryFailure(new ClosedChannelException());
+            }
+            return;
+        }
+        context.write(message, promise);
+        if (message instanceof LastHttpContent) {
+            answersFinished++;
+            closeWhenAnswered();
+        }
+    }
+
+    private static boolean chunkedOnly(HttpRequest request) {
+        List<String> codings = request.headers().getAll(HttpHeaderNames.TRANSFER_ENCODING);
+        return codings.size() == 1 && HttpHeaderValues.CHUNKED.contentEqualsIgnoreCase(codings.getFirst());
+    }
+
+    /**
+     * Ends the connection: the server still answers the requests handed on to it, except one whose body is arriving
+     * and whose answer has not begun, which the guard answers instead.
+     */
+    private void end(ProblemType answer, String reason) {
+        boolean serverAnswering = bodyArriving && answersBegun == handedOn;
+        ending = new Ending(bodyArriving && !serverAnswering ? handedOn - 1 : handedOn, serverAnswering ? null : answer,
+                reason);
+        closeWhenAnswered();
+    }
+
+    private void closeWhenAnswered() {
+        if (ending == null || closing || answersFinished < ending.serverAnswers()) {
+            return;
+        }
+        closing = true;
+        Object last = ending.answer() == null ? Unpooled.EMPTY_BUFFER : problem(ending.answer(), ending.reason());
+        context.writeAndFlush(last).addListener(ChannelFutureListener.CLOSE);
+    }
+
+    private static ProblemType unreadable(Throwable cause) {
+        return switch (cause) {
+            case TooLongHttpHeaderException e -> ProblemType.HEADERS_TOO_LARGE;
+            case TooLongHttpLineException e -> ProblemType.URI_TOO_LONG;
+            case TooLongFrameException e -> ProblemType.HEADERS_TOO_LARGE;
+            case null, default -> ProblemType.MALFORMED_REQUEST;
+        };
+    }
+
+    private static String reason(Throwable cause) {
+        return cause == null ? "unreadable" : cause.getClass().getSimpleName();
+    }
+
+    private static FullHttpResponse problem(ProblemType type, String reason) {
+        String id = UUID.randomUUID().toString();
+        int status = type.status().getCode();
+        byte[] body = ("{\"type\":\"" + type.type() + "\",\"title\":\"" + type.title() + "\",\"status\":" + status + "}")
+                .getBytes(StandardCharsets.UTF_8);
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(status),
+                Unpooled.wrappedBuffer(body));
+        response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
+                .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set("X-Request-Id", id)
+                .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+        LOG.info("request request_id={} method=- path=- status={} duration_ms=0 client=- refused={}", id, status, reason);
+        return response;
+    }
+}

@@ -57,6 +57,11 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                         .optional("max-failures", value(WHOLE_NUMBER, "failed authentications per source address per "
                                 + "minute before 429").byDefault(20).range(1, 100_000).build())
                         .section("how API keys and HRO identifiers are checked"))
+                .optional("edge", new ConfigNode.Keys()
+                        .optional("request-read-timeout", value(DURATION, "how long a request's head and body may take "
+                                + "to arrive from its first byte; past it 408 request-timeout and the connection is "
+                                + "closed").byDefault("10s").range("100ms", "10m").build())
+                        .section("the HTTP edge"))
                 .optional("shutdown", new ConfigNode.Keys()
                         .optional("grace-period", value(DURATION, "on SIGTERM, how long requests in flight may take to "
                                 + "finish").byDefault("20s").range("0s", "10m").build())

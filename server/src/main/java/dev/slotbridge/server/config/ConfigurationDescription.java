@@ -109,6 +109,9 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
         return new ConfigNode.Keys()
                 .optional("timeout", value(DURATION, "bounds one attempt at the scheduler; past it 504 scheduler-timeout")
                         .byDefault("5s").range("1ms", "10m").build())
+                .optional("deadline", value(DURATION, "bounds a request's scheduler calls together, every attempt and "
+                        + "wait, from its first call; past it 504 scheduler-timeout. Finding out the outcome of a write "
+                        + "already sent gets as long again; at least timeout").byDefault("8s").range("1ms", "10m").build())
                 .optional("retry", new ConfigNode.Keys()
                         .optional("max-attempts", value(WHOLE_NUMBER, "attempts in all for calls that may be retried")
                                 .byDefault(3).range(1, 10).build())

@@ -9,6 +9,7 @@ import dev.slotbridge.server.logging.AuditLog;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
 import dev.slotbridge.server.ref.CouncilRefs;
+import dev.slotbridge.server.resilience.CallDeadline;
 import dev.slotbridge.server.resilience.CouncilUnavailableException;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.BookingVisibility;
@@ -153,8 +154,9 @@ public final class BookingService {
     }
 
     /**
-     * Moves a booking. When the move's outcome is unknown, the booking is viewed: in the new slot, the move is
-     * answered; still booked elsewhere, it certainly did not happen (502, safe to repeat); otherwise 504.
+     * Moves a booking. When the move's outcome is unknown, the booking is viewed (under a deadline of its own): in the
+     * new slot, the move is answered; still booked elsewhere, it certainly did not happen (502, safe to repeat);
+     * otherwise 504.
      */
     public VisibleBooking reschedule(ApiClient client, Council council, String bookingRef, SlotKey slot) {
         return audited(client, council, EventType.RESCHEDULED, bookingRef, key -> {
@@ -173,7 +175,8 @@ public final class BookingService {
         Optional<Booking> now;
         boolean moved;
         try {
-            now = council.provider().find(key).filter(booking -> booking.status() == BookingStatus.BOOKED);
+            now = CallDeadline.settling(() -> council.provider().find(key))
+                    .filter(booking -> booking.status() == BookingStatus.BOOKED);
             moved = now.isPresent() && council.provider().isInSlot(now.get(), slot);
         } catch (ProviderException | CouncilUnavailableException e) {
             throw writeOutcomeUnknown("reschedule", "View the booking before trying again.");
@@ -190,8 +193,9 @@ public final class BookingService {
     }
 
     /**
-     * Cancels a booking. When the cancel's outcome is unknown it is sent once more: a provider cancels from the
-     * scheduler's current state and sends nothing for a booking already cancelled, so this learns the outcome.
+     * Cancels a booking. When the cancel's outcome is unknown it is sent once more, under a deadline of its own: a
+     * provider cancels from the scheduler's current state and sends nothing for a booking already cancelled, so this
+     * learns the outcome.
      */
     public VisibleBooking cancel(ApiClient client, Council council, String bookingRef, CancelRequest request) {
         return audited(client, council, EventType.CANCELLED, bookingRef, key -> cancelOnce(council, key, request));
@@ -206,7 +210,7 @@ public final class BookingService {
             }
         }
         try {
-            return council.provider().cancel(key, request);
+            return CallDeadline.settling(() -> council.provider().cancel(key, request));
         } catch (ProviderException e) {
             if (e.kind() == ErrorKind.REFUSED || e.kind() == ErrorKind.CALLER_ERROR) {
                 throw e;

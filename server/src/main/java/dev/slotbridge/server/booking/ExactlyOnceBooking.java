@@ -13,6 +13,7 @@ import dev.slotbridge.server.metrics.SchedulerMetrics;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
 import dev.slotbridge.server.ref.CouncilRefs;
+import dev.slotbridge.server.resilience.CallDeadline;
 import dev.slotbridge.server.resilience.CouncilUnavailableException;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.BookingVisibility;
@@ -152,11 +153,14 @@ final class ExactlyOnceBooking {
         }
     }
 
-    /** Asks the provider what became of the request; a failure to ask is an unknown outcome. */
+    /**
+     * Asks the provider what became of the request, under a deadline of its own; a failure to ask is an unknown
+     * outcome.
+     */
     private BookingOutcome reconcile(Council council, BookingRequest request) {
         BookingOutcome outcome;
         try {
-            outcome = council.provider().reconcileBooking(request);
+            outcome = CallDeadline.settling(() -> council.provider().reconcileBooking(request));
         } catch (ProviderException | CouncilUnavailableException e) {
             outcome = new BookingOutcome.Unknown("the scheduler could not be asked: " + e.getClass().getSimpleName());
         }

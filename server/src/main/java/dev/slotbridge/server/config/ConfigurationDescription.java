@@ -69,6 +69,11 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                                 + "address, and per credential sent; past it further failures are 429 (a valid "
                                 + "credential never is)").byDefault(20).range(1, 100_000).build())
                         .section("how API keys, HRO identifiers and tokens, and callback secrets are checked"))
+                .optional("edge", new ConfigNode.Keys()
+                        .optional("request-read-timeout", value(DURATION, "how long a request's head and body may take "
+                                + "to arrive from its first byte; past it 408 request-timeout and the connection is "
+                                + "closed").byDefault("10s").range("100ms", "10m").build())
+                        .section("the HTTP edge"))
                 .optional("shutdown", new ConfigNode.Keys()
                         .optional("grace-period", value(DURATION, "on SIGTERM, how long requests in flight may take to "
                                 + "finish").byDefault("20s").range("0s", "10m").build())
@@ -116,6 +121,9 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
         return new ConfigNode.Keys()
                 .optional("timeout", value(DURATION, "bounds one attempt at the scheduler; past it 504 scheduler-timeout")
                         .byDefault("5s").range("1ms", "10m").build())
+                .optional("deadline", value(DURATION, "bounds a request's scheduler calls together, every attempt and "
+                        + "wait, from its first call; past it 504 scheduler-timeout. Finding out the outcome of a write "
+                        + "already sent gets as long again; at least timeout").byDefault("8s").range("1ms", "10m").build())
                 .optional("retry", new ConfigNode.Keys()
                         .optional("max-attempts", value(WHOLE_NUMBER, "attempts in all for calls that may be retried")
                                 .byDefault(3).range(1, 10).build())

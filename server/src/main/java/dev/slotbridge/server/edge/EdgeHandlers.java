@@ -9,35 +9,36 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
 import jakarta.inject.Singleton;
 
-import java.util.LinkedHashMap;
+import java.time.Duration;
 import java.util.Map;
 import java.util.function.Supplier;
 
 /**
  * Puts the edge's own handlers into the server's pipelines: a {@link ConnectionsPerAddress} on each listener, where
- * connections are accepted, and in front of the server's request handling on every HTTP connection
- * {@link UnreadableRequestHandler} (requests the decoder could not read) and {@link AcceptEncodingFilter}.
+ * connections are accepted, and on every HTTP connection a {@link ConnectionGuard} (requests that cannot be read or
+ * framed safely, and the read timeout, {@code slotbridge.edge.request-read-timeout}) and the
+ * {@link AcceptEncodingFilter}.
  */
 @Singleton
 final class EdgeHandlers implements BeanCreatedEventListener<NettyServerCustomizer.Registry> {
-    private static final String NAME = "slotbridge-accept-encoding";
-    private static final String UNREADABLE = "slotbridge-unreadable-request";
+    private static final String ACCEPT_ENCODING = "slotbridge-accept-encoding";
     private static final String CONNECTIONS = "slotbridge-connections-per-address";
 
     private final ClientAddresses addresses;
     private final SlotbridgeConfiguration configuration;
+    private final Duration requestReadTimeout;
 
     EdgeHandlers(ClientAddresses addresses, SlotbridgeConfiguration configuration) {
         this.addresses = addresses;
         this.configuration = configuration;
+        this.requestReadTimeout = configuration.root().section("edge").duration("request-read-timeout").orElseThrow();
     }
 
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
-        Map<String, ChannelHandler> handlers = new LinkedHashMap<>();
-        handlers.put(UNREADABLE, UnreadableRequestHandler.INSTANCE);
-        handlers.put(NAME, AcceptEncodingFilter.INSTANCE);
-        InboundHandlers.installBeforeMicronaut(event.getBean(), handlers);
+        InboundHandlers.installOnEveryConnection(event.getBean(),
+                pipeline -> ConnectionGuard.install(pipeline, requestReadTimeout));
+        InboundHandlers.installBeforeMicronaut(event.getBean(), Map.of(ACCEPT_ENCODING, AcceptEncodingFilter.INSTANCE));
         event.getBean().register(new OnListeners(() -> new ConnectionsPerAddress(addresses, configuration)));
         return event.getBean();
     }

@@ -4,36 +4,41 @@ import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.micronaut.http.server.netty.NettyServerCustomizer;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelHandler;
+import io.netty.channel.ChannelPipeline;
 
 import java.util.Map;
+import java.util.function.Consumer;
 
-/** Puts Netty handlers in front of Micronaut's request handling on every HTTP connection, in the order given. */
+/** Puts Netty handlers in front of Micronaut's request handling on every HTTP connection. */
 public final class InboundHandlers {
     private InboundHandlers() {
     }
 
-    /** @param handlers by pipeline name, in order; each must be {@link ChannelHandler.Sharable} */
+    /** @param handlers by pipeline name, in order, just before Micronaut's; each must be {@link ChannelHandler.Sharable} */
     public static void installBeforeMicronaut(NettyServerCustomizer.Registry registry, Map<String, ChannelHandler> handlers) {
-        registry.register(new OnChannel(null, handlers));
+        installOnEveryConnection(registry, pipeline -> handlers.forEach((name, handler) -> {
+            if (pipeline.get(name) == null) {
+                pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, name, handler);
+            }
+        }));
     }
 
-    private record OnChannel(Channel channel, Map<String, ChannelHandler> handlers) implements NettyServerCustomizer {
+    /** Runs {@code install} on the pipeline of every connection Micronaut serves requests on, once it is built. */
+    static void installOnEveryConnection(NettyServerCustomizer.Registry registry, Consumer<ChannelPipeline> install) {
+        registry.register(new OnChannel(null, install));
+    }
+
+    private record OnChannel(Channel channel, Consumer<ChannelPipeline> install) implements NettyServerCustomizer {
         @Override
         public NettyServerCustomizer specializeForChannel(Channel channel, ChannelRole role) {
-            return new OnChannel(channel, handlers);
+            return new OnChannel(channel, install);
         }
 
         @Override
         public void onStreamPipelineBuilt() {
-            var pipeline = channel.pipeline();
-            if (pipeline.get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) == null) {
-                return;
+            if (channel.pipeline().get(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND) != null) {
+                install.accept(channel.pipeline());
             }
-            handlers.forEach((name, handler) -> {
-                if (pipeline.get(name) == null) {
-                    pipeline.addBefore(ChannelPipelineCustomizer.HANDLER_MICRONAUT_INBOUND, name, handler);
-                }
-            });
         }
     }
 }

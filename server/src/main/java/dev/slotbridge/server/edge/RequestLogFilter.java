@@ -2,6 +2,7 @@ package dev.slotbridge.server.edge;
 
 import dev.slotbridge.server.metrics.HttpRequestMetrics;
 import dev.slotbridge.server.metrics.RequestExchanges;
+import dev.slotbridge.server.resilience.CallDeadline;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.ClientAddresses;
 import dev.slotbridge.spi.support.SchedulerExchanges;
@@ -29,7 +30,8 @@ import java.util.regex.Pattern;
  * {@link HttpRequestMetrics}. The line names method, path (never the query: it may hold a property reference), status,
  * duration, client and client address ({@link ClientAddresses}), the number of exchanges with the scheduler
  * ({@code scheduler_exchanges}), how much of the duration was spent in them ({@code scheduler_us}) and outside them
- * ({@code outside_us}: what Slotbridge adds); never a header or a body.
+ * ({@code outside_us}: what Slotbridge adds); never a header or a body. It also opens the request's
+ * {@link CallDeadline}, which its scheduler calls share.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestLogFilter implements Ordered {
@@ -59,6 +61,7 @@ final class RequestLogFilter implements Ordered {
         request.setAttribute(EXCHANGES, exchanges);
         context.add(new MdcPropagationContext(Map.of(MDC_KEY, id)));
         context.add(new RequestExchanges(exchanges));
+        context.add(CallDeadline.ofRequest());
     }
 
     @ResponseFilter

@@ -25,6 +25,7 @@ public enum ProblemType {
     BOOKING_IN_PROGRESS(HttpStatus.CONFLICT, "booking-in-progress", "Another change to this job is in progress"),
     BOOKING_EXISTS(HttpStatus.CONFLICT, "booking-exists", "A booking with this reference exists"),
     HOLD_EXPIRED(HttpStatus.CONFLICT, "hold-expired", "Hold expired"),
+    REQUEST_TIMEOUT(HttpStatus.REQUEST_TIMEOUT, "request-timeout", "Request not received in time"),
     PAYLOAD_TOO_LARGE(HttpStatus.REQUEST_ENTITY_TOO_LARGE, "payload-too-large", "Request body too large"),
     URI_TOO_LONG(HttpStatus.REQUEST_URI_TOO_LONG, "uri-too-long", "URI too long"),
     HEADERS_TOO_LARGE(HttpStatus.REQUEST_HEADER_FIELDS_TOO_LARGE, "request-header-fields-too-large",

@@ -27,11 +27,9 @@ final class CallerThreadTimeLimit {
         Runnable schedule(Runnable action, Duration delay);
     }
 
-    private final Duration limit;
     private final Alarms alarms;
 
-    CallerThreadTimeLimit(Duration limit, Alarms alarms) {
-        this.limit = limit;
+    CallerThreadTimeLimit(Alarms alarms) {
         this.alarms = alarms;
     }
 
@@ -41,7 +39,7 @@ final class CallerThreadTimeLimit {
      * @throws SchedulerTimeoutException when the limit passed and the call failed (interrupted) because of it
      * @throws SchedulerUnavailableException (request not sent) when the server is shutting down
      */
-    <T> T call(Supplier<T> call, Supplier<String> timeoutMessage) {
+    <T> T call(Supplier<T> call, Duration limit, Supplier<String> timeoutMessage) {
         Alarm alarm = new Alarm(Thread.currentThread());
         try {
             alarm.cancel = alarms.schedule(alarm, limit);

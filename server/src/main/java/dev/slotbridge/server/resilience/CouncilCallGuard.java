@@ -14,14 +14,13 @@ import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
-import io.github.resilience4j.retry.Retry;
-import io.github.resilience4j.retry.RetryConfig;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
@@ -30,12 +29,13 @@ import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
- * Bounds every call to one council's scheduler: {@code Retry ( CircuitBreaker ( Bulkhead ( TimeLimit ( call ))))}.
+ * Bounds every call to one council's scheduler: {@code Retry ( CircuitBreaker ( Bulkhead ( TimeLimit ( call ))))},
+ * all within the request's {@link CallDeadline}.
  *
  * <ul>
  *   <li><b>Retry</b> (exponential backoff with jitter), decided by the error's {@link dev.slotbridge.spi.error.ErrorKind}:
  *       anything never sent; reads and reconciliations also when the outcome is unknown; so a booking is never sent
- *       twice.</li>
+ *       twice. No attempt starts, and no backoff is waited, that could not end by the deadline.</li>
  *   <li><b>Circuit breaker</b> (count-based window, the test clock for its open-state wait): counts every
  *       {@link dev.slotbridge.spi.error.ErrorKind#isSchedulerFailure() scheduler failure} and provider bugs; business
  *       answers (slot taken, refused, not found) are not failures. Open: 503 at once.</li>
@@ -43,8 +43,10 @@ import java.util.function.Supplier;
  *       its own bulkhead instead of every server thread. A permit is held until the call really returns. A provider
  *       that fans a call out takes a permit per extra concurrent request ({@link #permits()}), so the bulkhead bounds
  *       every request to the scheduler. A full bulkhead is not a scheduler failure for the circuit breaker.</li>
- *   <li><b>Time limit</b> per attempt ({@link CallerThreadTimeLimit}): the call runs on the request's own virtual
- *       thread, which is interrupted when the limit passes; the caller gets {@link SchedulerTimeoutException}.</li>
+ *   <li><b>Time limit</b> per attempt ({@link CallerThreadTimeLimit}): the council's timeout, or what is left of the
+ *       deadline when that is less; the call runs on the request's own virtual thread, which is interrupted when the
+ *       limit passes, and the caller gets {@link SchedulerTimeoutException}. A write (an operation not safe to repeat)
+ *       is only sent with its whole timeout left: one cut short by the deadline would leave its outcome unknown.</li>
  * </ul>
  * Each attempt is timed, counted and logged with council, operation, outcome and duration; timers are registered
  * once per outcome seen and kept.
@@ -58,7 +60,8 @@ final class CouncilCallGuard {
     private final CircuitBreaker circuitBreaker;
     private final Bulkhead bulkhead;
     private final CallerThreadTimeLimit timeLimit;
-    private final Map<SchedulerOperation, Retry> retries = new EnumMap<>(SchedulerOperation.class);
+    private final Clock clock;
+    private final IntervalFunction backoff;
     private final Map<SchedulerOperation, Map<CallOutcome, Timer>> timers = new EnumMap<>(SchedulerOperation.class);
     private final SchedulerMetrics metrics;
 
@@ -79,16 +82,10 @@ final class CouncilCallGuard {
                 .build());
         this.bulkhead = Bulkhead.of(council, BulkheadConfig.custom()
                 .maxConcurrentCalls(settings.maxConcurrentCalls()).maxWaitDuration(Duration.ZERO).build());
-        this.timeLimit = new CallerThreadTimeLimit(settings.timeout(), alarms);
+        this.timeLimit = new CallerThreadTimeLimit(alarms);
+        this.clock = clock;
+        this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.retryWait(), 2.0, 0.5);
         for (SchedulerOperation operation : SchedulerOperation.values()) {
-            Retry retry = Retry.of(council + "." + operation.tag(), RetryConfig.custom()
-                    .maxAttempts(settings.maxAttempts())
-                    .intervalFunction(IntervalFunction.ofExponentialRandomBackoff(settings.retryWait(), 2.0, 0.5))
-                    .retryOnException(retryable(operation))
-                    .failAfterMaxAttempts(false)
-                    .build());
-            retry.getEventPublisher().onRetry(event -> metrics.retry(council, provider, operation.tag()));
-            retries.put(operation, retry);
             timers.put(operation, new ConcurrentHashMap<>());
         }
         metrics.circuit(council, circuitBreaker);
@@ -144,8 +141,64 @@ final class CouncilCallGuard {
 
     /** The call, guarded; its exchanges with the scheduler are recorded in the request's recorder. */
     <T> T call(SchedulerOperation operation, Supplier<T> call) {
-        return SchedulerExchanges.recording(RequestExchanges.current(),
-                () -> retries.get(operation).executeSupplier(() -> attempt(operation, call)));
+        return SchedulerExchanges.recording(RequestExchanges.current(), () -> retried(operation, call));
+    }
+
+    /**
+     * Attempts the call until it answers, fails in a way not to retry, or the attempts or the deadline run out; then
+     * the last failure stands.
+     *
+     * @throws CouncilUnavailableException when the deadline leaves no time for a first attempt: nothing was sent
+     */
+    private <T> T retried(SchedulerOperation operation, Supplier<T> call) {
+        Instant deadline = CallDeadline.current().passesAt(settings.deadline(), clock);
+        Duration limit = limit(operation, deadline, Duration.ZERO);
+        if (limit == null) {
+            throw new CouncilUnavailableException("council '" + council + "': the request's deadline ("
+                    + settings.deadline().toMillis() + " ms) left no time to call the scheduler", Duration.ofSeconds(1));
+        }
+        Predicate<Throwable> retryable = retryable(operation);
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return attempt(operation, call, limit);
+            } catch (RuntimeException failure) {
+                if (attempt == settings.maxAttempts() || !retryable.test(failure)) {
+                    throw failure;
+                }
+                Duration wait = Duration.ofMillis(backoff.apply(attempt));
+                if (limit(operation, deadline, wait) == null || !waited(wait)) {
+                    throw failure;
+                }
+                limit = limit(operation, deadline, Duration.ZERO);
+                if (limit == null) {
+                    throw failure;
+                }
+                metrics.retry(council, provider, operation.tag());
+            }
+        }
+    }
+
+    /**
+     * The time limit of an attempt starting after {@code wait}: the council's timeout, or what is left of the deadline
+     * when less; null when that leaves no time, or, for a write, less than the whole timeout.
+     */
+    private Duration limit(SchedulerOperation operation, Instant deadline, Duration wait) {
+        Duration left = Duration.between(clock.instant().plus(wait), deadline);
+        if (left.compareTo(settings.timeout()) >= 0) {
+            return settings.timeout();
+        }
+        return operation.isSafeToRepeat() && left.isPositive() ? left : null;
+    }
+
+    /** Waits the backoff; false when interrupted (the server is stopping), with the interrupt kept. */
+    private static boolean waited(Duration wait) {
+        try {
+            Thread.sleep(wait);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        }
     }
 
     /**
@@ -156,15 +209,15 @@ final class CouncilCallGuard {
      * @throws dev.slotbridge.spi.error.SchedulerTimeoutException when the time limit passed
      */
     <T> T once(String what, Supplier<T> call) {
-        return timeLimit.call(call, () -> what + " got no answer within " + settings.timeout());
+        return timeLimit.call(call, settings.timeout(), () -> what + " got no answer within " + settings.timeout());
     }
 
-    private <T> T attempt(SchedulerOperation operation, Supplier<T> call) {
+    private <T> T attempt(SchedulerOperation operation, Supplier<T> call, Duration limit) {
         long started = System.nanoTime();
         CallOutcome outcome = CallOutcome.SUCCESS;
         RuntimeException failure = null;
         try {
-            return circuitBreaker.executeSupplier(() -> timeLimited(operation, call));
+            return circuitBreaker.executeSupplier(() -> timeLimited(operation, call, limit));
         } catch (CallNotPermittedException e) {
             outcome = CallOutcome.CIRCUIT_OPEN;
             throw failure = new CouncilUnavailableException(
@@ -184,12 +237,12 @@ final class CouncilCallGuard {
         }
     }
 
-    private <T> T timeLimited(SchedulerOperation operation, Supplier<T> call) {
+    private <T> T timeLimited(SchedulerOperation operation, Supplier<T> call, Duration limit) {
         if (!bulkhead.tryAcquirePermission()) {
             throw BulkheadFullException.createBulkheadFullException(bulkhead);
         }
         try {
-            return timeLimit.call(call, () -> operation.tag() + " got no answer within " + settings.timeout());
+            return timeLimit.call(call, limit, () -> operation.tag() + " got no answer within " + limit);
         } finally {
             bulkhead.onComplete();
         }

@@ -10,6 +10,7 @@ import java.time.Duration;
  * else {@code slotbridge.resilience.*}, else the default in the configuration's description.
  *
  * @param timeout           bounds one attempt
+ * @param deadline          bounds a request's calls together, attempts and waits between them
  * @param maxAttempts       attempts in all, for calls that may be retried
  * @param retryWait         the first backoff; it doubles with each retry, with ±50 % jitter
  * @param failureRateThreshold       percentage of failed calls in the window that opens the circuit
@@ -18,13 +19,14 @@ import java.time.Duration;
  * @param minimumNumberOfCalls       calls needed before the failure rate counts
  * @param maxConcurrentCalls         the bulkhead: calls in flight at once
  */
-public record ResilienceSettings(Duration timeout, int maxAttempts, Duration retryWait, int failureRateThreshold,
+public record ResilienceSettings(Duration timeout, Duration deadline, int maxAttempts, Duration retryWait, int failureRateThreshold,
                                  Duration waitInOpenState, int slidingWindowSize, int minimumNumberOfCalls,
                                  int maxConcurrentCalls) {
 
     /** The keys of a {@code resilience} section this record reads (each described in the configuration description). */
     public enum Key {
         TIMEOUT("timeout"),
+        DEADLINE("deadline"),
         RETRY_MAX_ATTEMPTS("retry.max-attempts"),
         RETRY_WAIT("retry.wait"),
         FAILURE_RATE_THRESHOLD("circuit-breaker.failure-rate-threshold"),
@@ -58,6 +60,7 @@ public record ResilienceSettings(Duration timeout, int maxAttempts, Duration ret
         var lookup = new Lookup(serverWide, council);
         var settings = new ResilienceSettings(
                 lookup.duration(Key.TIMEOUT),
+                lookup.duration(Key.DEADLINE),
                 lookup.integer(Key.RETRY_MAX_ATTEMPTS),
                 lookup.duration(Key.RETRY_WAIT),
                 lookup.integer(Key.FAILURE_RATE_THRESHOLD),
@@ -65,6 +68,11 @@ public record ResilienceSettings(Duration timeout, int maxAttempts, Duration ret
                 lookup.integer(Key.SLIDING_WINDOW_SIZE),
                 lookup.integer(Key.MINIMUM_NUMBER_OF_CALLS),
                 lookup.integer(Key.MAX_CONCURRENT_CALLS));
+        if (settings.deadline().compareTo(settings.timeout()) < 0) {
+            ConfigSection where = lookup.sectionOf(Key.DEADLINE);
+            throw new ConfigurationException(where.path() + ".deadline: must be at least timeout ("
+                    + lookup.sectionOf(Key.TIMEOUT).text("timeout").orElseThrow() + "), or no booking could be sent");
+        }
         if (settings.minimumNumberOfCalls() > settings.slidingWindowSize()) {
             ConfigSection where = lookup.sectionOf(Key.MINIMUM_NUMBER_OF_CALLS);
             throw new ConfigurationException(where.path() + ".minimum-number-of-calls: must not exceed "

@@ -18,7 +18,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 /** The caller-thread time limit, with the limit's passing played by a hand-held alarm clock. */
 final class CallerThreadTimeLimitTest {
     private final HandHeldAlarms alarms = new HandHeldAlarms();
-    private final CallerThreadTimeLimit limit = new CallerThreadTimeLimit(Duration.ofSeconds(2), alarms);
+    private static final Duration LIMIT = Duration.ofSeconds(2);
+    private final CallerThreadTimeLimit limit = new CallerThreadTimeLimit(alarms);
 
     @AfterEach
     void noInterruptLeaksIntoTheCaller() {
@@ -27,7 +28,7 @@ final class CallerThreadTimeLimitTest {
 
     @Test
     void aCallWithinTheLimitReturnsItsAnswerAndCancelsItsAlarm() {
-        assertThat(limit.call(() -> "slots", () -> "late")).isEqualTo("slots");
+        assertThat(limit.call(() -> "slots", LIMIT, () -> "late")).isEqualTo("slots");
 
         assertThat(alarms.delays).containsExactly(Duration.ofSeconds(2));
         assertThat(alarms.cancelled).isEqualTo(1);
@@ -38,7 +39,7 @@ final class CallerThreadTimeLimitTest {
         assertThatThrownBy(() -> limit.call(() -> {
             alarms.passTheLimit();
             return blockUntilInterrupted();
-        }, () -> "search got no answer within PT2S"))
+        }, LIMIT, () -> "search got no answer within PT2S"))
                 .isInstanceOf(SchedulerTimeoutException.class)
                 .hasMessage("search got no answer within PT2S")
                 .hasCauseInstanceOf(IllegalStateException.class);
@@ -49,14 +50,14 @@ final class CallerThreadTimeLimitTest {
         String answer = limit.call(() -> {
             alarms.passTheLimit();
             return "booked";
-        }, () -> "late");
+        }, LIMIT, () -> "late");
 
         assertThat(answer).isEqualTo("booked");
     }
 
     @Test
     void anAlarmFiringAfterTheCallReturnedInterruptsNobody() {
-        limit.call(() -> "slots", () -> "late");
+        limit.call(() -> "slots", LIMIT, () -> "late");
 
         alarms.passTheLimit();
 
@@ -67,17 +68,17 @@ final class CallerThreadTimeLimitTest {
     void aFailureWithinTheLimitIsTheCallersOwn() {
         assertThatThrownBy(() -> limit.call(() -> {
             throw new BookingNotFoundException("no booking B-1");
-        }, () -> "late")).isInstanceOf(BookingNotFoundException.class);
+        }, LIMIT, () -> "late")).isInstanceOf(BookingNotFoundException.class);
     }
 
     @Test
     void noAlarmToBeHadMeansTheServerIsStoppingAndNothingWasSent() {
-        CallerThreadTimeLimit stopping = new CallerThreadTimeLimit(Duration.ofSeconds(2), (action, delay) -> {
+        CallerThreadTimeLimit stopping = new CallerThreadTimeLimit((action, delay) -> {
             throw new RejectedExecutionException("shut down");
         });
         List<String> sent = new ArrayList<>();
 
-        assertThatThrownBy(() -> stopping.call(() -> sent.add("book"), () -> "late"))
+        assertThatThrownBy(() -> stopping.call(() -> sent.add("book"), LIMIT, () -> "late"))
                 .isInstanceOfSatisfying(SchedulerUnavailableException.class,
                         e -> assertThat(e.requestNotSent()).isTrue());
         assertThat(sent).isEmpty();

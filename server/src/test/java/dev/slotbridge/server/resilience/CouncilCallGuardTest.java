@@ -7,10 +7,13 @@ import dev.slotbridge.spi.error.SchedulerUnavailableException;
 import dev.slotbridge.tck.TestClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.core.propagation.PropagatedContext;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
@@ -19,21 +22,50 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** The guard's rules with a failing fake and a hand-moved clock: no wall-clock timing. */
 final class CouncilCallGuardTest {
+    private static final Duration TIMEOUT = Duration.ofSeconds(5);
+    private static final Duration DEADLINE = Duration.ofSeconds(8);
     private final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
     /** When true, the time limit's alarm goes off as soon as a call starts. */
     private boolean alarmAtOnce;
+    /** The time limit of every attempt, as its alarm was armed. */
+    private final List<Duration> limits = new ArrayList<>();
     private final CallerThreadTimeLimit.Alarms alarms = (action, delay) -> {
+        limits.add(delay);
         if (alarmAtOnce) {
             action.run();
         }
         return () -> { };
     };
 
-    /** A guard whose circuit opens when half of the last {@code window} calls failed. */
+    /**
+     * A guard with a 5 s time limit per attempt, three attempts and an 8 s deadline, whose circuit opens when half of
+     * the last {@code window} calls failed.
+     */
     private CouncilCallGuard guard(int maxConcurrentCalls, int window) {
-        ResilienceSettings settings = new ResilienceSettings(Duration.ofSeconds(5), 3, Duration.ofMillis(1), 50,
+        ResilienceSettings settings = new ResilienceSettings(TIMEOUT, DEADLINE, 3, Duration.ofMillis(1), 50,
                 Duration.ofSeconds(30), window, window, maxConcurrentCalls);
         return new CouncilCallGuard("lincoln", "fake", settings, clock, alarms, new SchedulerMetrics(new SimpleMeterRegistry()));
+    }
+
+    /** An attempt that gets no answer and counts its attempts. */
+    private <T> Supplier<T> unanswered(AtomicInteger attempts) {
+        return () -> {
+            attempts.incrementAndGet();
+            throw noAnswerByTheLimit();
+        };
+    }
+
+    /** What an attempt that gets no answer comes to: it runs on the test clock until its time limit passes. */
+    private SchedulerTimeoutException noAnswerByTheLimit() {
+        clock.advance(limits.getLast());
+        return new SchedulerTimeoutException("no answer within " + limits.getLast(), null);
+    }
+
+    /** Runs the work as a request does: its calls share one deadline. */
+    private static <T> T inRequest(Supplier<T> work) {
+        try (PropagatedContext.Scope ignored = PropagatedContext.getOrEmpty().plus(CallDeadline.ofRequest()).propagate()) {
+            return work.get();
+        }
     }
 
     /** A call that fails with {@code failure} each time and counts its attempts. */
@@ -133,5 +165,75 @@ final class CouncilCallGuardTest {
         })).isInstanceOf(SchedulerTimeoutException.class);
         assertThat(attempts).as("a booking that timed out is not sent again").hasValue(1);
         assertThat(Thread.currentThread().isInterrupted()).as("no interrupt leaks into the request").isFalse();
+    }
+
+    @Test
+    void aSchedulerThatNeverAnswersIsGivenUpAtTheDeadlineNotAfterEveryAttempt() {
+        CouncilCallGuard guard = guard(10, 100);
+        AtomicInteger attempts = new AtomicInteger();
+        Instant started = clock.instant();
+
+        assertThatThrownBy(() -> guard.call(SchedulerOperation.SEARCH, unanswered(attempts)))
+                .isInstanceOf(SchedulerTimeoutException.class);
+
+        assertThat(limits).as("the second attempt gets what is left of the deadline, and there is no third")
+                .containsExactly(TIMEOUT, DEADLINE.minus(TIMEOUT));
+        assertThat(Duration.between(started, clock.instant())).isEqualTo(DEADLINE);
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void aWriteNeverSentIsSentAgainOnlyWithItsWholeTimeLimitLeft() {
+        CouncilCallGuard guard = guard(10, 100);
+        AtomicInteger attempts = new AtomicInteger();
+
+        assertThatThrownBy(() -> guard.call(SchedulerOperation.BOOK, () -> {
+            attempts.incrementAndGet();
+            clock.advance(Duration.ofSeconds(2));
+            throw new SchedulerUnavailableException("connect timed out", true, null);
+        })).isInstanceOfSatisfying(SchedulerUnavailableException.class, e -> assertThat(e.requestNotSent()).isTrue());
+
+        assertThat(limits).as("after 4 s, 4 s are left: a booking cut short would leave its outcome unknown")
+                .containsExactly(TIMEOUT, TIMEOUT);
+        assertThat(attempts).hasValue(2);
+    }
+
+    @Test
+    void aCallTheRequestHasNoTimeLeftForIsNotMade() {
+        CouncilCallGuard guard = guard(10, 100);
+        AtomicInteger views = new AtomicInteger();
+
+        assertThatThrownBy(() -> inRequest(() -> {
+            guard.call(SchedulerOperation.SEARCH, () -> {
+                clock.advance(DEADLINE);
+                return "slots";
+            });
+            return guard.call(SchedulerOperation.VIEW, views::incrementAndGet);
+        })).isInstanceOf(CouncilUnavailableException.class).hasMessageContaining("deadline");
+
+        assertThat(views).as("nothing sent").hasValue(0);
+    }
+
+    @Test
+    void findingOutTheOutcomeOfAWriteHasADeadlineOfItsOwn() {
+        CouncilCallGuard guard = guard(10, 100);
+        AtomicInteger books = new AtomicInteger();
+        AtomicInteger reconciliations = new AtomicInteger();
+
+        String outcome = inRequest(() -> {
+            assertThatThrownBy(() -> guard.call(SchedulerOperation.BOOK, unanswered(books)))
+                    .isInstanceOf(SchedulerTimeoutException.class);
+            return CallDeadline.settling(() -> guard.call(SchedulerOperation.RECONCILE_BOOKING, () -> {
+                if (reconciliations.incrementAndGet() == 1) {
+                    throw noAnswerByTheLimit();
+                }
+                return "booked";
+            }));
+        });
+
+        assertThat(outcome).as("found after the request's deadline had passed").isEqualTo("booked");
+        assertThat(limits).as("the booking, then two checks within 8 s of the first")
+                .containsExactly(TIMEOUT, TIMEOUT, DEADLINE.minus(TIMEOUT));
+        assertThat(books).as("the booking is not sent again").hasValue(1);
     }
 }

@@ -11,6 +11,7 @@ import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotQuery;
 import dev.slotbridge.tck.TestClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micronaut.context.exceptions.ConfigurationException;
 import dev.slotbridge.server.config.ConfigSection;
 import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import dev.slotbridge.server.testing.OperatorYaml;
@@ -95,6 +96,19 @@ final class SchedulerGuardsTest {
         assertThatThrownBy(() -> guarded.search(null)).isInstanceOfSatisfying(SchedulerUnavailableException.class,
                 e -> assertThat(e.kind()).isEqualTo(ErrorKind.NOT_SENT));
         assertThat(sent).isEmpty();
+    }
+
+    @Test
+    void aDeadlineShorterThanTheTimeoutIsRefusedSinceNoBookingCouldBeSent() {
+        SchedulerGuards guards = guards("timeout: 10s");
+        try {
+            assertThatThrownBy(() -> guards.protect("lincoln", "probe", lincoln, (callTimeout, permits) ->
+                    new Searching(() -> { })))
+                    .isInstanceOf(ConfigurationException.class)
+                    .hasMessage("slotbridge.resilience.deadline: must be at least timeout (10s), or no booking could be sent");
+        } finally {
+            guards.shutdown();
+        }
     }
 
     /** Guards whose council {@code lincoln} has these {@code resilience} settings, given in YAML. */

@@ -60,6 +60,7 @@ final class GracefulShutdownIT {
                         default-priority: Priority 20 Days
                       resilience:
                         timeout: 10s
+                        deadline: 10s
                 """.formatted(KEY_SHA256, gateway.baseUrl() + FakeDrs.PATH, FakeDrs.LOGIN, FakeDrs.PASSWORD));
         try (ServerJar server = ServerJar.start(work, Map.of("MICRONAUT_CONFIG_FILES", config.toString())).awaitStarted()) {
             drs.loseNextAnswer("checkAvailability", FakeDrs.LostAnswer.LATE);

@@ -7,6 +7,7 @@ import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.model.BookedSlot;
 import dev.slotbridge.spi.model.Booking;
 import dev.slotbridge.spi.model.BookingKey;
+import dev.slotbridge.spi.model.BookingOutcome;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.CancelRequest;
@@ -14,6 +15,9 @@ import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
 
+import dev.slotbridge.tck.TestClock;
+
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
@@ -28,23 +32,32 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A fake scheduler for server tests: offers two slots on the query's first day, books anything, and throws the
- * failures a test queued with {@link #failNext}. Counts the calls it received.
+ * failures a test queued with {@link #failNext}; a call queued with {@link #takeNext} first takes its time on the
+ * test clock. Reconciling a booking finds nothing it can tell ({@code Unknown}) unless told to find it booked
+ * ({@link #reconcilesAsBooked}). Counts the calls it received.
  */
 public final class ScriptedProvider implements SchedulerProvider {
     private static final Map<String, ScriptedProvider> BY_COUNCIL = new ConcurrentHashMap<>();
 
     private final Set<Capability> capabilities;
     private final ZoneId zone;
-    private final Queue<ProviderException> failures = new ArrayDeque<>();
+    private final TestClock clock;
+    private final Queue<Step> steps = new ArrayDeque<>();
     private final AtomicInteger calls = new AtomicInteger();
+    private volatile boolean reconcilesAsBooked;
 
-    private ScriptedProvider(Set<Capability> capabilities, ZoneId zone) {
-        this.capabilities = capabilities;
-        this.zone = zone;
+    /** What a queued call does: takes {@code took} on the test clock, then fails (answers when {@code failure} is null). */
+    private record Step(Duration took, ProviderException failure) {
     }
 
-    static ScriptedProvider register(String councilId, Set<Capability> capabilities, ZoneId zone) {
-        ScriptedProvider provider = new ScriptedProvider(capabilities, zone);
+    private ScriptedProvider(Set<Capability> capabilities, ZoneId zone, TestClock clock) {
+        this.capabilities = capabilities;
+        this.zone = zone;
+        this.clock = clock;
+    }
+
+    static ScriptedProvider register(String councilId, Set<Capability> capabilities, ZoneId zone, TestClock clock) {
+        ScriptedProvider provider = new ScriptedProvider(capabilities, zone, clock);
         BY_COUNCIL.put(councilId, provider);
         return provider;
     }
@@ -55,7 +68,17 @@ public final class ScriptedProvider implements SchedulerProvider {
     }
 
     public synchronized void failNext(ProviderException failure) {
-        failures.add(failure);
+        takeNext(Duration.ZERO, failure);
+    }
+
+    /** The next call takes this long on the test clock, then fails with {@code failure}, or answers when it is null. */
+    public synchronized void takeNext(Duration took, ProviderException failure) {
+        steps.add(new Step(took, failure));
+    }
+
+    /** From now on, reconciling a booking finds it booked in the requested slot, as if the scheduler had made it. */
+    public void reconcilesAsBooked() {
+        reconcilesAsBooked = true;
     }
 
     public int calls() {
@@ -64,9 +87,13 @@ public final class ScriptedProvider implements SchedulerProvider {
 
     private synchronized void answer() {
         calls.incrementAndGet();
-        ProviderException failure = failures.poll();
-        if (failure != null) {
-            throw failure;
+        Step step = steps.poll();
+        if (step == null) {
+            return;
+        }
+        clock.advance(step.took());
+        if (step.failure() != null) {
+            throw step.failure();
         }
     }
 
@@ -91,6 +118,17 @@ public final class ScriptedProvider implements SchedulerProvider {
     @Override
     public Booking book(BookingRequest request) {
         answer();
+        return booked(request);
+    }
+
+    @Override
+    public BookingOutcome reconcileBooking(BookingRequest request) {
+        answer();
+        return reconcilesAsBooked ? new BookingOutcome.Booked(booked(request), null)
+                : new BookingOutcome.Unknown("scripted: cannot tell");
+    }
+
+    private Booking booked(BookingRequest request) {
         var day = LocalDate.parse(request.slot().require("day"));
         return new Booking(BookingKey.of("id", request.job().externalRef()), BookingStatus.BOOKED,
                 new BookedSlot(day.atTime(8, 0).atZone(zone).toOffsetDateTime(),

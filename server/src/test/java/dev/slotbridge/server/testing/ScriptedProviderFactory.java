@@ -5,6 +5,7 @@ import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.SchedulerProvider;
 import dev.slotbridge.spi.SettingDescriptor;
+import dev.slotbridge.tck.TestClock;
 
 import java.util.Arrays;
 import java.util.EnumSet;
@@ -34,6 +35,6 @@ public final class ScriptedProviderFactory implements ProviderFactory {
                         .collect(Collectors.toCollection(() -> EnumSet.noneOf(Capability.class))))
                 .orElse(EnumSet.of(Capability.SEARCH, Capability.BOOK, Capability.VIEW, Capability.LIST,
                         Capability.RESCHEDULE, Capability.CANCEL));
-        return ScriptedProvider.register(context.councilId(), capabilities, context.zone());
+        return ScriptedProvider.register(context.councilId(), capabilities, context.zone(), (TestClock) context.clock());
     }
 }

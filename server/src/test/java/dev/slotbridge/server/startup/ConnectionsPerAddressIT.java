@@ -122,6 +122,8 @@ final class ConnectionsPerAddressIT {
                 if (answer(socket, "/v1/councils").isPresent()) {
                     return true;
                 }
+            } catch (java.net.SocketException resetWhileConnecting) {
+                // refused as the limit still counted the closed connection: try again
             }
         }
         return false;

@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * Turns a booking change into webhook deliveries in the outbox, one per endpoint that wants it: the event's type to
  * the booking's maker (with personal data when the maker may read it), {@code booking.changed} without personal data
- * to every other client of the council subscribed to it. Each event is a CloudEvents 1.0 document (structured mode);
+ * to every other subscribed client that may see the booking ({@link BookingVisibility}: {@code manage-all} at the
+ * council), so events show a client exactly the bookings {@code GET .../bookings/{ref}} shows it. Each event is a CloudEvents 1.0 document (structured mode);
  * its id is derived from the change, so recording the same change again (a replayed booking, a repeated cancel) adds
  * nothing. Called in the step that answers the change, before the caller gets its answer.
  */
@@ -85,7 +86,8 @@ public final class EventPublisher {
         for (ApiClient client : clients.all()) {
             boolean maker = change.maker().filter(client.name()::equals).isPresent();
             EventType type = maker ? change.type() : EventType.CHANGED;
-            if (!client.mayUse(council.id()) || endpoints.of(client.name(), type).isEmpty()) {
+            if (!client.mayUse(council.id()) || endpoints.of(client.name(), type).isEmpty()
+                    || !visibility.maySee(client, council.id(), change.maker())) {
                 continue;
             }
             boolean personal = maker && visibility.mayReadPersonalData(client, council.id(), change.bookingRef());

@@ -57,7 +57,7 @@ public final class EventPublisher {
     }
 
     /**
-     * Records the change's deliveries, and the booking's window as clients were last told it. Never fails the change
+     * Records the change's deliveries, and the booking as clients were last told it. Never fails the change
      * it reports: the change has happened, so a store that cannot take the event is logged (and the event is lost),
      * not answered as a failure.
      */
@@ -67,9 +67,7 @@ public final class EventPublisher {
             if (!deliveries.isEmpty()) {
                 outbox.enqueue(deliveries);
             }
-            if (change.type() != EventType.CANCELLED) {
-                windows.remember(council, change.bookingRef(), change.booking());
-            }
+            windows.remember(council, change.bookingRef(), change.booking());
             metrics.event(council.id(), change.type().subscription());
         } catch (StoreUnavailableException e) {
             LOG.error("Council '{}': the store is unavailable, so the {} event of a booking could not be recorded for "

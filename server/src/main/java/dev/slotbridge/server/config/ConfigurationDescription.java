@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static dev.slotbridge.server.config.ConfigNode.value;
+import static dev.slotbridge.server.config.Value.Kind.BOOLEAN;
 import static dev.slotbridge.server.config.Value.Kind.CHOICE;
 import static dev.slotbridge.server.config.Value.Kind.DURATION;
 import static dev.slotbridge.server.config.Value.Kind.TEXT;
@@ -138,6 +139,9 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                         .byDefault(5).range(1, 62).build())
                 .optional("search-days", value(WHOLE_NUMBER, "... found within this many days").byDefault(28)
                         .range(1, 62).build())
+                .optional("manage-all", value(BOOLEAN, "cancel and move every booking of the council by its order "
+                        + "number, whoever made it; when false, only those made through this front end")
+                        .byDefault(false).build())
                 .section("one HRO front end");
         return new ConfigNode.Keys()
                 .optional("jwt-secret", value(TEXT, "the HS256 secret of the tokens given to front ends; needed to "

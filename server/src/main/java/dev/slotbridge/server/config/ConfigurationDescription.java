@@ -195,6 +195,14 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                 .optional("holds", new ConfigNode.Keys()
                         .optional("ttl", value(DURATION, "how long a slot hold lasts").byDefault("5m")
                                 .range("10s", "30m").build())
+                        .optional("max-per-property", value(WHOLE_NUMBER, "active holds one client may have for one "
+                                + "property; past it 429 hold-quota-exceeded").byDefault(1).range(1, 1000).build())
+                        .optional("max-per-client", value(WHOLE_NUMBER, "active holds one client may have at this "
+                                + "council; past it 429 hold-quota-exceeded").byDefault(100).range(1, 100_000).build())
+                        .optional("max-share", value(WHOLE_NUMBER, "the most one client may hold of the places the "
+                                + "council offers it on a day, in percent (each slot offered or held counts one "
+                                + "place; 100: no bound); past it 429 hold-quota-exceeded").byDefault(50)
+                                .range(1, 100).build())
                         .section("slot holds at this council"))
                 .optional("cache", new ConfigNode.Keys()
                         .optional("ttl", value(DURATION, "keep the slots a search found for this long; off when "

@@ -5,7 +5,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * What a scheduler's callback says changed.
+ * What a scheduler's callback says changed. The server takes it as a cue, not as a fact: it reads the booking back
+ * ({@link dev.slotbridge.spi.SchedulerProvider#findByExternalRef}) and tells clients what the scheduler shows.
  *
  * @param change      what happened to the booking
  * @param orderNumber the order number ({@code job.externalRef}) the booking was made with

@@ -154,6 +154,16 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
                 .map(Map.Entry::getKey).sorted().findFirst().orElseThrow();
     }
 
+    /** A planner moves the order's visit to the window (1 AM, 2 PM) on the date, inside Connect. */
+    public void plannerMoves(String orderNumber, LocalDate date, int window) {
+        visits.get(visitOf(orderNumber)).put("PlanningWindowStart", start(date, window)).put("PlanningWindowEnd", end(date, window));
+    }
+
+    /** A planner deletes the order's visit inside Connect (visit status 4). */
+    public void plannerDeletes(String orderNumber) {
+        visits.get(visitOf(orderNumber)).put("VisitStatus", 4);
+    }
+
     /** Each visit: order number, window start and visit status. */
     public List<String> visits() {
         return visits.values().stream().map(visit -> visit.path("PrimaryOrderNumber").asText() + " "
@@ -288,10 +298,8 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
         }
         ObjectNode visit = visitId == null ? json.createObjectNode() : visits.get(visitId);
         String id = visitId == null ? "V-" + sequence.incrementAndGet() : visitId;
-        String start = window == 1 ? "08:00:00" : "13:00:00";
-        String end = window == 1 ? "12:59:00" : "16:59:00";
         visit.put("PrimaryOrderNumber", order).put("VisitExternalId", id).put("VisitStatus", 5).put("VisitStatusName", "Booked")
-                .put("PlanningWindowStart", date + "T" + start).put("PlanningWindowEnd", date + "T" + end)
+                .put("PlanningWindowStart", start(date, window)).put("PlanningWindowEnd", end(date, window))
                 .put("VisitInstructions", booking.path("VisitInstructions").asText(null));
         visits.put(id, visit);
         ObjectNode answer = json.createObjectNode().put("PrimaryOrderNumber", order).put("Date", date.toString())
@@ -301,9 +309,18 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
     }
 
     private boolean taken(LocalDate day, int window, String exceptVisit) {
-        String start = day + (window == 1 ? "T08:00:00" : "T13:00:00");
+        String start = start(day, window);
         return visits.values().stream().anyMatch(visit -> visit.path("PlanningWindowStart").asText().equals(start)
                 && visit.path("VisitStatus").asInt() != 4 && !visit.path("VisitExternalId").asText().equals(exceptVisit));
+    }
+
+    /** The local wall-clock start of the window (1 AM, 2 PM) on the day, as Connect writes it. */
+    private static String start(LocalDate day, int window) {
+        return day + (window == 1 ? "T08:00:00" : "T13:00:00");
+    }
+
+    private static String end(LocalDate day, int window) {
+        return day + (window == 1 ? "T12:59:00" : "T16:59:00");
     }
 
     private ResponseDefinition summary(String order, String property) {

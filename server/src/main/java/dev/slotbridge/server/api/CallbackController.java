@@ -95,9 +95,13 @@ final class CallbackController {
         }
         SchedulerChanges.Outcome outcome = changes.apply(target, notice);
         metrics.callback(target.id(), outcome.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-        if (outcome == SchedulerChanges.Outcome.UNKNOWN_ORDER) {
-            LOG.info("Council '{}': a {} callback names a booking this scheduler does not show; acknowledged",
-                    target.id(), provider);
+        switch (outcome) {
+            case UNKNOWN_ORDER -> LOG.info("Council '{}': a {} callback names a booking this scheduler does not show; "
+                    + "acknowledged", target.id(), provider);
+            case UNCONFIRMED -> LOG.info("Council '{}': the scheduler does not show what a {} callback says (replayed, "
+                    + "out of order or forged); acknowledged, no event", target.id(), provider);
+            case APPLIED, ECHO -> {
+            }
         }
         return reply(callbacks.acknowledged());
     }

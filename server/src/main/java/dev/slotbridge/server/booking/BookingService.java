@@ -106,8 +106,21 @@ public final class BookingService {
 
     /** The bookings at the property the client may see ({@link BookingVisibility}). */
     public List<VisibleBooking> list(ApiClient client, Council council, String propertyRef) {
+        return visible(client, council, council.provider().listByProperty(propertyRef));
+    }
+
+    /**
+     * The bookings of the caller's order number ({@code job.externalRef}) the client may see, cancelled ones included —
+     * for front doors whose callers know a booking by their own reference only; at the property when one is given.
+     */
+    public List<VisibleBooking> byReference(ApiClient client, Council council, String externalRef,
+                                            Optional<String> propertyRef) {
+        return visible(client, council, council.provider().findByExternalRef(externalRef, propertyRef));
+    }
+
+    private List<VisibleBooking> visible(ApiClient client, Council council, List<Booking> bookings) {
         List<VisibleBooking> visible = new ArrayList<>();
-        for (Booking booking : council.provider().listByProperty(propertyRef)) {
+        for (Booking booking : bookings) {
             String ref = refs.bookingRef(council, booking.key());
             if (visibility.maySee(client, council.id(), ref)) {
                 visible.add(forClient(client, council, booking, ref));

@@ -22,7 +22,9 @@ import dev.slotbridge.spi.model.HoldKey;
 import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.server.config.ConfigSection;
 import dev.slotbridge.server.config.SlotbridgeConfiguration;
+import io.micronaut.http.HttpHeaders;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -34,16 +36,19 @@ import java.time.LocalDate;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /**
  * Slot holds: a caller keeps a slot for a job while the tenant finishes the form, then books it with the
  * {@code holdId} without racing anyone. A scheduler with {@link Capability#HOLD} keeps the slot itself (the sandbox's
  * capacity); for any other Slotbridge keeps it in its store ({@link HeldSlots}: other Slotbridge callers cannot take
  * it, bookings made outside Slotbridge still can). Hold length per council, {@code holds.ttl} (10 s to 30 min,
- * default 5 min). Every change of a hold is a compare-and-set in the {@link HoldStore}, so booking, releasing and
- * the {@link HoldSweeper} never both win.
+ * default 5 min). No client can empty a council's diary: each new hold is admitted against its client's
+ * {@link HoldLimits} first (429 {@code hold-quota-exceeded}). Every change of a hold is a compare-and-set in the
+ * {@link HoldStore}, so booking, releasing and the {@link HoldSweeper} never both win.
  */
 @Singleton
 public final class HoldService {
@@ -59,6 +64,7 @@ public final class HoldService {
     private final SchedulerSearch search;
     private final Clock clock;
     private final Map<String, Duration> ttls = new HashMap<>();
+    private final Map<String, HoldLimits> limits = new HashMap<>();
 
     HoldService(HoldStore store, BookingService bookings, CouncilRefs refs, IdempotencyStore idempotency,
                 HoldMetrics metrics, SchedulerSearch search, CouncilRegistry councils,
@@ -71,8 +77,9 @@ public final class HoldService {
         this.metrics = metrics;
         this.clock = clock;
         for (Council council : councils.all()) {
-            ttls.put(council.id(), configuration.root().entries("councils").get(council.id()).section("holds")
-                    .duration("ttl").orElseThrow());
+            ConfigSection holds = configuration.root().entries("councils").get(council.id()).section("holds");
+            ttls.put(council.id(), holds.duration("ttl").orElseThrow());
+            limits.put(council.id(), HoldLimits.of(holds));
             metrics.council(council.id());
         }
         metrics.active(this::activeCount);
@@ -113,40 +120,91 @@ public final class HoldService {
         }
     }
 
+    /**
+     * The slot's day is searched (the scheduler must still offer the slot), the hold admitted against its client's
+     * limits with the day's places, then made: by the scheduler, or in the store. A hold not made is withdrawn.
+     */
     private StoredAnswer newHold(ApiClient client, Council council, CouncilRefs.SignedSlot slot, Job job,
                                  HoldAnswer answers) {
         Instant now = clock.instant();
-        Instant until = now.plus(ttls.get(council.id()));
-        String id = UUID.randomUUID().toString();
+        LocalDate day = dayOf(council, slot);
+        Set<Map<String, String>> offered = offeredOn(council, slot.key(), job, day);
+        HoldRecord admitted = new HoldRecord(UUID.randomUUID().toString(), council.id(), client.name(),
+                slot.key().values(), null, heldJob(slot.key(), job), job.propertyRef(), day,
+                now.plus(ttls.get(council.id())), HoldState.ACTIVE);
+        HoldLimits.Admission admission = store.admit(admitted, limits.get(council.id()), offered, now);
+        if (!admission.admitted()) {
+            metrics.overQuota(council.id());
+            throw quotaExceeded(admission, limits.get(council.id()), day, now);
+        }
         HoldRecord hold;
-        if (council.capabilities().contains(Capability.HOLD)) {
-            HeldSlot held = council.provider().hold(slot.key(), job, until);
-            search.changedAt(council, job.propertyRef());
-            hold = new HoldRecord(id, council.id(), client.name(), slot.key().values(), held.key().values(),
-                    heldJob(slot.key(), job), held.expiresAt(), HoldState.ACTIVE);
-            store.create(hold);
-        } else {
-            requireOffered(council, slot, job);
-            hold = new HoldRecord(id, council.id(), client.name(), slot.key().values(), null, heldJob(slot.key(), job),
-                    until, HoldState.ACTIVE);
-            if (!store.createExclusive(hold, now)) {
-                throw new ApiProblemException(ProblemType.SLOT_UNAVAILABLE, "The slot is held for another caller");
+        try {
+            if (council.capabilities().contains(Capability.HOLD)) {
+                HeldSlot held = council.provider().hold(slot.key(), job, admitted.expiresAt());
+                search.changedAt(council, job.propertyRef());
+                hold = admitted.withSchedulerHold(held.key().values(), held.expiresAt());
+                store.create(hold);
+            } else {
+                hold = admitted;
+                if (!store.createExclusive(hold, now)) {
+                    throw new ApiProblemException(ProblemType.SLOT_UNAVAILABLE, "The slot is held for another caller");
+                }
             }
+        } catch (RuntimeException e) {
+            withdraw(admitted);
+            throw e;
         }
         metrics.created(council.id());
-        return answers.created(council, refs.holdId(council, id), slot, hold.expiresAt());
+        return answers.created(council, refs.holdId(council, hold.id()), slot, hold.expiresAt());
     }
 
-    /** For a hold Slotbridge keeps itself: the scheduler must still offer the slot (when the slot id says its day). */
-    private static void requireOffered(Council council, CouncilRefs.SignedSlot slot, Job job) {
+    /** The slot's day in the council's zone, which its limits count holds by; an id that does not say it is 400. */
+    private static LocalDate dayOf(Council council, CouncilRefs.SignedSlot slot) {
         if (slot.start() == null) {
-            return;
+            throw new ApiProblemException(ProblemType.INVALID_SLOT_ID, "This slotId was issued by an earlier version "
+                    + "and does not say when the slot is: search again", List.of(new FieldError("slotId",
+                    "does not say when the slot is: search again")), Map.of());
         }
-        LocalDate day = slot.start().atZoneSameInstant(council.zone()).toLocalDate();
-        boolean offered = council.provider().search(new SlotQuery(job, day, day)).stream()
-                .anyMatch(offeredSlot -> offeredSlot.key().equals(slot.key()));
-        if (!offered) {
+        return slot.start().atZoneSameInstant(council.zone()).toLocalDate();
+    }
+
+    /**
+     * The key values of the slots the scheduler offers for the job on the day (as it answers, before Slotbridge hides
+     * what is held in its store); 409 when the slot is not among them.
+     */
+    private static Set<Map<String, String>> offeredOn(Council council, SlotKey slot, Job job, LocalDate day) {
+        Set<Map<String, String>> offered = council.provider().search(new SlotQuery(job, day, day)).stream()
+                .map(offeredSlot -> offeredSlot.key().values()).collect(Collectors.toSet());
+        if (!offered.contains(slot.values())) {
             throw new ApiProblemException(ProblemType.SLOT_UNAVAILABLE, "The slot is no longer offered");
+        }
+        return offered;
+    }
+
+    /** 429 {@code hold-quota-exceeded}, with {@code Retry-After} when one of the client's holds ending would admit it. */
+    private static ApiProblemException quotaExceeded(HoldLimits.Admission admission, HoldLimits limits, LocalDate day,
+                                                     Instant now) {
+        String detail = switch (admission.exceeded()) {
+            case PER_PROPERTY -> "This API key already holds " + limits.perProperty() + " slot(s) for this property "
+                    + "at this council, the most it may (holds.max-per-property): book or release one, or wait for it "
+                    + "to end";
+            case PER_CLIENT -> "This API key already holds " + limits.perClient() + " slots at this council, the most "
+                    + "it may (holds.max-per-client): book or release one, or wait for one to end";
+            case SHARE -> "Holding this slot would give this API key more than " + limits.sharePercent() + " % of the "
+                    + "places this council offers it on " + day + " (holds.max-share): book or release a hold of that "
+                    + "day, or choose another day";
+        };
+        Map<String, String> headers = admission.firstEnds() == null ? Map.of() : Map.of(HttpHeaders.RETRY_AFTER,
+                Long.toString(Math.max(1, (Duration.between(now, admission.firstEnds()).toMillis() + 999) / 1000)));
+        return new ApiProblemException(ProblemType.HOLD_QUOTA_EXCEEDED, detail, null, headers);
+    }
+
+    /** A hold not made: it stops counting now (when the store cannot be told, it stops when it would have ended). */
+    private void withdraw(HoldRecord admitted) {
+        try {
+            store.withdraw(admitted);
+        } catch (StoreUnavailableException e) {
+            LOG.debug("an admitted hold that was not made counts until it would have ended: the store is down");
         }
     }
 

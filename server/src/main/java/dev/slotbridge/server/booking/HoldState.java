@@ -11,5 +11,10 @@ public enum HoldState {
     /** Given up by its client. */
     RELEASED,
     /** Ended by the sweeper. */
-    EXPIRED
+    EXPIRED;
+
+    /** Whether a hold in this state still keeps its slot (until it expires), and counts against its client's limits. */
+    boolean keepsSlot() {
+        return this == ACTIVE || this == CONFIRMING;
+    }
 }

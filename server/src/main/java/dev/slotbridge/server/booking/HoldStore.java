@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * Where holds live: {@link InMemoryHoldStore} for one instance, {@link RedisHoldStore} for every replica. Every state
@@ -11,12 +12,24 @@ import java.util.Optional;
  */
 public interface HoldStore {
 
-    /** Stores a new active hold. */
+    /**
+     * Counts a new hold against its client's {@link HoldLimits} at the council, in one step with the client's other
+     * holds (every replica's, with Redis): admitted, it counts until it ends, is booked, is {@link #withdraw withdrawn}
+     * or expires; refused, nothing is stored.
+     *
+     * @param offered the key values of the slots the scheduler offers for the job on the hold's day
+     */
+    HoldLimits.Admission admit(HoldRecord hold, HoldLimits limits, Set<Map<String, String>> offered, Instant now);
+
+    /** An admitted hold that was not made after all: it no longer counts. */
+    void withdraw(HoldRecord hold);
+
+    /** Stores a new active hold, {@link #admit admitted} before, counting until its {@code expiresAt}. */
     void create(HoldRecord hold);
 
     /**
-     * Stores a new active hold unless another active, unexpired hold keeps the same slot at the council (for
-     * schedulers that cannot hold: Slotbridge then keeps a slot for one caller at a time).
+     * Stores a new active hold, {@link #admit admitted} before, unless another active, unexpired hold keeps the same
+     * slot at the council (for schedulers that cannot hold: Slotbridge then keeps a slot for one caller at a time).
      *
      * @return whether it was stored
      */
@@ -24,14 +37,17 @@ public interface HoldStore {
 
     Optional<HoldRecord> find(String id);
 
-    /** Moves the hold from {@code from} to {@code to}; false when it was not in {@code from}. */
+    /**
+     * Moves the hold from {@code from} to {@code to}; false when it was not in {@code from}. A hold moved to an ending
+     * state no longer counts against its client's limits.
+     */
     boolean transition(HoldRecord hold, HoldState from, HoldState to);
 
     /**
      * Ends an active hold ({@code to} is {@code RELEASED} or {@code EXPIRED}) by compare-and-set. When the scheduler
      * holds the slot, the same step records that it is to be released there, due again at {@code retryAt} unless
      * {@link #releasedAtScheduler} comes first: a release that failed, or a replica that died before it, is retried
-     * by the sweeper ({@link #releasesDue}).
+     * by the sweeper ({@link #releasesDue}). It no longer counts against its client's limits.
      *
      * @return false when the hold was no longer active
      */

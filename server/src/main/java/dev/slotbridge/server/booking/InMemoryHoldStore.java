@@ -11,10 +11,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * {@link HoldStore} in this process. Holds that have ended are kept for a day (a late release or booking still gets
- * its true answer), then forgotten.
+ * its true answer), then forgotten. The holds counting against their clients' limits are kept apart, from admission
+ * until they end, are withdrawn or expire.
  */
 @Singleton
 @Secondary
@@ -24,6 +26,8 @@ final class InMemoryHoldStore implements HoldStore {
     private final Map<String, HoldRecord> holds = new LinkedHashMap<>();
     /** The ended holds still to be released at the scheduler, with when they are due. */
     private final Map<String, Instant> releases = new LinkedHashMap<>();
+    /** The holds that count against their clients' limits, by id. */
+    private final Map<String, HoldRecord> counted = new HashMap<>();
     private final Clock clock;
 
     InMemoryHoldStore(Clock clock) {
@@ -31,9 +35,27 @@ final class InMemoryHoldStore implements HoldStore {
     }
 
     @Override
+    public synchronized HoldLimits.Admission admit(HoldRecord hold, HoldLimits limits, Set<Map<String, String>> offered,
+                                                   Instant now) {
+        counted.values().removeIf(held -> !held.expiresAt().isAfter(now));
+        HoldLimits.Admission admission = limits.admit(hold, counted.values().stream().filter(held ->
+                held.council().equals(hold.council()) && held.client().equals(hold.client())).toList(), offered);
+        if (admission.admitted()) {
+            counted.put(hold.id(), hold);
+        }
+        return admission;
+    }
+
+    @Override
+    public synchronized void withdraw(HoldRecord hold) {
+        counted.remove(hold.id());
+    }
+
+    @Override
     public synchronized void create(HoldRecord hold) {
         forgetOld();
         holds.put(hold.id(), hold);
+        counted.put(hold.id(), hold);
     }
 
     @Override
@@ -59,6 +81,9 @@ final class InMemoryHoldStore implements HoldStore {
             return false;
         }
         holds.put(hold.id(), current.withState(to));
+        if (!to.keepsSlot()) {
+            counted.remove(hold.id());
+        }
         return true;
     }
 
@@ -106,12 +131,12 @@ final class InMemoryHoldStore implements HoldStore {
     }
 
     private static boolean keeps(HoldRecord hold, Instant now) {
-        return (hold.state() == HoldState.ACTIVE || hold.state() == HoldState.CONFIRMING) && hold.expiresAt().isAfter(now);
+        return hold.state().keepsSlot() && hold.expiresAt().isAfter(now);
     }
 
     private void forgetOld() {
         Instant cutoff = clock.instant().minus(KEEP_ENDED);
-        holds.values().removeIf(hold -> hold.state() != HoldState.ACTIVE && hold.state() != HoldState.CONFIRMING
+        holds.values().removeIf(hold -> !hold.state().keepsSlot()
                 && hold.expiresAt().isBefore(cutoff) && !releases.containsKey(hold.id()));
     }
 }

@@ -10,19 +10,23 @@ import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
  * {@link HoldStore} shared by every replica. A hold is a hash {@code slotbridge:hold:<id>}; the ids of the active holds
  * are in one sorted set by expiry (what the sweepers read); the slots Slotbridge holds itself are in a hash per
- * council ({@code slot → id|expiry|client}), so an exclusive hold is one script. Every state change is a
- * compare-and-set script. Ended holds are kept a day, then Redis drops them.
+ * council ({@code slot → id|expiry|client}), so an exclusive hold is one script; the holds counting against a client's
+ * limits at a council are a hash per council and client ({@code id → expiry|day|slot|property}), so an admission is
+ * one script. Every state change is a compare-and-set script, which also stops an ended hold counting. Ended holds
+ * are kept a day, then Redis drops them.
  */
 @Singleton
 @Requires(property = StoreProperties.TYPE, value = StoreProperties.REDIS)
@@ -32,34 +36,103 @@ final class RedisHoldStore implements HoldStore {
     private static final String RELEASES_DUE = RedisStore.NAMESPACE + "holds-releasing";
     private static final long KEEP_ENDED_MS = Duration.ofDays(1).toMillis();
 
+    /**
+     * KEYS: the client's counted holds at the council; ARGV: id, expiry, day, property, slot, now, the three bounds,
+     * the index's time to live, then the slots offered on the day. Expired entries are dropped as they are read; the
+     * day's places are the slots offered and those the client's holds that day keep, each once ({@link HoldLimits}).
+     */
+    private static final RedisStore.Script ADMIT = RedisStore.Script.of("""
+            local now = tonumber(ARGV[6])
+            local places, seen = 0, {}
+            for i = 11, #ARGV do
+              if not seen[ARGV[i]] then
+                seen[ARGV[i]] = true
+                places = places + 1
+              end
+            end
+            local all, forProperty, onDay = 0, 0, 0
+            local allFirst, propertyFirst, dayFirst
+            local entries = redis.call('HGETALL', KEYS[1])
+            for i = 1, #entries, 2 do
+              local entry = entries[i + 1]
+              local a = string.find(entry, '|', 1, true)
+              local b = string.find(entry, '|', a + 1, true)
+              local c = string.find(entry, '|', b + 1, true)
+              local expires = tonumber(string.sub(entry, 1, a - 1))
+              if expires <= now then
+                redis.call('HDEL', KEYS[1], entries[i])
+              else
+                all = all + 1
+                allFirst = math.min(allFirst or expires, expires)
+                if string.sub(entry, c + 1) == ARGV[4] then
+                  forProperty = forProperty + 1
+                  propertyFirst = math.min(propertyFirst or expires, expires)
+                end
+                if string.sub(entry, a + 1, b - 1) == ARGV[3] then
+                  onDay = onDay + 1
+                  dayFirst = math.min(dayFirst or expires, expires)
+                  local slot = string.sub(entry, b + 1, c - 1)
+                  if not seen[slot] then
+                    seen[slot] = true
+                    places = places + 1
+                  end
+                end
+              end
+            end
+            if forProperty >= tonumber(ARGV[7]) then
+              return {'PER_PROPERTY', string.format('%.0f', propertyFirst)}
+            end
+            if all >= tonumber(ARGV[8]) then
+              return {'PER_CLIENT', string.format('%.0f', allFirst)}
+            end
+            local share = tonumber(ARGV[9])
+            if share < 100 and (onDay + 1) * 100 > share * places then
+              return {'SHARE', dayFirst and string.format('%.0f', dayFirst) or ''}
+            end
+            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. ARGV[3] .. '|' .. ARGV[5] .. '|' .. ARGV[4])
+            if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[10]) then
+              redis.call('PEXPIRE', KEYS[1], ARGV[10])
+            end
+            return {'ADMITTED'}
+            """);
+    /** KEYS: hold, active set, the client's counted holds; ARGV: id, council, client, slot, hold key, expiry, ttl, job, property, day. */
     private static final RedisStore.Script CREATE = RedisStore.Script.of("""
             redis.call('HSET', KEYS[1], 'council', ARGV[2], 'client', ARGV[3], 'slot', ARGV[4], 'holdKey', ARGV[5],
-              'job', ARGV[8], 'expires', ARGV[6], 'state', 'ACTIVE')
+              'job', ARGV[8], 'property', ARGV[9], 'day', ARGV[10], 'expires', ARGV[6], 'state', 'ACTIVE')
             redis.call('PEXPIRE', KEYS[1], ARGV[7])
             redis.call('ZADD', KEYS[2], ARGV[6], ARGV[1])
+            redis.call('HSET', KEYS[3], ARGV[1], ARGV[6] .. '|' .. ARGV[10] .. '|' .. ARGV[4] .. '|' .. ARGV[9])
+            if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[7]) then
+              redis.call('PEXPIRE', KEYS[3], ARGV[7])
+            end
             return {1}
             """);
-    /** KEYS: hold, active set, the council's slot index; ARGV as CREATE, then now. */
+    /** KEYS: as CREATE, then the council's slot index; ARGV as CREATE, then now. */
     private static final RedisStore.Script CREATE_EXCLUSIVE = RedisStore.Script.of("""
-            local entry = redis.call('HGET', KEYS[3], ARGV[4])
+            local entry = redis.call('HGET', KEYS[4], ARGV[4])
             if entry then
               local first = string.find(entry, '|', 1, true)
               local second = string.find(entry, '|', first + 1, true)
-              if tonumber(string.sub(entry, first + 1, second - 1)) > tonumber(ARGV[9]) then
+              if tonumber(string.sub(entry, first + 1, second - 1)) > tonumber(ARGV[11]) then
                 return {0}
               end
             end
-            redis.call('HSET', KEYS[3], ARGV[4], ARGV[1] .. '|' .. ARGV[6] .. '|' .. ARGV[3])
-            redis.call('PEXPIRE', KEYS[3], ARGV[7])
+            redis.call('HSET', KEYS[4], ARGV[4], ARGV[1] .. '|' .. ARGV[6] .. '|' .. ARGV[3])
+            redis.call('PEXPIRE', KEYS[4], ARGV[7])
             redis.call('HSET', KEYS[1], 'council', ARGV[2], 'client', ARGV[3], 'slot', ARGV[4], 'holdKey', ARGV[5],
-              'job', ARGV[8], 'expires', ARGV[6], 'state', 'ACTIVE')
+              'job', ARGV[8], 'property', ARGV[9], 'day', ARGV[10], 'expires', ARGV[6], 'state', 'ACTIVE')
             redis.call('PEXPIRE', KEYS[1], ARGV[7])
             redis.call('ZADD', KEYS[2], ARGV[6], ARGV[1])
+            redis.call('HSET', KEYS[3], ARGV[1], ARGV[6] .. '|' .. ARGV[10] .. '|' .. ARGV[4] .. '|' .. ARGV[9])
+            if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[7]) then
+              redis.call('PEXPIRE', KEYS[3], ARGV[7])
+            end
             return {1}
             """);
     /**
-     * KEYS: hold, active set, the council's slot index; ARGV: id, from, to, whether `to` ends the hold. The active
-     * set holds exactly the ACTIVE holds, so a confirmation that never finished cannot clog the sweepers' reading.
+     * KEYS: hold, active set, the council's slot index, the client's counted holds; ARGV: id, from, to, whether `to`
+     * ends the hold. The active set holds exactly the ACTIVE holds, so a confirmation that never finished cannot clog
+     * the sweepers' reading.
      */
     private static final RedisStore.Script TRANSITION = RedisStore.Script.of("""
             if redis.call('HGET', KEYS[1], 'state') ~= ARGV[2] then
@@ -77,6 +150,7 @@ final class RedisHoldStore implements HoldStore {
               if entry and string.sub(entry, 1, string.len(ARGV[1]) + 1) == ARGV[1] .. '|' then
                 redis.call('HDEL', KEYS[3], slot)
               end
+              redis.call('HDEL', KEYS[4], ARGV[1])
             end
             return {1}
             """);
@@ -96,8 +170,9 @@ final class RedisHoldStore implements HoldStore {
             if entry and string.sub(entry, 1, string.len(ARGV[1]) + 1) == ARGV[1] .. '|' then
               redis.call('HDEL', KEYS[3], slot)
             end
+            redis.call('HDEL', KEYS[4], ARGV[1])
             if ARGV[4] == '1' then
-              redis.call('ZADD', KEYS[4], ARGV[3], ARGV[1])
+              redis.call('ZADD', KEYS[5], ARGV[3], ARGV[1])
             end
             return {1}
             """);
@@ -109,8 +184,30 @@ final class RedisHoldStore implements HoldStore {
     }
 
     @Override
+    public HoldLimits.Admission admit(HoldRecord hold, HoldLimits limits, Set<Map<String, String>> offered, Instant now) {
+        List<String> arguments = new ArrayList<>(List.of(hold.id(), Long.toString(hold.expiresAt().toEpochMilli()),
+                hold.day().toString(), hold.propertyRef(), encode(hold.slot()), Long.toString(now.toEpochMilli()),
+                Long.toString(limits.perProperty()), Long.toString(limits.perClient()),
+                Long.toString(limits.sharePercent()), Long.toString(ttl(hold))));
+        offered.forEach(slot -> arguments.add(encode(slot)));
+        List<Object> result = redis.script(OPERATION, ADMIT, List.of(counted(hold)), arguments.toArray(String[]::new));
+        String outcome = (String) result.getFirst();
+        if (outcome.equals("ADMITTED")) {
+            return HoldLimits.Admission.ADMITTED;
+        }
+        String firstEnds = (String) result.get(1);
+        return new HoldLimits.Admission(HoldLimits.Bound.valueOf(outcome),
+                firstEnds.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(firstEnds)));
+    }
+
+    @Override
+    public void withdraw(HoldRecord hold) {
+        redis.call(OPERATION, commands -> commands.hdel(counted(hold), hold.id()));
+    }
+
+    @Override
     public void create(HoldRecord hold) {
-        redis.script(OPERATION, CREATE, List.of(key(hold.id()), ACTIVE_SET), arguments(hold));
+        redis.script(OPERATION, CREATE, List.of(key(hold.id()), ACTIVE_SET, counted(hold)), arguments(hold));
     }
 
     @Override
@@ -119,14 +216,18 @@ final class RedisHoldStore implements HoldStore {
         String[] withNow = Arrays.copyOf(base, base.length + 1);
         withNow[base.length] = Long.toString(now.toEpochMilli());
         return Long.valueOf(1).equals(redis.script(OPERATION, CREATE_EXCLUSIVE,
-                List.of(key(hold.id()), ACTIVE_SET, slotIndex(hold.council())), withNow).getFirst());
+                List.of(key(hold.id()), ACTIVE_SET, counted(hold), slotIndex(hold.council())), withNow).getFirst());
     }
 
     private static String[] arguments(HoldRecord hold) {
         return new String[]{hold.id(), hold.council(), hold.client(), encode(hold.slot()),
                 hold.holdKey() == null ? "" : encode(hold.holdKey()), Long.toString(hold.expiresAt().toEpochMilli()),
-                Long.toString(Math.max(1, hold.expiresAt().toEpochMilli() - System.currentTimeMillis()) + KEEP_ENDED_MS),
-                hold.job()};
+                Long.toString(ttl(hold)), hold.job(), hold.propertyRef(), hold.day().toString()};
+    }
+
+    /** How long Redis keeps what a hold wrote: until a day after it ends. */
+    private static long ttl(HoldRecord hold) {
+        return Math.max(1, hold.expiresAt().toEpochMilli() - System.currentTimeMillis()) + KEEP_ENDED_MS;
     }
 
     @Override
@@ -136,23 +237,24 @@ final class RedisHoldStore implements HoldStore {
             return Optional.empty();
         }
         String holdKey = fields.get("holdKey");
+        // a hold made by an earlier version has no property and day: it was never counted
         return Optional.of(new HoldRecord(id, fields.get("council"), fields.get("client"), decode(fields.get("slot")),
-                holdKey == null || holdKey.isEmpty() ? null : decode(holdKey), fields.get("job"),
+                holdKey == null || holdKey.isEmpty() ? null : decode(holdKey), fields.get("job"), fields.get("property"),
+                Optional.ofNullable(fields.get("day")).map(LocalDate::parse).orElse(null),
                 Instant.ofEpochMilli(Long.parseLong(fields.get("expires"))), HoldState.valueOf(fields.get("state"))));
     }
 
     @Override
     public boolean transition(HoldRecord hold, HoldState from, HoldState to) {
-        boolean ends = to != HoldState.ACTIVE && to != HoldState.CONFIRMING;
         return Long.valueOf(1).equals(redis.script(OPERATION, TRANSITION,
-                List.of(key(hold.id()), ACTIVE_SET, slotIndex(hold.council())),
-                hold.id(), from.name(), to.name(), ends ? "1" : "0").getFirst());
+                List.of(key(hold.id()), ACTIVE_SET, slotIndex(hold.council()), counted(hold)),
+                hold.id(), from.name(), to.name(), to.keepsSlot() ? "0" : "1").getFirst());
     }
 
     @Override
     public boolean end(HoldRecord hold, HoldState to, Instant retryAt) {
         return Long.valueOf(1).equals(redis.script(OPERATION, END,
-                List.of(key(hold.id()), ACTIVE_SET, slotIndex(hold.council()), RELEASES_DUE), hold.id(), to.name(),
+                List.of(key(hold.id()), ACTIVE_SET, slotIndex(hold.council()), counted(hold), RELEASES_DUE), hold.id(), to.name(),
                 Long.toString(retryAt.toEpochMilli()), hold.heldByScheduler() ? "1" : "0").getFirst());
     }
 
@@ -211,6 +313,11 @@ final class RedisHoldStore implements HoldStore {
 
     private static String slotIndex(String council) {
         return RedisStore.key("hold-slots", council);
+    }
+
+    /** The holds counting against the hold's client's limits at its council. */
+    private static String counted(HoldRecord hold) {
+        return RedisStore.key("hold-quota", hold.council(), hold.client());
     }
 
     /** Key values as {@code name=value&...}, sorted, each percent-encoded. */

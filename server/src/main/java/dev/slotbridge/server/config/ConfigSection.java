@@ -50,6 +50,10 @@ public final class ConfigSection {
                 .orElseGet(() -> Long.parseLong(value(key).defaultValue()));
     }
 
+    public boolean flag(String key) {
+        return given(key).map(Boolean.class::cast).orElseGet(() -> Boolean.parseBoolean(value(key).defaultValue()));
+    }
+
     /** A list, a single value given for a list as a list of one, or an empty list when absent. */
     public List<String> list(String key) {
         return strings(given(key).orElse(null));

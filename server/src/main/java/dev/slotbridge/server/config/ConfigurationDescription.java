@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 import static dev.slotbridge.server.config.ConfigNode.value;
+import static dev.slotbridge.server.config.Value.Kind.BOOLEAN;
 import static dev.slotbridge.server.config.Value.Kind.CHOICE;
 import static dev.slotbridge.server.config.Value.Kind.DURATION;
 import static dev.slotbridge.server.config.Value.Kind.TEXT;
@@ -158,6 +159,9 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                         .byDefault(5).range(1, 62).build())
                 .optional("search-days", value(WHOLE_NUMBER, "... found within this many days").byDefault(28)
                         .range(1, 62).build())
+                .optional("manage-all", value(BOOLEAN, "cancel and move every booking of the council by its order "
+                        + "number, whoever made it; when false, only those made through this front end")
+                        .byDefault(false).build())
                 .section("one HRO front end");
         return new ConfigNode.Keys()
                 .optional("jwt-secret", value(TEXT, "the HS256 secret of the tokens given to front ends; needed to "
@@ -211,6 +215,14 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                 .optional("holds", new ConfigNode.Keys()
                         .optional("ttl", value(DURATION, "how long a slot hold lasts").byDefault("5m")
                                 .range("10s", "30m").build())
+                        .optional("max-per-property", value(WHOLE_NUMBER, "active holds one client may have for one "
+                                + "property; past it 429 hold-quota-exceeded").byDefault(1).range(1, 1000).build())
+                        .optional("max-per-client", value(WHOLE_NUMBER, "active holds one client may have at this "
+                                + "council; past it 429 hold-quota-exceeded").byDefault(100).range(1, 100_000).build())
+                        .optional("max-share", value(WHOLE_NUMBER, "the most one client may hold of the places the "
+                                + "council offers it on a day, in percent (each slot offered or held counts one "
+                                + "place; 100: no bound); past it 429 hold-quota-exceeded").byDefault(50)
+                                .range(1, 100).build())
                         .section("slot holds at this council"))
                 .optional("cache", new ConfigNode.Keys()
                         .optional("ttl", value(DURATION, "keep the slots a search found for this long; off when "

@@ -150,12 +150,16 @@ public final class ConfigurationSchema {
                 schema.put("pattern", Value.DURATION_PATTERN);
             }
             case CHOICE -> schema.put("enum", value.choices());
+            case BOOLEAN -> schema.put("type", "boolean");
         }
         Map<String, Object> described = described(value.meaning(), object("anyOf", List.of(schema,
                 object("type", "string", "pattern", PLACEHOLDER))));
         if (value.defaultValue() != null) {
-            described.put("default", value.kind() == Value.Kind.WHOLE_NUMBER
-                    ? Long.parseLong(value.defaultValue()) : value.defaultValue());
+            described.put("default", switch (value.kind()) {
+                case WHOLE_NUMBER -> Long.parseLong(value.defaultValue());
+                case BOOLEAN -> Boolean.parseBoolean(value.defaultValue());
+                case TEXT, DURATION, CHOICE -> value.defaultValue();
+            });
         }
         if (value.secret()) {
             described.put("writeOnly", true);

@@ -14,8 +14,8 @@ import java.util.regex.Pattern;
 
 /**
  * The {@code slotbridge} configuration as Micronaut resolved it — every file merged, {@code ${…}} placeholders filled,
- * environment overrides applied — as a tree of sections (sorted maps), lists and scalars, with whole numbers given as
- * text ({@code ${MAX:10}}) made numbers, numbers given where text is expected made text, and a list given as
+ * environment overrides applied — as a tree of sections (sorted maps), lists and scalars, with whole numbers and
+ * booleans given as text ({@code ${MAX:10}}, an environment variable's {@code true}) made numbers and booleans, numbers given where text is expected made text, and a list given as
  * comma-separated text (an environment variable's value) made a list, as Micronaut converts them.
  *
  * <p>An environment variable overrides a key as Micronaut reads it ({@code SLOTBRIDGE_STORE_TYPE} is
@@ -26,6 +26,7 @@ public final class ConfigurationTree {
     private static final String ROOT = "slotbridge";
     private static final String ENV_PREFIX = "SLOTBRIDGE_";
     private static final Pattern WHOLE_NUMBER = Pattern.compile("-?[0-9]{1,18}");
+    private static final Pattern BOOLEAN = Pattern.compile("(?i)true|false");
 
     private ConfigurationTree() {
     }
@@ -143,7 +144,11 @@ public final class ConfigurationTree {
                 if (value.kind() == Value.Kind.WHOLE_NUMBER && given instanceof String text && WHOLE_NUMBER.matcher(text.strip()).matches()) {
                     return Long.parseLong(text.strip());
                 }
-                if (value.kind() != Value.Kind.WHOLE_NUMBER && (given instanceof Number || given instanceof Boolean)) {
+                if (value.kind() == Value.Kind.BOOLEAN && given instanceof String text && BOOLEAN.matcher(text.strip()).matches()) {
+                    return Boolean.parseBoolean(text.strip());
+                }
+                if (value.kind() != Value.Kind.WHOLE_NUMBER && value.kind() != Value.Kind.BOOLEAN
+                        && (given instanceof Number || given instanceof Boolean)) {
                     return String.valueOf(given);
                 }
             }

@@ -26,7 +26,7 @@ public record Value(Kind kind, String meaning, String defaultValue, boolean secr
 
     /** What kind of value. */
     public enum Kind {
-        TEXT, WHOLE_NUMBER, DURATION, CHOICE
+        TEXT, WHOLE_NUMBER, DURATION, CHOICE, BOOLEAN
     }
 
     /** A check made in code, where JSON Schema cannot say it. */
@@ -69,6 +69,7 @@ public record Value(Kind kind, String meaning, String defaultValue, boolean secr
             case WHOLE_NUMBER -> "a whole number" + range;
             case DURATION -> "a duration" + range + " (e.g. 200ms, 5s, 10m)";
             case CHOICE -> "one of " + choices;
+            case BOOLEAN -> "true or false";
         };
     }
 

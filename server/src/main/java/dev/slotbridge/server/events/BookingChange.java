@@ -16,14 +16,13 @@ import java.util.Optional;
 public record BookingChange(EventType type, String council, String bookingRef, Booking booking, Optional<String> maker) {
 
     /**
-     * What tells this change from an earlier one of the same type: a move's new window, a change's window and status;
-     * nothing for a creation or a cancel. The same change recorded twice is one event.
+     * What tells this change from an earlier one of the same type: a move's or a change's window and status; nothing
+     * for a creation or a cancel. The same change recorded twice is one event.
      */
     String version() {
         return switch (type) {
             case CREATED, CANCELLED -> "";
-            case RESCHEDULED -> BookingWindows.of(booking);
-            case CHANGED -> BookingWindows.of(booking) + "|" + booking.status();
+            case RESCHEDULED, CHANGED -> BookingWindows.of(booking);
         };
     }
 }

@@ -4,6 +4,7 @@ import dev.slotbridge.server.council.Council;
 import dev.slotbridge.server.council.ProviderMemories;
 import dev.slotbridge.spi.model.BookedSlot;
 import dev.slotbridge.spi.model.Booking;
+import dev.slotbridge.spi.model.BookingStatus;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
@@ -11,10 +12,12 @@ import java.time.Duration;
 import java.util.Optional;
 
 /**
- * The window Slotbridge last told clients a booking is in, per council and bookingRef, in the store (shared by every
- * replica with Redis): how a scheduler's callback that only echoes a change Slotbridge made itself — DRS confirms
- * every booking it is sent — is told from a real move. Kept only for councils whose scheduler calls back, and only
- * until a week after the window ends, so the store does not grow with every booking ever made.
+ * What Slotbridge last told clients of a booking — its status and, unless cancelled, its window — per council and
+ * bookingRef, in the store (shared by every replica with Redis): how a scheduler's callback is told from a change,
+ * since the scheduler's own view after it (the fact an event tells) is compared with this. A callback that only
+ * echoes a change Slotbridge made itself (DRS confirms every booking it is sent), or is replayed, shows nothing new.
+ * Kept only for councils whose scheduler calls back, and only until a week after the window ends (a week without
+ * one), so the store does not grow with every booking ever made.
  */
 @Singleton
 final class BookingWindows {
@@ -33,19 +36,24 @@ final class BookingWindows {
     }
 
     void remember(Council council, String bookingRef, Booking booking) {
-        if (booking.slot() == null || council.provider().callbacks().isEmpty()) {
+        if (council.provider().callbacks().isEmpty()) {
             return;
         }
-        Duration keep = Duration.between(clock.instant(), booking.slot().end().toInstant()).plus(AFTER_THE_WINDOW);
-        memories.forCouncil(namespace(council.id())).put(bookingRef, of(booking.slot()), keep.compareTo(AFTER_THE_WINDOW) < 0
+        Duration keep = booking.slot() == null ? AFTER_THE_WINDOW
+                : Duration.between(clock.instant(), booking.slot().end().toInstant()).plus(AFTER_THE_WINDOW);
+        memories.forCouncil(namespace(council.id())).put(bookingRef, of(booking), keep.compareTo(AFTER_THE_WINDOW) < 0
                 ? AFTER_THE_WINDOW : keep);
     }
 
-    /** A window as compared: its instants, so offsets written differently compare equal. */
+    /** A booking as compared: its status and window instants (offsets written differently compare equal). */
     static String of(Booking booking) {
-        return booking.slot() == null ? "" : of(booking.slot());
+        if (booking.status() == BookingStatus.CANCELLED) {
+            return booking.status().name();
+        }
+        return (booking.slot() == null ? "" : of(booking.slot())) + "|" + booking.status();
     }
 
+    /** A window as compared: its instants. */
     static String of(BookedSlot slot) {
         return slot.start().toInstant() + "/" + slot.end().toInstant();
     }

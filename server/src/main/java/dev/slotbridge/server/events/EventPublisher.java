@@ -24,7 +24,8 @@ import java.util.UUID;
 /**
  * Turns a booking change into webhook deliveries in the outbox, one per endpoint that wants it: the event's type to
  * the booking's maker (with personal data when the maker may read it), {@code booking.changed} without personal data
- * to every other client of the council subscribed to it. Each event is a CloudEvents 1.0 document (structured mode);
+ * to every other subscribed client that may see the booking ({@link BookingVisibility}: {@code manage-all} at the
+ * council), so events show a client exactly the bookings {@code GET .../bookings/{ref}} shows it. Each event is a CloudEvents 1.0 document (structured mode);
  * its id is derived from the change, so recording the same change again (a replayed booking, a repeated cancel) adds
  * nothing. Called in the step that answers the change, before the caller gets its answer.
  */
@@ -56,7 +57,7 @@ public final class EventPublisher {
     }
 
     /**
-     * Records the change's deliveries, and the booking's window as clients were last told it. Never fails the change
+     * Records the change's deliveries, and the booking as clients were last told it. Never fails the change
      * it reports: the change has happened, so a store that cannot take the event is logged (and the event is lost),
      * not answered as a failure.
      */
@@ -66,9 +67,7 @@ public final class EventPublisher {
             if (!deliveries.isEmpty()) {
                 outbox.enqueue(deliveries);
             }
-            if (change.type() != EventType.CANCELLED) {
-                windows.remember(council, change.bookingRef(), change.booking());
-            }
+            windows.remember(council, change.bookingRef(), change.booking());
             metrics.event(council.id(), change.type().subscription());
         } catch (StoreUnavailableException e) {
             LOG.error("Council '{}': the store is unavailable, so the {} event of a booking could not be recorded for "
@@ -85,7 +84,8 @@ public final class EventPublisher {
         for (ApiClient client : clients.all()) {
             boolean maker = change.maker().filter(client.name()::equals).isPresent();
             EventType type = maker ? change.type() : EventType.CHANGED;
-            if (!client.mayUse(council.id()) || endpoints.of(client.name(), type).isEmpty()) {
+            if (!client.mayUse(council.id()) || endpoints.of(client.name(), type).isEmpty()
+                    || !visibility.maySee(client, council.id(), change.maker())) {
                 continue;
             }
             boolean personal = maker && visibility.mayReadPersonalData(client, council.id(), change.bookingRef());

@@ -12,8 +12,8 @@ public enum EventType {
     /** A booking was cancelled (through Slotbridge, or inside the scheduler): sent to its maker. */
     CANCELLED("booking.cancelled"),
     /**
-     * Any change to a booking at a council the client may use, made by another client or inside the scheduler
-     * (including bookings not made through Slotbridge); without personal data.
+     * Any change to a booking the client may see but did not make ({@code manage-all} at its council): made by another
+     * client or inside the scheduler (including bookings not made through Slotbridge); without personal data.
      */
     CHANGED("booking.changed");
 

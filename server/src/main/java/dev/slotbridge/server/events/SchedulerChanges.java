@@ -13,20 +13,25 @@ import java.util.Map;
 import java.util.Optional;
 
 /**
- * Turns a scheduler's notice of a change made inside it into an event. The booking is found by order number (the
- * scheduler's lookup, {@code FIND_BY_REFERENCE}) and the notice's identity; its maker, if it was booked through
- * Slotbridge, gets {@code booking.rescheduled} or {@code booking.cancelled}, and every other subscriber of the council
- * {@code booking.changed}; a booking not made through Slotbridge is {@code booking.changed} for all. A notice that
- * only echoes what Slotbridge last told clients (DRS confirms every booking it is sent) makes no event.
+ * Turns a scheduler's notice of a change made inside it into an event — after verifying it: a callback is only a cue
+ * to look, since it may be replayed, out of order or forged. The booking is read back from the scheduler by order
+ * number (its lookup, {@code FIND_BY_REFERENCE}) and the notice's identity, and the event tells what the scheduler
+ * shows: its maker, if it was booked through Slotbridge, gets {@code booking.rescheduled} or {@code booking.cancelled},
+ * and every other subscriber that may see it {@code booking.changed}; a booking not made through Slotbridge is
+ * {@code booking.changed}. When the scheduler shows what clients were last told ({@link BookingWindows}) there is no
+ * event: an echo of Slotbridge's own change (DRS confirms every booking it is sent), or a notice the scheduler does
+ * not bear out.
  */
 @Singleton
 public final class SchedulerChanges {
     /** What became of a notice. */
     public enum Outcome {
-        /** An event was recorded. */
+        /** The scheduler shows a change: an event was recorded. */
         APPLIED,
-        /** It told nothing new: no event. */
+        /** It told what clients were last told, as the scheduler shows it: no event. */
         ECHO,
+        /** The scheduler shows neither a change nor what the notice says (replayed, out of order or forged): no event. */
+        UNCONFIRMED,
         /** No booking of the scheduler's matches it: acknowledged and counted, nothing else. */
         UNKNOWN_ORDER
     }
@@ -52,24 +57,30 @@ public final class SchedulerChanges {
         if (found.isEmpty()) {
             return Outcome.UNKNOWN_ORDER;
         }
-        Booking booking = switch (notice.change()) {
-            case BOOKED -> notice.window().map(found.get()::withSlot).orElse(found.get()).withStatus(BookingStatus.BOOKED);
-            case CANCELLED -> found.get().withStatus(BookingStatus.CANCELLED);
-            case COMPLETED -> found.get().withStatus(BookingStatus.COMPLETED);
-        };
-        String bookingRef = refs.bookingRef(council, booking.key());
-        Optional<String> maker = visibility.maker(council.id(), bookingRef);
-        if (notice.change() == SchedulerNotice.Change.BOOKED && windows.last(council.id(), bookingRef)
-                .filter(BookingWindows.of(booking)::equals).isPresent()) {
-            return Outcome.ECHO;
+        Booking shown = found.get();
+        String bookingRef = refs.bookingRef(council, shown.key());
+        if (windows.last(council.id(), bookingRef).filter(BookingWindows.of(shown)::equals).isPresent()) {
+            return bornOut(notice, shown) ? Outcome.ECHO : Outcome.UNCONFIRMED;
         }
-        EventType type = switch (notice.change()) {
+        Optional<String> maker = visibility.maker(council.id(), bookingRef);
+        EventType type = switch (shown.status()) {
             case BOOKED -> maker.isPresent() ? EventType.RESCHEDULED : EventType.CHANGED;
             case CANCELLED -> maker.isPresent() ? EventType.CANCELLED : EventType.CHANGED;
-            case COMPLETED -> EventType.CHANGED;
+            case COMPLETED, UNKNOWN -> EventType.CHANGED;
         };
-        events.publish(council, new BookingChange(type, council.id(), bookingRef, booking, maker));
+        events.publish(council, new BookingChange(type, council.id(), bookingRef, shown, maker));
         return Outcome.APPLIED;
+    }
+
+    /** Whether the scheduler shows what the notice says: its change and, when it gives one, its window. */
+    private static boolean bornOut(SchedulerNotice notice, Booking shown) {
+        BookingStatus said = switch (notice.change()) {
+            case BOOKED -> BookingStatus.BOOKED;
+            case CANCELLED -> BookingStatus.CANCELLED;
+            case COMPLETED -> BookingStatus.COMPLETED;
+        };
+        return shown.status() == said && notice.window().map(window -> shown.slot() != null
+                && BookingWindows.of(window).equals(BookingWindows.of(shown.slot()))).orElse(true);
     }
 
     private static boolean matches(Map<String, String> key, Map<String, String> identity) {

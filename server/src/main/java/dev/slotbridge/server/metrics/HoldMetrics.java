@@ -9,14 +9,15 @@ import java.util.List;
 import java.util.function.DoubleSupplier;
 
 /**
- * {@code slotbridge_holds_total{council,event}} (created, confirmed, released, expired) and the gauge
- * {@code slotbridge_holds_active} (active holds, every council, every replica with Redis).
+ * {@code slotbridge_holds_total{council,event}} (created, confirmed, released, expired, over-quota: refused by the
+ * client's limits) and the gauge {@code slotbridge_holds_active} (active holds, every council, every replica with
+ * Redis).
  */
 @Singleton
 public final class HoldMetrics {
     static final String HOLDS = "slotbridge.holds";
     static final String ACTIVE = "slotbridge.holds.active";
-    private static final List<String> EVENTS = List.of("created", "confirmed", "released", "expired");
+    private static final List<String> EVENTS = List.of("created", "confirmed", "released", "expired", "over-quota");
 
     private final MeterRegistry registry;
 
@@ -49,6 +50,11 @@ public final class HoldMetrics {
 
     public void expired(String council) {
         counter(council, "expired").increment();
+    }
+
+    /** A hold refused by its client's limits (429 {@code hold-quota-exceeded}). */
+    public void overQuota(String council) {
+        counter(council, "over-quota").increment();
     }
 
     private Counter counter(String council, String event) {

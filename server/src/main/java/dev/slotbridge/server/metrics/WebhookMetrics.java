@@ -12,7 +12,7 @@ import java.util.function.DoubleSupplier;
  * Webhooks and callbacks: {@code slotbridge_webhook_deliveries_total{client,outcome}} (delivered, failed-attempt,
  * dead-lettered), {@code slotbridge_webhook_oldest_pending_seconds{client}}, {@code slotbridge_webhook_events_total
  * {council,type}} (events recorded) and {@code slotbridge_callbacks_total{council,outcome}} (applied, echo,
- * unknown-order, malformed, unauthorized).
+ * unconfirmed, unknown-order, malformed, unauthorized).
  */
 @Singleton
 public final class WebhookMetrics {

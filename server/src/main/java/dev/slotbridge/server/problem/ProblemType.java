@@ -34,6 +34,7 @@ public enum ProblemType {
     IDEMPOTENCY_KEY_REUSED(HttpStatus.UNPROCESSABLE_ENTITY, "idempotency-key-reused", "Idempotency key reused"),
     REJECTED_BY_SCHEDULER(HttpStatus.UNPROCESSABLE_ENTITY, "rejected-by-scheduler", "Rejected by the scheduler"),
     RATE_LIMITED(HttpStatus.TOO_MANY_REQUESTS, "rate-limited", "Too many requests"),
+    HOLD_QUOTA_EXCEEDED(HttpStatus.TOO_MANY_REQUESTS, "hold-quota-exceeded", "Hold quota exceeded"),
     INTERNAL_ERROR(HttpStatus.INTERNAL_SERVER_ERROR, "internal-error", "Internal error"),
     CAPABILITY_NOT_SUPPORTED(HttpStatus.NOT_IMPLEMENTED, "capability-not-supported", "Capability not supported"),
     SCHEDULER_ERROR(HttpStatus.BAD_GATEWAY, "scheduler-error", "Scheduler error"),

@@ -2,6 +2,7 @@ package dev.slotbridge.server.booking;
 
 import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.AtOnce;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.tck.TestClock;
 import io.micronaut.json.JsonMapper;
@@ -13,15 +14,9 @@ import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpRequest;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Callable;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 import static dev.slotbridge.server.api.ProblemAssertions.assertProblem;
 import static dev.slotbridge.server.testing.Api.OPS_KEY;
@@ -107,24 +102,7 @@ class HoldsApiTest {
 
     /** The statuses of that many holds of the slot, each for its own job, sent at once. */
     List<Integer> holdInParallel(String council, String slotId, String externalRefPrefix, int holds) throws Exception {
-        CountDownLatch start = new CountDownLatch(1);
-        List<Callable<Integer>> callers = new ArrayList<>();
-        for (int i = 0; i < holds; i++) {
-            String externalRef = externalRefPrefix + i;
-            callers.add(() -> {
-                start.await();
-                return hold(council, slotId, externalRef).status();
-            });
-        }
-        List<Integer> statuses = new ArrayList<>();
-        try (ExecutorService threads = Executors.newFixedThreadPool(holds)) {
-            List<Future<Integer>> results = callers.stream().map(threads::submit).toList();
-            start.countDown();
-            for (Future<Integer> result : results) {
-                statuses.add(result.get());
-            }
-        }
-        return statuses;
+        return AtOnce.results(holds, i -> hold(council, slotId, externalRefPrefix + i).status());
     }
 
     @Test

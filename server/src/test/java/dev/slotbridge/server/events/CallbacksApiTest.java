@@ -18,6 +18,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.nio.charset.StandardCharsets;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.util.Base64;
@@ -32,9 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Changes made inside the schedulers, told through their callbacks: DRS's SOAP {@code bookingConfirmation} and
- * Connect's JSON callback, each authenticated by the council's secret, become events for the booking's maker
- * ({@code booking.rescheduled}, {@code booking.cancelled}) and {@code booking.changed} for other subscribers; echoes of
- * Slotbridge's own changes, unknown orders and bad callbacks make none. Configured by
+ * Connect's JSON callback, each authenticated by the council's secret, are checked against the scheduler and become
+ * events of what it shows for the booking's maker ({@code booking.rescheduled}, {@code booking.cancelled}) and
+ * {@code booking.changed} for other subscribers; echoes of Slotbridge's own changes, callbacks the scheduler does not
+ * bear out, unknown orders and bad callbacks make none. Configured by
  * {@code operator/callbacks-api.yml}, which gives the callback secrets {@link #SECRET} and {@link #CONNECT_SECRET}.
  */
 @MicronautTest(propertySources = "classpath:operator/callbacks-api.yml")
@@ -170,6 +172,42 @@ class CallbacksApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void aReplayedOrForgedCallbackSendsNothingAndAnEventCarriesTheWindowDrsShows() {
+        Reply booked = book(LINCOLN, "2026-03-06", "HMS-CB-2");
+        int bookingId = drs.bookingIdOf("HMS-CB-2");
+        String bookedStart = booked.map("slot").get("start").toString().substring(0, 19);
+        String bookedEnd = booked.map("slot").get("end").toString().substring(0, 19);
+        drs.plannerMoves("HMS-CB-2", OffsetDateTime.parse("2026-03-09T12:00:00Z"), OffsetDateTime.parse("2026-03-09T16:00:00Z"));
+        post("/callbacks/lincoln/drs", "text/xml", confirmation(bookingId, "HMS-CB-2", "2026-03-09T12:00:00",
+                "2026-03-09T16:00:00"), SECRET);
+        dispatcher.dispatch().join();
+        opsReceiver.reset();
+        otherReceiver.reset();
+
+        Reply replayed = post("/callbacks/lincoln/drs", "text/xml", confirmation(bookingId, "HMS-CB-2", bookedStart,
+                bookedEnd), SECRET);
+        Reply forged = post("/callbacks/lincoln/drs", "text/xml", confirmation(bookingId, "HMS-CB-2", "2026-03-10T08:00:00",
+                "2026-03-10T12:00:00"), SECRET);
+        assertThat(List.of(replayed.status(), forged.status())).as("acknowledged, never an error loop").containsOnly(200);
+        dispatcher.dispatch().join();
+        assertThat(opsReceiver.all()).as("DRS shows the window clients were told: nothing to tell").isEmpty();
+        assertThat(otherReceiver.all()).isEmpty();
+        assertThat(api.get(null, "/prometheus").text())
+                .contains("slotbridge_callbacks_total{council=\"lincoln\",outcome=\"unconfirmed\"} 2.0");
+
+        drs.plannerMoves("HMS-CB-2", OffsetDateTime.parse("2026-03-11T08:00:00Z"), OffsetDateTime.parse("2026-03-11T12:00:00Z"));
+        post("/callbacks/lincoln/drs", "text/xml", confirmation(bookingId, "HMS-CB-2", "2026-03-12T12:00:00",
+                "2026-03-12T16:00:00"), SECRET);
+        dispatcher.dispatch().join();
+        assertThat(events(opsReceiver)).singleElement().satisfies(event -> {
+            assertThat(event).containsEntry("type", "dev.slotbridge.booking.rescheduled");
+            assertThat(((Map<?, ?>) event.get("data")).get("slot")).as("the window DRS shows, not the callback's")
+                    .isEqualTo(api.get(OPS_KEY, LINCOLN + "/bookings/" + booked.string("bookingRef")).map("slot"));
+            assertThat(((Map<?, ?>) ((Map<?, ?>) event.get("data")).get("slot")).get("start")).isEqualTo("2026-03-11T08:00:00Z");
+        });
+    }
+
+    @Test
     void aBookingMadeInsideDrsIsToldAsChangedToSubscribers() {
         drs.plannerBooks("HMS-PLANNER-1", "3670010", OffsetDateTime.parse("2026-03-05T08:00:00Z"),
                 OffsetDateTime.parse("2026-03-05T12:00:00Z"));
@@ -269,12 +307,14 @@ class CallbacksApiTest implements TestPropertyProvider {
         opsReceiver.reset();
         String visit = connect.visitOf("HMS-CONNECT-CB-1");
 
+        connect.plannerMoves("HMS-CONNECT-CB-1", LocalDate.parse("2026-03-04"), 2);
         Reply moved = post("/callbacks/leeds/connect", "application/json", """
                 {"PrimaryOrderNumber": "HMS-CONNECT-CB-1", "VisitExternalId": "%s", "Event": "ReAppointment",
-                 "PlanningWindowStart": "2026-03-04T12:00:00", "PlanningWindowEnd": "2026-03-04T16:00:00"}""".formatted(visit),
+                 "PlanningWindowStart": "2026-03-04T13:00:00", "PlanningWindowEnd": "2026-03-04T16:59:00"}""".formatted(visit),
                 CONNECT_SECRET);
         assertThat(moved.status()).as(moved.text()).isEqualTo(200);
         assertThat(moved.text()).isEqualTo("{\"Received\":true}");
+        connect.plannerDeletes("HMS-CONNECT-CB-1");
         Reply deleted = post("/callbacks/leeds/connect", "application/json", """
                 {"PrimaryOrderNumber": "HMS-CONNECT-CB-1", "VisitExternalId": "%s", "Event": "DeletedVisit"}""".formatted(visit),
                 CONNECT_SECRET);

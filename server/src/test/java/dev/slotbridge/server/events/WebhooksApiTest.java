@@ -32,8 +32,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Webhooks from Slotbridge's own writes, to real HTTP receivers: "ops" receives its bookings' events (signed with a
- * {@code whsec_} secret), "other" receives {@code booking.changed} for the same council (signed with a plain string),
- * without personal data. Deliveries are sent when the test dispatches, on the test's clock. Configured by
+ * {@code whsec_} secret), "other" ({@code manage-all}) receives {@code booking.changed} for the same council (signed
+ * with a plain string), without personal data; "tenant-portal" ({@code manage-own}) only its own bookings' events. Deliveries are sent when the test dispatches, on the test's clock. Configured by
  * {@code operator/webhooks-api.yml}; {@link #OPS_SECRET} and {@link #OTHER_SECRET} are the secrets it gives.
  */
 @MicronautTest(propertySources = "classpath:operator/webhooks-api.yml")
@@ -43,9 +43,12 @@ class WebhooksApiTest implements TestPropertyProvider {
     static final String OTHER_KEY = "portal-key";
     static final byte[] OPS_SECRET = "0123456789abcdef0123456789abcdef".getBytes(StandardCharsets.UTF_8);
     static final String OTHER_SECRET = "other's plain secret";
+    /** The key of "tenant-portal", which may manage only the bookings it made. */
+    static final String TENANT_PORTAL_KEY = "tenant-portal-key";
 
     final WebhookReceiver opsReceiver = WebhookReceiver.start();
     final WebhookReceiver otherReceiver = WebhookReceiver.start();
+    final WebhookReceiver tenantPortalReceiver = WebhookReceiver.start();
 
     @Inject
     EmbeddedServer server;
@@ -60,7 +63,8 @@ class WebhooksApiTest implements TestPropertyProvider {
     /** The receivers' URLs, for the placeholders of {@code operator/webhooks-api.yml}. */
     @Override
     public Map<String, String> getProperties() {
-        return Map.of("receivers.ops", opsReceiver.uri().toString(), "receivers.other", otherReceiver.uri().toString());
+        return Map.of("receivers.ops", opsReceiver.uri().toString(), "receivers.other", otherReceiver.uri().toString(),
+                "receivers.tenant-portal", tenantPortalReceiver.uri().toString());
     }
 
     @BeforeEach
@@ -69,18 +73,24 @@ class WebhooksApiTest implements TestPropertyProvider {
         dispatcher.dispatch().join();
         opsReceiver.reset();
         otherReceiver.reset();
+        tenantPortalReceiver.reset();
     }
 
     @AfterAll
     void stop() {
         opsReceiver.close();
         otherReceiver.close();
+        tenantPortalReceiver.close();
     }
 
     private Reply book(String day, String externalRef) {
-        String slotId = (String) api.post(OPS_KEY, SANDBOX + "/appointment-search", Requests.search(day, day))
+        return book(OPS_KEY, day, externalRef);
+    }
+
+    private Reply book(String key, String day, String externalRef) {
+        String slotId = (String) api.post(key, SANDBOX + "/appointment-search", Requests.search(day, day))
                 .list("slots").getFirst().get("slotId");
-        Reply booked = api.post(OPS_KEY, SANDBOX + "/bookings", Requests.book(slotId, externalRef));
+        Reply booked = api.post(key, SANDBOX + "/bookings", Requests.book(slotId, externalRef));
         assertThat(booked.status()).as(booked.text()).isEqualTo(201);
         return booked;
     }
@@ -135,6 +145,24 @@ class WebhooksApiTest implements TestPropertyProvider {
         assertThat(other).containsEntry("type", "dev.slotbridge.booking.changed").containsEntry("subject", booked.string("bookingRef"));
         assertThat(((Map<?, ?>) other.get("data")).get("contact")).as("no personal data for other clients").isNull();
         assertThat(((Map<?, ?>) other.get("data")).get("accessNotes")).isNull();
+    }
+
+    @Test
+    void aClientIsToldOfTheBookingsItMaySeeOnlyAsGetShowsThem() throws Exception {
+        Reply opsBooking = book("2026-03-11", "HMS-EVENT-6");
+        Reply tenantBooking = book(TENANT_PORTAL_KEY, "2026-03-12", "HMS-EVENT-7");
+
+        dispatcher.dispatch().join();
+
+        assertThat(tenantPortalReceiver.events(json)).as("manage-own: its own booking only").singleElement()
+                .satisfies(event -> assertThat(event).containsEntry("type", "dev.slotbridge.booking.created")
+                        .containsEntry("subject", tenantBooking.string("bookingRef")));
+        assertProblem(api.get(TENANT_PORTAL_KEY, SANDBOX + "/bookings/" + opsBooking.string("bookingRef")), 404,
+                "booking-not-found");
+        assertThat(otherReceiver.events(json)).as("manage-all: both, as booking.changed")
+                .extracting(event -> event.get("subject"))
+                .containsExactlyInAnyOrder(opsBooking.string("bookingRef"), tenantBooking.string("bookingRef"));
+        assertThat(api.get(OTHER_KEY, SANDBOX + "/bookings/" + tenantBooking.string("bookingRef")).status()).isEqualTo(200);
     }
 
     @Test

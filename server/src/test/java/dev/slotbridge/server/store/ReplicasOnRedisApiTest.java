@@ -6,6 +6,7 @@ import dev.slotbridge.server.booking.HoldSweeper;
 import dev.slotbridge.server.events.WebhookDispatcher;
 import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.AtOnce;
 import dev.slotbridge.server.testing.OperatorYaml;
 import dev.slotbridge.server.testing.RedisServer;
 import dev.slotbridge.server.testing.Requests;
@@ -22,6 +23,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -199,6 +201,27 @@ final class ReplicasOnRedisApiTest {
                 .getBean(MeterRegistry.class).find("slotbridge.holds").tags("event", "expired").counters().stream()
                 .mapToDouble(Counter::count).sum()).sum();
         assertThat(expired).as("swept once, by one replica").isEqualTo(1.0);
+    }
+
+    @Test
+    void aClientsHoldLimitsHoldAcrossReplicas() throws Exception {
+        List<Map<String, Object>> day = replica(0).post(OPS_KEY, COUNCIL + "/appointment-search",
+                Requests.search("2026-03-10", "2026-03-10")).list("slots");
+
+        List<Reply> replies = AtOnce.results(day.size(), i -> {
+            Map<String, Object> job = Requests.job("HMS-REPLICA-QUOTA-" + i);
+            job.put("propertyRef", "REPLICA-QUOTA-" + i);
+            return replica(i).post(OPS_KEY, COUNCIL + "/holds", Map.of("slotId", day.get(i).get("slotId"), "job", job));
+        });
+
+        List<Reply> held = replies.stream().filter(reply -> reply.status() == 201).toList();
+        assertThat(held).as("every slot of the day at once, from both replicas: half of them").hasSize(day.size() / 2);
+        replies.stream().filter(reply -> reply.status() != 201).forEach(reply -> assertProblem(reply, 429,
+                "hold-quota-exceeded"));
+        assertThat(replica(1).post(OTHER_KEY, COUNCIL + "/appointment-search", Requests.search("2026-03-10", "2026-03-10"))
+                .list("slots")).hasSize(day.size() - day.size() / 2);
+        held.forEach(hold -> replica(1).send(OPS_KEY, HttpRequest.newBuilder(replica(1).uri(COUNCIL + "/holds/"
+                + hold.string("holdId"))).DELETE(), Map.of()));
     }
 
     @Test

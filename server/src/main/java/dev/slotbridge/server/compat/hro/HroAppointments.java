@@ -2,6 +2,7 @@ package dev.slotbridge.server.compat.hro;
 
 import dev.slotbridge.server.booking.BookingService;
 import dev.slotbridge.server.booking.SlotSearch;
+import dev.slotbridge.server.booking.VisibleBooking;
 import dev.slotbridge.server.council.Council;
 import dev.slotbridge.server.idempotency.StoredAnswer;
 import dev.slotbridge.server.input.JsonBodyReader;
@@ -10,7 +11,6 @@ import dev.slotbridge.server.input.TextRule;
 import dev.slotbridge.server.input.Violations;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
-import dev.slotbridge.server.ref.CouncilRefs;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.AuthorizationHeader;
 import dev.slotbridge.server.security.ClientRateLimiter;
@@ -64,12 +64,11 @@ final class HroAppointments {
     private final ClientRateLimiter rateLimiter;
     private final CouncilAccess access;
     private final BookingService bookings;
-    private final CouncilRefs refs;
     private final JsonBodyReader bodies;
     private final Clock clock;
 
     HroAppointments(HroFrontEnds frontEnds, HroTokens tokens, FailedAuthentications failures,
-                    ClientRateLimiter rateLimiter, CouncilAccess access, BookingService bookings, CouncilRefs refs,
+                    ClientRateLimiter rateLimiter, CouncilAccess access, BookingService bookings,
                     JsonBodyReader bodies, Clock clock) {
         this.frontEnds = frontEnds;
         this.tokens = tokens;
@@ -77,7 +76,6 @@ final class HroAppointments {
         this.rateLimiter = rateLimiter;
         this.access = access;
         this.bookings = bookings;
-        this.refs = refs;
         this.bodies = bodies;
         this.clock = clock;
     }
@@ -138,7 +136,7 @@ final class HroAppointments {
         Instant end = HroDates.required(query, violations, "endDateTime");
         violations.throwIfAny();
         Job job = repair.job(reference, text != null ? text : "SOR " + repair.sorCode());
-        if (alreadyBooked(council, job, start, end)) {
+        if (alreadyBooked(frontEnd, council, job, start, end)) {
             return reference;
         }
         Slot slot = slotAt(council, job, start, end);
@@ -155,11 +153,9 @@ final class HroAppointments {
         Violations violations = new Violations();
         String reference = query(request).required(violations, "bookingReference", TextRule.REFERENCE);
         violations.throwIfAny();
-        List<Booking> found = byReference(frontEnd, council, reference);
-        for (Booking booking : found) {
-            if (booking.status() == BookingStatus.BOOKED) {
-                bookings.cancel(frontEnd.client(), council, refs.bookingRef(council, booking.key()),
-                        new CancelRequest(CANCEL_REASON, null));
+        for (VisibleBooking found : byReference(frontEnd, council, reference)) {
+            if (found.booking().status() == BookingStatus.BOOKED) {
+                bookings.cancel(frontEnd.client(), council, found.bookingRef(), new CancelRequest(CANCEL_REASON, null));
             }
         }
     }
@@ -174,12 +170,12 @@ final class HroAppointments {
         Instant start = HroDates.required(query, violations, "startDateTime");
         Instant end = HroDates.required(query, violations, "endDateTime");
         violations.throwIfAny();
-        Booking booking = byReference(frontEnd, council, reference).stream()
-                .filter(candidate -> candidate.status() == BookingStatus.BOOKED).findFirst()
+        VisibleBooking found = byReference(frontEnd, council, reference).stream()
+                .filter(candidate -> candidate.booking().status() == BookingStatus.BOOKED).findFirst()
                 .orElseThrow(() -> new ApiProblemException(ProblemType.BOOKING_NOT_ACTIVE,
                         "The booking with this reference is cancelled or completed"));
-        Slot slot = slotAt(council, booking.job(), start, end);
-        bookings.reschedule(frontEnd.client(), council, refs.bookingRef(council, booking.key()), slot.key());
+        Slot slot = slotAt(council, found.booking().job(), start, end);
+        bookings.reschedule(frontEnd.client(), council, found.bookingRef(), slot.key());
     }
 
     /** The front end a valid, unexpired token names, within its rate limit; 401 otherwise. */
@@ -290,16 +286,18 @@ final class HroAppointments {
     }
 
     /**
-     * Whether the scheduler already holds this job's booking in those instants (the client repeats bookings): then
-     * nothing is sent. A booking of the reference at another time is 409 {@code booking-exists}: move it with
-     * UpdateAppointmentSlot instead. Schedulers that cannot look bookings up by reference rely on the idempotency record.
+     * Whether the scheduler already holds this job's booking, one the front end may manage, in those instants (the
+     * client repeats bookings): then nothing is sent. Such a booking at another time is 409 {@code booking-exists}:
+     * move it with UpdateAppointmentSlot instead. Schedulers that cannot look bookings up by reference rely on the
+     * idempotency record.
      */
-    private boolean alreadyBooked(Council council, Job job, Instant start, Instant end) {
+    private boolean alreadyBooked(HroFrontEnd frontEnd, Council council, Job job, Instant start, Instant end) {
         if (!council.capabilities().contains(Capability.FIND_BY_REFERENCE)) {
             return false;
         }
-        List<Booking> active = council.provider().findByExternalRef(job.externalRef(), Optional.of(job.propertyRef()))
-                .stream().filter(booking -> booking.status() == BookingStatus.BOOKED && booking.slot() != null).toList();
+        List<Booking> active = bookings.byReference(frontEnd.client(), council, job.externalRef(),
+                        Optional.of(job.propertyRef())).stream().map(VisibleBooking::booking)
+                .filter(booking -> booking.status() == BookingStatus.BOOKED && booking.slot() != null).toList();
         if (active.stream().anyMatch(booking -> booking.slot().start().toInstant().equals(start)
                 && booking.slot().end().toInstant().equals(end))) {
             return true;
@@ -311,10 +309,13 @@ final class HroAppointments {
         return false;
     }
 
-    /** The bookings of the reference (the calls carry no property); 404 when there are none. */
-    private List<Booking> byReference(HroFrontEnd frontEnd, Council council, String reference) {
+    /**
+     * The bookings of the reference the front end may manage (the calls carry no property): its own, or every one with
+     * {@code manage-all}; 404 when there are none, as for a reference never booked.
+     */
+    private List<VisibleBooking> byReference(HroFrontEnd frontEnd, Council council, String reference) {
         access.authorize(frontEnd.client(), council.id(), Capability.FIND_BY_REFERENCE);
-        List<Booking> found = council.provider().findByExternalRef(reference, Optional.empty());
+        List<VisibleBooking> found = bookings.byReference(frontEnd.client(), council, reference, Optional.empty());
         if (found.isEmpty()) {
             throw new ApiProblemException(ProblemType.BOOKING_NOT_FOUND, "No booking has this bookingReference");
         }

@@ -20,15 +20,15 @@ import java.util.Set;
 /**
  * The configured front ends ({@code slotbridge.hro.front-ends}), validated with the rest of the configuration (a
  * secret of 32+ characters, a configured council, a 64-hex-digit identifier digest, search settings in range). Each
- * front end acts as an API client of its council only, allowed to search, book and manage that council's bookings
- * (including those made through {@code /v1}, since HRO finds bookings by reference), never to read personal data back.
+ * front end acts as an API client of its council only, allowed to search, book and manage the bookings it made —
+ * every booking of the council (HRO finds them by order number, whoever made them) only with {@code manage-all:
+ * true} — never to read personal data back.
  */
 @Singleton
 @Context
 final class HroFrontEnds {
     /** The property whose presence turns the front door on. */
     static final String FRONT_ENDS = "slotbridge.hro.front-ends";
-    private static final Set<Permission> PERMISSIONS = Set.of(Permission.SEARCH, Permission.BOOK, Permission.MANAGE_ALL);
 
     private final Map<String, HroFrontEnd> byName = new LinkedHashMap<>();
     private final Map<String, byte[]> digests = new LinkedHashMap<>();
@@ -36,7 +36,9 @@ final class HroFrontEnds {
     HroFrontEnds(SlotbridgeConfiguration configuration) {
         configuration.root().section("hro").entries("front-ends").forEach((name, frontEnd) -> {
             String council = frontEnd.text("council").orElseThrow();
-            ApiClient client = new ApiClient(name, Set.of(council), RateLimit.DEFAULT, Map.of(council, PERMISSIONS));
+            Permission manage = frontEnd.flag("manage-all") ? Permission.MANAGE_ALL : Permission.MANAGE_OWN;
+            ApiClient client = new ApiClient(name, Set.of(council), RateLimit.DEFAULT,
+                    Map.of(council, Set.of(Permission.SEARCH, Permission.BOOK, manage)));
             byName.put(name, new HroFrontEnd(client, council, days(frontEnd, "lead-time-days"),
                     days(frontEnd, "max-days"), days(frontEnd, "search-days")));
             digests.put(name, HexFormat.of().parseHex(frontEnd.text("identifier-sha256").orElseThrow().toLowerCase()));

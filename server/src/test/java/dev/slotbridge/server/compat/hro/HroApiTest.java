@@ -17,15 +17,18 @@ import org.junit.jupiter.api.TestInstance;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The HRO client's own requests, replayed exactly, against the sandbox council. */
-@MicronautTest
+/**
+ * The HRO client's own requests, replayed exactly, against the sandbox council. Configured by
+ * {@code operator/hro-api.yml}: front ends "portal" ({@link #IDENTIFIER}, {@code manage-all}) and "fortnight"
+ * ({@link #FORTNIGHT}).
+ */
+@MicronautTest(propertySources = "classpath:operator/hro-api.yml")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class HroApiTest implements TestPropertyProvider {
     static final String IDENTIFIER = "hro-portal-identifier";
@@ -42,18 +45,10 @@ class HroApiTest implements TestPropertyProvider {
     HroClient hro;
     Api api;
 
+    /** The council, for the placeholders of {@code operator/hro-api.yml}. */
     @Override
     public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>(Map.of("slotbridge.hro.jwt-secret", "an-hro-test-secret-of-at-least-32-chars",
-                "slotbridge.hro.path-prefix", PREFIX.substring(1),
-                "slotbridge.hro.front-ends.portal.identifier-sha256", sha256(IDENTIFIER),
-                "slotbridge.hro.front-ends.portal.council", council(),
-                "slotbridge.hro.front-ends.portal.lead-time-days", "1",
-                "slotbridge.hro.front-ends.fortnight.identifier-sha256", sha256(FORTNIGHT),
-                "slotbridge.hro.front-ends.fortnight.council", council(),
-                "slotbridge.hro.front-ends.fortnight.max-days", "10"));
-        properties.put("slotbridge.clients.ops.councils", council());
-        return properties;
+        return Map.of("hro.council", council());
     }
 
     /** The council the front end books into. */
@@ -180,6 +175,29 @@ class HroApiTest implements TestPropertyProvider {
                 .noneMatch(booking -> "BOOKED".equals(booking.get("status")));
         assertThat(hro.cancelAppointment("HRO-3001").status()).as("again").isEqualTo(200);
         assertThat(hro.cancelAppointment("HRO-NEVER").status()).isEqualTo(404);
+    }
+
+    @Test
+    void aFrontEndWithoutManageAllCancelsAndMovesOnlyTheBookingsMadeThroughIt() {
+        HroClient fortnight = new HroClient(server.getURI(), "", FORTNIGHT, json);
+        List<Map<String, Object>> slots = api.post(Api.OPS_KEY, "/v1/councils/" + council() + "/appointment-search",
+                Requests.search("2026-03-12", "2026-03-13")).list("slots");
+        assertThat(api.post(Api.OPS_KEY, "/v1/councils/" + council() + "/bookings",
+                Requests.book((String) slots.getFirst().get("slotId"), "HRO-4001")).status()).isEqualTo(201);
+        String elsewhere = "&startDateTime=" + slots.getLast().get("start") + "&endDateTime=" + slots.getLast().get("end");
+
+        assertThat(fortnight.cancelAppointment("HRO-4001").status()).as("another client's booking").isEqualTo(404);
+        assertThat(fortnight.updateAppointmentSlot("bookingReference=HRO-4001" + elsewhere).status()).isEqualTo(404);
+        assertThat(bookingsFor("HRO-4001")).singleElement().satisfies(booking -> {
+            assertThat(booking).containsEntry("status", "BOOKED");
+            assertThat(booking.get("slot").toString()).contains(slots.getFirst().get("start").toString());
+        });
+
+        Answer own = fortnight.bookAppointment("bookingReference=HRO-4002&sorCode=N373049&priority=Priority 20 Days"
+                + "&locationId=3670010" + elsewhere, null);
+        assertThat(own.status()).as(own.text()).isEqualTo(200);
+        assertThat(fortnight.cancelAppointment("HRO-4002").status()).as("its own").isEqualTo(200);
+        assertThat(bookingsFor("HRO-4002")).noneMatch(booking -> "BOOKED".equals(booking.get("status")));
     }
 
     @Test

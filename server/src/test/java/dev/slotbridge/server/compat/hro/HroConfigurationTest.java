@@ -2,6 +2,7 @@ package dev.slotbridge.server.compat.hro;
 
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.runtime.server.EmbeddedServer;
+import dev.slotbridge.server.config.ConfigSection;
 import dev.slotbridge.server.testing.OperatorYaml;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,10 @@ import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** Without front ends the HRO routes do not exist; a front end configured wrongly stops start-up, every problem named. */
+/**
+ * Without front ends the HRO routes do not exist; a front end configured wrongly stops start-up, every problem named;
+ * managing every booking of the council is an explicit setting.
+ */
 final class HroConfigurationTest {
     @Test
     void withoutFrontEndsTheRoutesDoNotExist() throws Exception {
@@ -37,13 +41,40 @@ final class HroConfigurationTest {
                         identifier-sha256: not-a-digest
                         council: lincoln
                         max-day: 3
+                        manage-all: always
                   councils:
                     lincoln: {provider: sandbox}
                 """)).containsExactlyInAnyOrder(
                 "slotbridge.hro.jwt-secret: is not a text of at least 32 characters (the value is secret, so not shown)",
                 "slotbridge.hro.front-ends.portal.identifier-sha256: 'not-a-digest' is not a SHA-256 hex digest "
                         + "(64 hex digits: printf '%s' \"$KEY\" | sha256sum)",
-                "slotbridge.hro.front-ends.portal.max-day: unknown key — did you mean 'max-days'?");
+                "slotbridge.hro.front-ends.portal.max-day: unknown key — did you mean 'max-days'?",
+                "slotbridge.hro.front-ends.portal.manage-all: 'always' is not true or false");
+    }
+
+    @Test
+    void manageAllIsOffUnlessSetInTheFileOrTheEnvironment() {
+        String yaml = """
+                slotbridge:
+                  signing-key: a-signing-key-of-at-least-32-characters
+                  hro:
+                    jwt-secret: an-hro-secret-of-at-least-32-characters
+                    front-ends:
+                      portal:
+                        identifier-sha256: ddf8b9269584c82033b58a6641cb7c6a0df44c85e78bbb9ea54a32a7d82ccd1c
+                        council: lincoln
+                      contact-centre:
+                        identifier-sha256: 0f8b9269584c82033b58a6641cb7c6a0df44c85e78bbb9ea54a32a7d82ccd1cd
+                        council: lincoln
+                        manage-all: true
+                  councils:
+                    lincoln: {provider: sandbox}
+                """;
+        Map<String, ConfigSection> frontEnds = OperatorYaml.load(yaml).root().section("hro").entries("front-ends");
+        assertThat(frontEnds.get("portal").flag("manage-all")).isFalse();
+        assertThat(frontEnds.get("contact-centre").flag("manage-all")).isTrue();
+        assertThat(OperatorYaml.load(yaml, Map.of("SLOTBRIDGE_HRO_FRONT_ENDS_PORTAL_MANAGE_ALL", "TRUE")).root()
+                .section("hro").entries("front-ends").get("portal").flag("manage-all")).isTrue();
     }
 
     @Test

@@ -11,7 +11,7 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** {@link HroApiTest}'s requests against a council on the Drs fake. */
-@MicronautTest
+@MicronautTest(propertySources = "classpath:operator/hro-api.yml")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class HroOnDrsApiTest extends HroApiTest {
     private final WireMockServer scheduler = FakeDrs.server(new FakeDrs());

@@ -96,16 +96,26 @@ final class ServerProcess implements AutoCloseable {
 
     /** Resident set size, from /proc. */
     long rssMegabytes() {
+        long kilobytes = rssKilobytes();
+        return kilobytes < 0 ? -1 : kilobytes / 1024;
+    }
+
+    /** Resident set size in kB, {@code VmRSS} of /proc/&lt;pid&gt;/status; -1 when it cannot be read. */
+    long rssKilobytes() {
         try {
             for (String line : Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
                 if (line.startsWith("VmRSS:")) {
-                    return Long.parseLong(line.replaceAll("\\D", "")) / 1024;
+                    return Long.parseLong(line.replaceAll("\\D", ""));
                 }
             }
         } catch (IOException e) {
             return -1;
         }
         return -1;
+    }
+
+    boolean alive() {
+        return process.isAlive();
     }
 
     @Override

@@ -199,6 +199,7 @@ public final class BenchMain {
                     bench:
                       key-sha256: %s
                       councils: [sandbox]
+                      permissions: all
                       rate-limit: {requests: 100000000, period: 1s}
                   resilience:
                     bulkhead: {max-concurrent-calls: 256}
@@ -235,6 +236,7 @@ public final class BenchMain {
                         bench:
                           key-sha256: %1$s
                           councils: [connect, drs, connect-ops, drs-ops, connect-ops-cached, drs-ops-cached]
+                          permissions: all
                           rate-limit: {requests: 100000000, period: 1s}
                       councils:
                         connect:

@@ -69,6 +69,7 @@ final class ScaleCost {
             }
             yaml.append("  clients:\n    bench:\n      key-sha256: ").append(BenchMain.sha256(Api.KEY))
                     .append("\n      councils: [").append(String.join(", ", councils)).append("]\n")
+                    .append("      permissions: all\n")
                     .append("      rate-limit: {requests: 100000000, period: 1s}\n");
             Path config = Files.writeString(work.resolve("scale.yml"), yaml);
             OptionalLong readyWithCache = readyWithAotCache(config);

@@ -91,6 +91,7 @@ final class StoreCost {
                     bench:
                       key-sha256: %s
                       councils: [sandbox]
+                      permissions: all
                       rate-limit: {requests: 100000000, period: 1s}
                   councils:
                     sandbox:

@@ -196,7 +196,7 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                         + "permissions", "<council>", granted))
                 .optional("rate-limit", new ConfigNode.Keys()
                         .optional("requests", value(WHOLE_NUMBER, "requests per period; past it 429 rate-limited")
-                                .byDefault(100).range(1, 1_000_000).build())
+                                .byDefault(100).range(1, 1_000_000_000).build())
                         .optional("period", value(DURATION, "the period").byDefault("1s").range("1ms", "1d").build())
                         .section("the client's rate limit"))
                 .optional("webhooks", new ConfigNode.Items("the client's webhook endpoints", webhook, false, 0))

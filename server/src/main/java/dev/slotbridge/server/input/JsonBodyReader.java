@@ -170,7 +170,10 @@ public final class JsonBodyReader {
         }
     }
 
-    /** The value at the parser's current token, reading on to its end. */
+    /**
+     * The value at the parser's current token, reading on to its end. A list keeps at most one entry more than
+     * {@value #MAX_LIST_ENTRIES} (enough to be refused); the rest are read for their syntax but not built.
+     */
     private static JsonNode tree(JsonParser parser) throws IOException {
         return switch (parser.currentToken()) {
             case START_OBJECT -> {
@@ -185,7 +188,11 @@ public final class JsonBodyReader {
             case START_ARRAY -> {
                 List<JsonNode> elements = new ArrayList<>();
                 while (parser.nextToken() != JsonToken.END_ARRAY) {
-                    elements.add(tree(parser));
+                    if (elements.size() > MAX_LIST_ENTRIES) {
+                        parser.skipChildren();
+                    } else {
+                        elements.add(tree(parser));
+                    }
                 }
                 yield JsonNode.createArrayNode(elements);
             }

@@ -53,9 +53,8 @@ final class ConnectionsPerAddressIT {
                     assertThat(answer(held.getLast(), "/v1/councils")).contains(200);
                 }
 
-                try (Socket fourth = connect("127.0.0.1", api)) {
-                    assertThat(answer(fourth, "/v1/councils")).as("reset, never answered").isEmpty();
-                }
+                assertThat(resetUnanswered("127.0.0.1", api)).as("a fourth from that address is reset, never answered")
+                        .isTrue();
                 try (Socket other = connect("127.0.0.2", api)) {
                     assertThat(answer(other, "/v1/councils")).contains(200);
                 }
@@ -111,6 +110,18 @@ final class ConnectionsPerAddressIT {
             return Optional.of(Integer.parseInt(status.split(" ")[1]));
         } catch (java.net.SocketException e) {
             return Optional.empty();
+        }
+    }
+
+    /**
+     * Whether a new connection from the address is reset without an answer: the reset may reach the client while it is
+     * still connecting, or after, when it asks.
+     */
+    private static boolean resetUnanswered(String from, int port) throws IOException {
+        try (Socket socket = connect(from, port)) {
+            return answer(socket, "/v1/councils").isEmpty();
+        } catch (java.net.SocketException resetWhileConnecting) {
+            return true;
         }
     }
 

@@ -29,7 +29,8 @@ public final class HoldSweeper {
     }
 
     /** One sweep; tests call it after moving the clock. */
-    @Scheduled(fixedDelay = "${slotbridge.holds.sweep-interval:1s}", initialDelay = "1s")
+    @Scheduled(fixedDelay = "${slotbridge.holds.sweep-interval:1s}",
+            initialDelay = "${slotbridge.holds.sweep-interval:1s}")
     public void sweep() {
         try {
             for (HoldRecord hold : store.expired(clock.instant(), BATCH)) {

@@ -10,6 +10,7 @@ import dev.slotbridge.server.input.Violations;
 import dev.slotbridge.server.metrics.WebhookMetrics;
 import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.problem.ProblemType;
+import dev.slotbridge.server.security.AuthorizationHeader;
 import dev.slotbridge.server.security.FailedAuthentications;
 import dev.slotbridge.spi.SchedulerCallbacks.CallbackReply;
 import dev.slotbridge.spi.SchedulerCallbacks;
@@ -68,7 +69,6 @@ final class CallbackController {
 
     @Post(consumes = MediaType.ALL, produces = MediaType.ALL)
     HttpResponse<String> receive(HttpRequest<?> request, String council, String provider,
-                                 @Header(HttpHeaders.AUTHORIZATION) @Nullable String authorization,
                                  @Header(HttpHeaders.CONTENT_TYPE) @Nullable String contentType,
                                  @QueryValue @Nullable String token, @Body @Nullable byte[] body) {
         Council target = councils.find(council).filter(found -> found.providerName().equals(provider))
@@ -76,6 +76,13 @@ final class CallbackController {
                 .orElseThrow(() -> new ApiProblemException(ProblemType.COUNCIL_NOT_FOUND,
                         "This council takes no callbacks at this path"));
         SchedulerCallbacks callbacks = target.provider().callbacks().orElseThrow();
+        String authorization;
+        try {
+            authorization = AuthorizationHeader.of(request);
+        } catch (ApiProblemException e) {
+            metrics.callback(target.id(), "malformed");
+            return reply(callbacks.refused(400, e.getMessage()));
+        }
         String presented = token != null ? token : basicPassword(authorization);
         if (!secrets.matches(target.id(), presented)) {
             metrics.callback(target.id(), "unauthorized");

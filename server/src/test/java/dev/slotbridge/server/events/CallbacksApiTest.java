@@ -17,6 +17,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -286,6 +289,19 @@ class CallbacksApiTest implements TestPropertyProvider {
         assertThat(unstorable.status()).isEqualTo(400);
         assertThat(unstorable.text()).contains("orderNumber must not contain control characters")
                 .contains("identity.visit must not contain bidirectional override characters");
+    }
+
+    @Test
+    void twoAuthorizationHeadersAreRefusedNotFirstWins() throws Exception {
+        String basic = "Basic " + Base64.getEncoder().encodeToString(("drs:" + SECRET).getBytes(StandardCharsets.UTF_8));
+        HttpResponse<String> twice = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        api.uri("/callbacks/lincoln/drs")).header("Content-Type", "text/xml")
+                .header("Authorization", basic).header("Authorization", "Basic d3Jvbmc6d3Jvbmc=")
+                .POST(HttpRequest.BodyPublishers.ofString(confirmation(1, "HMS-CB-TWICE", "2026-03-04T12:00:00",
+                        "2026-03-04T16:00:00"))).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertThat(twice.statusCode()).as(twice.body()).isEqualTo(400);
+        assertThat(twice.body()).contains("faultstring", "Authorization");
     }
 
     @Test

@@ -1,7 +1,6 @@
 package dev.slotbridge.server.booking;
 
 import dev.slotbridge.server.council.Council;
-import dev.slotbridge.server.council.CouncilRegistry;
 import dev.slotbridge.server.idempotency.IdempotencyKey;
 import dev.slotbridge.server.idempotency.IdempotencyStore;
 import dev.slotbridge.server.idempotency.RequestFingerprint;
@@ -67,7 +66,7 @@ public final class HoldService {
     private final Map<String, HoldLimits> limits = new HashMap<>();
 
     HoldService(HoldStore store, BookingService bookings, CouncilRefs refs, IdempotencyStore idempotency,
-                HoldMetrics metrics, SchedulerSearch search, CouncilRegistry councils,
+                HoldMetrics metrics, SchedulerSearch search,
                 SlotbridgeConfiguration configuration, Clock clock) {
         this.search = search;
         this.store = store;
@@ -76,12 +75,12 @@ public final class HoldService {
         this.idempotency = idempotency;
         this.metrics = metrics;
         this.clock = clock;
-        for (Council council : councils.all()) {
-            ConfigSection holds = configuration.root().entries("councils").get(council.id()).section("holds");
-            ttls.put(council.id(), holds.duration("ttl").orElseThrow());
-            limits.put(council.id(), HoldLimits.of(holds));
-            metrics.council(council.id());
-        }
+        configuration.root().entries("councils").forEach((council, settings) -> {
+            ConfigSection holds = settings.section("holds");
+            ttls.put(council, holds.duration("ttl").orElseThrow());
+            limits.put(council, HoldLimits.of(holds));
+            metrics.council(council);
+        });
         metrics.active(this::activeCount);
     }
 

@@ -1,7 +1,6 @@
 package dev.slotbridge.server.booking;
 
 import dev.slotbridge.server.council.Council;
-import dev.slotbridge.server.council.CouncilRegistry;
 import dev.slotbridge.server.metrics.SearchMetrics;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotQuery;
@@ -27,15 +26,13 @@ final class SchedulerSearch {
     private final SearchMetrics metrics;
     private final Map<String, Duration> ttls = new HashMap<>();
 
-    SchedulerSearch(SearchCoalescer coalescer, AvailabilityCache cache, SearchMetrics metrics, CouncilRegistry councils,
+    SchedulerSearch(SearchCoalescer coalescer, AvailabilityCache cache, SearchMetrics metrics,
                     SlotbridgeConfiguration configuration) {
         this.coalescer = coalescer;
         this.cache = cache;
         this.metrics = metrics;
-        for (Council council : councils.all()) {
-            configuration.root().entries("councils").get(council.id()).section("cache").duration("ttl")
-                    .ifPresent(ttl -> ttls.put(council.id(), ttl));
-        }
+        configuration.root().entries("councils").forEach((council, settings) ->
+                settings.section("cache").duration("ttl").ifPresent(ttl -> ttls.put(council, ttl)));
     }
 
     List<Slot> search(Council council, SlotQuery query) {

@@ -43,6 +43,20 @@ final class RefCodecTest {
     }
 
     @Test
+    void aRotatedKeySignsWhileTheOldOneStillVerifies() {
+        byte[] oldKey = "a-signing-key-of-at-least-32-characters".getBytes(StandardCharsets.UTF_8);
+        byte[] newKey = "the-new-signing-key-of-32-characters!".getBytes(StandardCharsets.UTF_8);
+        RefCodec rotated = new RefCodec(SigningKeys.of(newKey, oldKey));
+        String signedBefore = codec.encode(RefCodec.Kind.BOOKING, ref);
+        String signedAfter = rotated.encode(RefCodec.Kind.BOOKING, ref);
+
+        assertThat(rotated.decode(RefCodec.Kind.BOOKING, signedBefore)).as("the old key still verifies").contains(ref);
+        assertThat(signedAfter).as("the first key signs").isNotEqualTo(signedBefore)
+                .isEqualTo(new RefCodec(SigningKeys.of(newKey)).encode(RefCodec.Kind.BOOKING, ref));
+        assertThat(codec.decode(RefCodec.Kind.BOOKING, signedAfter)).as("dropped keys do not").isEmpty();
+    }
+
+    @Test
     void garbageIsRefusedQuietly() {
         for (String garbage : new String[]{"", "!!!", "AAAA", "a".repeat(5000), null}) {
             assertThat(codec.decode(RefCodec.Kind.SLOT, garbage)).isEmpty();

@@ -11,7 +11,6 @@ import dev.slotbridge.server.testing.Requests;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
-import io.micronaut.test.support.TestPropertyProvider;
 import jakarta.inject.Inject;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,7 +18,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.slf4j.LoggerFactory;
 
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,17 +25,19 @@ import static dev.slotbridge.server.api.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * Least privilege per client: a portal manages only the bookings it made; a contact centre with {@code manage-all}
+ * Least privilege per client, configured by {@code operator/least-privilege.yml}: a client has no permission at a
+ * council unless given one; a portal manages only the bookings it made; a contact centre with {@code manage-all}
  * sees every booking but another client's tenant's contact details only with {@code personal-data}; a booking a client
  * may not see is 404; every write leaves one audit line without personal data.
  */
-@MicronautTest
+@MicronautTest(propertySources = "classpath:operator/least-privilege.yml")
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LeastPrivilegeApiTest implements TestPropertyProvider {
+class LeastPrivilegeApiTest {
     private static final String PORTAL = "portal-key";
     private static final String OTHER_PORTAL = "portal-two-key";
     private static final String CENTRE = "centre-key";
     private static final String CENTRE_WITH_PERSONAL_DATA = "centre-pd-key";
+    private static final String SCOPED = "scoped-key";
     private static final String COUNCIL = "/v1/councils/roomy";
 
     @Inject
@@ -46,23 +46,6 @@ class LeastPrivilegeApiTest implements TestPropertyProvider {
     JsonMapper json;
     Api api;
     private final ListAppender<ILoggingEvent> audit = new ListAppender<>();
-
-    @Override
-    public Map<String, String> getProperties() {
-        Map<String, String> properties = new HashMap<>();
-        client(properties, "portal", "b06dae285a935240f0cc4acf8e0820872e0c02a9a76eb33c7768150ec149d4df", "search,book,manage-own");
-        client(properties, "portal-two", "6bd8d5fa0f85bf22d265a8b84fa4860d0684f4212a8e272f077da3031963aa55", "search,book,manage-own");
-        client(properties, "centre", "7fb2d71745f5cc4381de16dd01a12113b325ec24a38bdd59f458ae1c4554f946", "search,manage-all");
-        client(properties, "centre-pd", "664abd78426eee3b89e0446d5fe43076b3ea9f620ac49f2f40d8e7daa919ca10",
-                "search,book,manage-all,personal-data");
-        return properties;
-    }
-
-    private static void client(Map<String, String> properties, String name, String digest, String permissions) {
-        properties.put("slotbridge.clients." + name + ".key-sha256", digest);
-        properties.put("slotbridge.clients." + name + ".councils", "roomy");
-        properties.put("slotbridge.clients." + name + ".permissions", permissions);
-    }
 
     public Api api() {
         return api;
@@ -92,6 +75,14 @@ class LeastPrivilegeApiTest implements TestPropertyProvider {
         Reply booked = api.post(key, COUNCIL + "/bookings", Requests.book(slotId, order));
         assertThat(booked.status()).as(booked.text()).isEqualTo(201);
         return booked.string("bookingRef");
+    }
+
+    @Test
+    void aClientGetsNoPermissionItIsNotGivenAtACouncil() {
+        assertThat(api.post(SCOPED, "/v1/councils/sandbox/appointment-search", Requests.search("2026-03-16", "2026-03-16"))
+                .status()).as("council-permissions grant search at the sandbox").isEqualTo(200);
+        assertProblem(api.post(SCOPED, COUNCIL + "/appointment-search", Requests.search("2026-03-16", "2026-03-16")),
+                403, "forbidden");
     }
 
     @Test

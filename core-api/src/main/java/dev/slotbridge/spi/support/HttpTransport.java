@@ -1,5 +1,6 @@
 package dev.slotbridge.spi.support;
 
+import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
 import dev.slotbridge.spi.error.SchedulerUnavailableException;
 
@@ -25,13 +26,22 @@ import java.util.Objects;
  *       {@link SchedulerTimeoutException} (outcome unknown);</li>
  *   <li>any other I/O failure (reset, early close): {@link SchedulerUnavailableException} with
  *       {@code requestNotSent} false;</li>
- *   <li>an HTTP 5xx answer: {@link SchedulerUnavailableException} with {@code requestNotSent} false.</li>
+ *   <li>an HTTP 5xx answer: {@link SchedulerUnavailableException} with {@code requestNotSent} false;</li>
+ *   <li>an answer larger than {@link #MAX_ANSWER_BYTES}: {@link SchedulerResponseException} (unreadable; a write may
+ *       have been applied), read no further than the bound.</li>
  * </ul>
  * Other statuses are returned for the provider to interpret. Messages name the scheduler and the status, never the
  * URL's query, headers or body.
  */
 public final class HttpTransport {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
+    /**
+     * The most of one answer read, 4 MiB: ample for the largest answer the vendors document (a 62-day availability
+     * answer is well under 1 MiB), and a bound on what a scheduler, or anything between it and Slotbridge, can make
+     * the server hold.
+     */
+    public static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+    private static final BoundedAnswer BOUNDED_ANSWER = new BoundedAnswer(MAX_ANSWER_BYTES);
     private final HttpClient client;
     private final String schedulerName;
     private final Duration requestTimeout;
@@ -74,13 +84,17 @@ public final class HttpTransport {
     private HttpResponse<String> exchange(HttpRequest request) {
         long started = System.nanoTime();
         try {
-            return client.send(request, HttpResponse.BodyHandlers.ofString());
+            return client.send(request, BOUNDED_ANSWER);
         } catch (HttpConnectTimeoutException | ConnectException e) {
             throw new SchedulerUnavailableException(
                     schedulerName + " refused the connection for " + describe(request), true, e);
         } catch (HttpTimeoutException e) {
             throw new SchedulerTimeoutException(schedulerName + " did not answer " + describe(request) + " in time", e);
         } catch (IOException e) {
+            if (e instanceof BoundedAnswer.TooLarge || e.getCause() instanceof BoundedAnswer.TooLarge) {
+                throw new SchedulerResponseException(schedulerName + "'s answer to " + describe(request)
+                        + " is larger than " + MAX_ANSWER_BYTES + " bytes", e);
+            }
             if (e.getCause() instanceof UnresolvedAddressException) {
                 throw new SchedulerUnavailableException(schedulerName + " host is unknown for " + describe(request), true, e);
             }

@@ -14,6 +14,7 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -136,5 +137,63 @@ final class HttpTransportTest {
     @Test
     void everyRequestCarriesTheCallTimeout() {
         assertThat(transport.request(URI.create("http://127.0.0.1/api")).build().timeout()).contains(TIMEOUT);
+    }
+
+    /** A server that answers 200 with {@code size} bytes of {@code x}, announced by Content-Length or chunked (length 0). */
+    private URI answering(int size, boolean announced, String contentType) throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", exchange -> {
+            exchange.getRequestBody().readAllBytes();
+            exchange.getResponseHeaders().add("Content-Type", contentType);
+            exchange.sendResponseHeaders(200, announced ? size : 0);
+            byte[] block = "x".repeat(64 * 1024).getBytes(StandardCharsets.US_ASCII);
+            try (var body = exchange.getResponseBody()) {
+                for (int sent = 0; sent < size; sent += block.length) {
+                    body.write(block, 0, Math.min(block.length, size - sent));
+                }
+            } catch (IOException e) {
+                // the client stopped reading: what the bound is for
+            }
+        });
+        server.start();
+        open.add(() -> server.stop(0));
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api");
+    }
+
+    @Test
+    void anAnswerOverTheBoundIsUnreadableWhetherAnnouncedOrNot() throws IOException {
+        URI announced = answering(HttpTransport.MAX_ANSWER_BYTES + 1, true, "application/json");
+        URI chunked = answering(HttpTransport.MAX_ANSWER_BYTES + 1, false, "application/json");
+
+        assertThat(kindOf(() -> transport.send(transport.request(announced).GET().build()))).isEqualTo(ErrorKind.UNREADABLE);
+        assertThat(kindOf(() -> transport.send(transport.request(chunked).GET().build()))).isEqualTo(ErrorKind.UNREADABLE);
+    }
+
+    @Test
+    void anAnswerOfExactlyTheBoundIsReadWhole() throws IOException {
+        URI chunked = answering(HttpTransport.MAX_ANSWER_BYTES, false, "application/json");
+
+        assertThat(transport.send(transport.request(chunked).GET().build()).body()).hasSize(HttpTransport.MAX_ANSWER_BYTES);
+    }
+
+    @Test
+    void theAnswerIsDecodedByItsCharsetAndUtf8WhenItNamesNone() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/latin", exchange -> answer(exchange, "text/xml; charset=\"ISO-8859-1\"", "Caf\u00e9".getBytes(StandardCharsets.ISO_8859_1)));
+        server.createContext("/plain", exchange -> answer(exchange, "application/json", "Caf\u00e9".getBytes(StandardCharsets.UTF_8)));
+        server.start();
+        open.add(() -> server.stop(0));
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+
+        assertThat(transport.send(transport.request(URI.create(base + "/latin")).GET().build()).body()).isEqualTo("Caf\u00e9");
+        assertThat(transport.send(transport.request(URI.create(base + "/plain")).GET().build()).body()).isEqualTo("Caf\u00e9");
+    }
+
+    private static void answer(com.sun.net.httpserver.HttpExchange exchange, String contentType, byte[] body) throws IOException {
+        exchange.getResponseHeaders().add("Content-Type", contentType);
+        exchange.sendResponseHeaders(200, body.length);
+        try (var out = exchange.getResponseBody()) {
+            out.write(body);
+        }
     }
 }

@@ -76,6 +76,28 @@ public abstract class SchedulerProviderContract {
         return false;
     }
 
+    /**
+     * The booking's fields this provider writes to the scheduler, as its page in the docs lists them. The TCK checks
+     * that the backend holds each of them as booked, and that the provider answers none of the others (it must not
+     * echo what the scheduler did not store).
+     */
+    protected abstract Set<BookingField> storedFields();
+
+    /**
+     * The booking as the test backend holds it, read from the backend's own record (not through the provider); empty
+     * when the backend has no such record.
+     */
+    protected abstract Optional<StoredBooking> storedBooking(Booking booking);
+
+    /** A query for another job (another order) than {@link #searchableQuery()}'s, over the same dates. */
+    protected SlotQuery otherJobQuery() {
+        SlotQuery query = searchableQuery();
+        Job job = query.job();
+        return new SlotQuery(new Job(job.propertyRef(), job.jobCodes(), job.priority(),
+                (job.externalRef() == null ? "TCK" : job.externalRef()) + "-OTHER", job.description()),
+                query.from(), query.to());
+    }
+
     @BeforeEach
     final void openProvider() {
         provider = createProvider();
@@ -155,6 +177,82 @@ public abstract class SchedulerProviderContract {
             assertSameWindow(booking, slot);
             assertThat(booking.job().externalRef()).isEqualTo(booked.job().externalRef());
         });
+    }
+
+    @Test
+    public void theBookingAnsweredIsTheBookingAViewShows() {
+        assumeCapable(Capability.BOOK);
+        assumeCapable(Capability.VIEW);
+        Booking booked = provider.book(bookingFor(firstSlot().key()));
+
+        assertThat(provider.find(booked.key())).as("an immediate view").contains(booked);
+    }
+
+    @Test
+    public void theSchedulerHoldsEveryFieldTheProviderStoresAndTheAnswerEchoesNoOther() {
+        assumeCapable(Capability.BOOK);
+        BookingRequest request = bookingFor(firstSlot().key());
+        Booking booked = provider.book(request);
+        StoredBooking stored = storedBooking(booked).orElseThrow(() ->
+                new AssertionError("the test backend holds no record of the booking"));
+
+        for (BookingField field : BookingField.values()) {
+            if (storedFields().contains(field)) {
+                assertThat(field.of(stored)).as("%s as the scheduler holds it", field).isEqualTo(field.of(booked));
+                if (field.of(request) != null) {
+                    assertThat(field.of(booked)).as("%s as booked", field).isEqualTo(field.of(request));
+                }
+            } else {
+                assertThat(field.of(booked)).as("%s, which the scheduler does not store", field).isNull();
+            }
+        }
+    }
+
+    @Test
+    public void aRescheduleAnswersWhatAViewShows() {
+        assumeCapable(Capability.BOOK);
+        assumeCapable(Capability.RESCHEDULE);
+        assumeCapable(Capability.VIEW);
+        List<Slot> slots = provider.search(searchableQuery());
+        Booking booked = provider.book(bookingFor(slots.get(0).key()));
+
+        Booking moved = provider.reschedule(booked.key(), slots.get(1).key());
+
+        assertThat(provider.find(booked.key())).as("an immediate view").contains(moved);
+    }
+
+    @Test
+    public void aConfirmedHoldAnswersWhatAViewShows() {
+        assumeCapable(Capability.HOLD);
+        assumeCapable(Capability.VIEW);
+        Slot slot = firstSlot();
+        BookingRequest request = bookingFor(slot.key());
+
+        HeldSlot held = provider.hold(slot.key(), request.job(), Instant.now().plus(Duration.ofMinutes(5)));
+        Booking booking = provider.confirmHold(held.key(), request);
+
+        assertThat(provider.find(booking.key())).as("an immediate view").contains(booking);
+    }
+
+    @Test
+    public void aHeldSlotIsWithheldFromOtherJobs() {
+        assumeCapable(Capability.HOLD);
+        Slot slot = firstSlot();
+        BookingRequest request = bookingFor(slot.key());
+        provider.hold(slot.key(), request.job(), Instant.now().plus(Duration.ofMinutes(5)));
+
+        List<Slot> offeredToOthers = provider.search(otherJobQuery());
+
+        assertThat(offeredToOthers).as("another job's search while the slot is held")
+                .noneMatch(other -> other.start().toInstant().equals(slot.start().toInstant())
+                        && other.end().toInstant().equals(slot.end().toInstant()));
+        assertThatThrownBy(() -> provider.book(new BookingRequest(slot.key(), otherJob(request.job()), request.contact(),
+                request.accessNotes()))).as("another job booking the held slot").isInstanceOf(SlotUnavailableException.class);
+    }
+
+    private Job otherJob(Job job) {
+        Job other = otherJobQuery().job();
+        return new Job(other.propertyRef(), other.jobCodes(), other.priority(), other.externalRef(), job.description());
     }
 
     @Test

@@ -6,6 +6,7 @@ import dev.slotbridge.provider.connect.wire.AvailabilityDay;
 import dev.slotbridge.provider.connect.wire.AvailabilityPlanningWindow;
 import dev.slotbridge.provider.connect.wire.AvailabilityResponse;
 import dev.slotbridge.provider.connect.wire.Customer;
+import dev.slotbridge.provider.connect.wire.OrderContact;
 import dev.slotbridge.provider.connect.wire.OrderJobCode;
 import dev.slotbridge.provider.connect.wire.PlanningWindow;
 import dev.slotbridge.provider.connect.wire.SalesOrder;
@@ -45,28 +46,61 @@ final class ConnectMapping {
     static final String ORDER = "order";
     static final String DATE = "date";
     static final String WINDOW = "window";
-    static final String DESCRIBE = "describe";
+    /** In a slot key: {@link #digest} of the order's description when searched, so booking knows whether to change it. */
+    static final String DESCRIPTION = "description";
     static final String VISIT = "visit";
 
     private ConnectMapping() {
     }
 
-    /** A new order for the job, for an existing customer (the property), due by {@code targetDate}. */
-    static SalesOrder newOrder(Job job, String priority, LocalDate targetDate, ConnectSettings settings) {
+    /**
+     * A new order for the job, for an existing customer (the property), due by {@code targetDate}, with the tenant's
+     * contact when the search gave one: Connect takes an {@code OrderContact} only when the order is created.
+     */
+    static SalesOrder newOrder(Job job, Contact contact, String priority, LocalDate targetDate, ConnectSettings settings) {
         String description = job.description() == null ? PLACEHOLDER_DESCRIPTION : job.description();
         List<OrderJobCode> codes = job.jobCodes().stream()
                 .map(code -> new OrderJobCode(code.code(), BigDecimal.valueOf(code.quantity()))).toList();
         return new SalesOrder(job.externalRef(), true, new Customer(job.propertyRef(), settings.organisationExternalId()),
-                settings.contractExternalId(), targetDate.toString(), priority, null, description, codes, null);
+                orderContact(contact), settings.contractExternalId(), targetDate.toString(), priority, null, description,
+                codes, null);
+    }
+
+    /**
+     * The contact as an {@code OrderContact}: a UK mobile number ({@code 07…}, {@code +447…}, {@code 00447…}) as
+     * {@code MobilePhone}, any other as {@code HomePhone}; null when there is nothing to send.
+     */
+    static OrderContact orderContact(Contact contact) {
+        if (contact == null || (contact.name() == null && contact.phone() == null && contact.email() == null)) {
+            return null;
+        }
+        String phone = contact.phone();
+        boolean mobile = phone != null && phone.replaceAll("[ ()-]", "").matches("(07|\\+447|00447)\\d+");
+        return new OrderContact(contact.name(), mobile ? null : phone, mobile ? phone : null, contact.email());
+    }
+
+    /** The order's {@code OrderContact} as the uniform contact: the mobile number when there is one, else the home one. */
+    private static Contact contact(OrderContact contact) {
+        if (contact == null) {
+            return null;
+        }
+        String phone = contact.mobilePhone() != null ? contact.mobilePhone() : contact.homePhone();
+        return contact.contactName() == null && phone == null && contact.emailAddress() == null ? null
+                : new Contact(contact.contactName(), phone, contact.emailAddress());
+    }
+
+    /** A short fingerprint of a description, kept in slot keys. */
+    static String digest(String description) {
+        return Integer.toHexString(String.valueOf(description).hashCode());
     }
 
     /**
      * Every available or preferred day × planning window between the dates, as slots.
      *
-     * @param describe whether booking must first give the order its real description (it has the placeholder)
+     * @param description the order's description when searched: booking with another one changes it first
      */
     static List<Slot> slots(AvailabilityResponse answer, String order, Map<Integer, PlanningWindow> windows,
-                            LocalDate from, LocalDate to, ZoneId zone, boolean describe) {
+                            LocalDate from, LocalDate to, ZoneId zone, String description) {
         List<Slot> slots = new ArrayList<>();
         if (answer == null || answer.availabilityPlanningWindows() == null) {
             return slots;
@@ -81,9 +115,8 @@ final class ConnectMapping {
                 boolean offered = day.availabilityStatus() == AvailabilityDay.AVAILABLE
                         || day.availabilityStatus() == AvailabilityDay.PREFERRED;
                 if (offered && !date.isBefore(from) && !date.isAfter(to)) {
-                    SlotKey key = describe
-                            ? SlotKey.of(ORDER, order, DATE, date.toString(), WINDOW, Integer.toString(window.id()), DESCRIBE, "1")
-                            : SlotKey.of(ORDER, order, DATE, date.toString(), WINDOW, Integer.toString(window.id()));
+                    SlotKey key = SlotKey.of(ORDER, order, DATE, date.toString(), WINDOW, Integer.toString(window.id()),
+                            DESCRIPTION, digest(description));
                     slots.add(new Slot(start(date, window, zone), end(date, window, zone), window.name(),
                             day.availabilityStatus() == AvailabilityDay.PREFERRED, key));
                 }
@@ -121,7 +154,7 @@ final class ConnectMapping {
         BookingStatus status = isCancelled(order) ? BookingStatus.CANCELLED : status(appointment.visitStatus());
         return new Booking(key(order.primaryOrderNumber(), appointment.visitExternalId()), status,
                 new BookedSlot(start.atZone(zone).toOffsetDateTime(), end.atZone(zone).toOffsetDateTime(), label),
-                job(order, propertyRef), null, appointment.visitInstructions(),
+                job(order, propertyRef), contact(order.orderContact()), appointment.visitInstructions(),
                 refs(order.primaryOrderNumber(), appointment.visitExternalId()));
     }
 
@@ -131,7 +164,7 @@ final class ConnectMapping {
      */
     static Booking cancelledOrder(SalesOrder order, BookingKey key) {
         String visit = key.values().get(VISIT);
-        return new Booking(key, BookingStatus.CANCELLED, null, job(order, null), null, null,
+        return new Booking(key, BookingStatus.CANCELLED, null, job(order, null), contact(order.orderContact()), null,
                 refs(order.primaryOrderNumber(), visit));
     }
 

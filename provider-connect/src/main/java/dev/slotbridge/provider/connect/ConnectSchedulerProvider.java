@@ -46,11 +46,13 @@ import java.util.Set;
  *
  * <ul>
  *   <li><b>Search</b>: availability is per order, so the order ({@code PrimaryOrderNumber} = the caller's
- *       {@code externalRef}) is looked up and created when missing; then {@code availability} is asked for every
+ *       {@code externalRef}) is looked up and created when missing, with the search's contact as its
+ *       {@code OrderContact} (Connect takes one only then); then {@code availability} is asked for every
  *       Monday-based week the dates touch, exactly once, {@code number-of-weeks} at a time. When creating, the target date is the search's last
  *       day (Connect requires one; the caller's latest acceptable date is the honest choice).</li>
- *   <li><b>Book</b>: when the order still has the placeholder description, {@code PATCH} gives it the real one
- *       first; then {@code POST booking}. A 400 is checked against availability: slot gone → unavailable, else
+ *   <li><b>Book</b>: when the booking's description is not the order's (the search gave another, or none: the
+ *       placeholder), {@code PATCH} gives the order the booking's {@code JobDescription} first; then
+ *       {@code POST booking}; the answer is the visit read back. A 400 is checked against availability: slot gone → unavailable, else
  *       rejected with Connect's message.</li>
  *   <li><b>View / list / find</b>: {@code BookingSummary} by order number or property, with each order's
  *       {@code SalesOrder} for the job. A booking is one visit: its key is the order and the visit id.</li>
@@ -90,17 +92,18 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
         String order = requireOrderNumber(query.job().externalRef());
         SalesOrder existing = client.salesOrder(order).orElse(null);
         if (existing == null) {
-            existing = ConnectMapping.newOrder(query.job(), priority(query.job().priority()), query.to(), settings);
+            existing = ConnectMapping.newOrder(query.job(), query.contact(), priority(query.job().priority()), query.to(),
+                    settings);
             client.createSalesOrder(existing);
         }
-        boolean describe = ConnectMapping.PLACEHOLDER_DESCRIPTION.equals(existing.jobDescription());
         List<Slot> found = new ArrayList<>();
         for (LocalDate monday = monday(query.from()); !monday.isAfter(query.to());
              monday = monday.plusWeeks(settings.numberOfWeeks())) {
             int weeks = (int) Math.min(settings.numberOfWeeks(), ChronoUnit.WEEKS.between(monday, query.to()) + 1);
             LocalDate date = monday.isBefore(query.from()) ? query.from() : monday;
             AvailabilityResponse answer = client.availability(order, date, weeks, null);
-            found.addAll(ConnectMapping.slots(answer, order, windows.all(), query.from(), query.to(), zone, describe));
+            found.addAll(ConnectMapping.slots(answer, order, windows.all(), query.from(), query.to(), zone,
+                    existing.jobDescription()));
         }
         return SlotLists.merged(found);
     }
@@ -113,9 +116,10 @@ final class ConnectSchedulerProvider implements SchedulerProvider {
             throw new RejectedBySchedulerException("The slot was found for order " + order
                     + "; search again with externalRef " + request.job().externalRef());
         }
-        if (slot.values().containsKey(ConnectMapping.DESCRIBE) && request.job().description() != null) {
+        String description = request.job().description();
+        if (description != null && !ConnectMapping.digest(description).equals(slot.values().get(ConnectMapping.DESCRIPTION))) {
             client.updateSalesOrder(new SalesOrderUpdate(order, settings.contractExternalId(), null,
-                    request.job().description(), null, null));
+                    description, null, null));
         }
         BookingResponse answer = bookOrRefuse(slot, null, request.accessNotes(),
                 ConnectMapping.messagingPreference(request.contact()));

@@ -12,7 +12,13 @@ import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.JobCode;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.tck.BookingField;
 import dev.slotbridge.tck.SchedulerProviderContract;
+import dev.slotbridge.tck.StoredBooking;
+import dev.slotbridge.spi.model.Booking;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import dev.slotbridge.tck.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -88,6 +94,20 @@ final class ConnectContractTest extends SchedulerProviderContract {
         var job = request.job();
         return new BookingRequest(slot, new Job(job.propertyRef(), job.jobCodes(), job.priority(),
                 searchableQuery().job().externalRef(), job.description()), request.contact(), request.accessNotes());
+    }
+
+    /**
+     * The order keeps the description (given by {@code PATCH} at booking), priority and job codes, the visit the
+     * access notes; a contact reaches Connect only with the search that creates the order, never at booking.
+     */
+    @Override
+    protected Set<BookingField> storedFields() {
+        return EnumSet.of(BookingField.DESCRIPTION, BookingField.PRIORITY, BookingField.JOB_CODES, BookingField.ACCESS_NOTES);
+    }
+
+    @Override
+    protected Optional<StoredBooking> storedBooking(Booking booking) {
+        return CONNECT.record(booking.providerRefs().get("orderId"), booking.providerRefs().get("visitId"));
     }
 
     @Override

@@ -46,6 +46,6 @@ public class ConnectJsonBenchmark {
     public List<Slot> readAvailabilityAnswer() throws JsonProcessingException {
         AvailabilityResponse response = json.readValue(answer, AvailabilityResponse.class);
         return ConnectMapping.slots(response, "HMS-1", windows, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 15),
-                ZoneId.of("Europe/London"), false);
+                ZoneId.of("Europe/London"), "Kitchen tap leaking");
     }
 }

@@ -38,7 +38,9 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.matching;
 import static com.github.tomakehurst.wiremock.client.WireMock.matchingJsonPath;
+import static com.github.tomakehurst.wiremock.client.WireMock.notMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
@@ -231,6 +233,73 @@ final class ConnectProviderTest {
         assertThat(booking.job().description()).isEqualTo("Kitchen tap leaking");
         assertThat(booking.slot().label()).isEqualTo("AM");
         assertThat(booking.providerRefs()).containsEntry("orderId", "HMS-B1").containsKey("visitId");
+    }
+
+    @Test
+    void aContactGivenWithTheSearchIsTheOrdersOrderContactAndTheBookingShowsIt() {
+        Contact tenant = new Contact("Ann Tenant", "07700 900123", "ann@example.org");
+        SlotQuery search = query("HMS-C1", "2026-03-02", "2026-03-06");
+        Slot slot = connect.search(new SlotQuery(search.job(), search.from(), search.to(), tenant)).getFirst();
+        var job = new Job("3670010", List.of(new JobCode("N373049", 2)), "P10", "HMS-C1", "Kitchen tap leaking");
+
+        Booking booking = connect.book(new BookingRequest(slot.key(), job, new Contact("Someone Else", null, null), null));
+
+        SERVER.verify(postRequestedFor(urlPathEqualTo(FakeConnect.BASE + "/api/SalesOrder"))
+                .withRequestBody(matchingJsonPath("$.OrderContact.ContactName", equalTo("Ann Tenant")))
+                .withRequestBody(matchingJsonPath("$.OrderContact.MobilePhone", equalTo("07700 900123")))
+                .withRequestBody(matchingJsonPath("$.OrderContact.EmailAddress", equalTo("ann@example.org"))));
+        assertThat(CONNECT.order("HMS-C1").orElseThrow().path("OrderContact").path("ContactName").asText()).isEqualTo("Ann Tenant");
+        assertThat(booking.contact()).as("the contact Connect holds").isEqualTo(tenant);
+        assertThat(connect.find(booking.key())).hasValueSatisfying(viewed -> assertThat(viewed.contact()).isEqualTo(tenant));
+    }
+
+    @Test
+    void aLandlineIsTheOrderContactsHomePhone() {
+        SlotQuery search = query("HMS-C2", "2026-03-02", "2026-03-06");
+        connect.search(new SlotQuery(search.job(), search.from(), search.to(), new Contact(null, "01632 960123", null)));
+
+        SERVER.verify(postRequestedFor(urlPathEqualTo(FakeConnect.BASE + "/api/SalesOrder"))
+                .withRequestBody(matchingJsonPath("$.OrderContact.HomePhone", equalTo("01632 960123")))
+                .withRequestBody(notMatching(".*MobilePhone.*")));
+    }
+
+    @Test
+    void aContactFirstGivenAtBookingIsNotStoredSoNotAnswered() {
+        Slot slot = connect.search(query("HMS-C3", "2026-03-02", "2026-03-06")).getFirst();
+        var job = new Job("3670010", List.of(new JobCode("N373049", 2)), "P10", "HMS-C3", "Kitchen tap leaking");
+
+        Booking booking = connect.book(new BookingRequest(slot.key(), job, new Contact("Ann Tenant", "07700900123", null), null));
+
+        assertThat(booking.contact()).isNull();
+        assertThat(CONNECT.order("HMS-C3").orElseThrow().has("OrderContact")).isFalse();
+        SERVER.verify(0, patchRequestedFor(urlPathEqualTo(FakeConnect.BASE + "/api/SalesOrder"))
+                .withRequestBody(matching(".*OrderContact.*")));
+    }
+
+    @Test
+    void theBookingsDescriptionReplacesTheOneGivenWithTheSearch() {
+        SlotQuery search = query("HMS-D1", "2026-03-02", "2026-03-06");
+        Job searched = new Job(search.job().propertyRef(), search.job().jobCodes(), "P10", "HMS-D1", "Tap problem");
+        Slot slot = connect.search(new SlotQuery(searched, search.from(), search.to())).getFirst();
+        var job = new Job("3670010", List.of(new JobCode("N373049", 2)), "P10", "HMS-D1", "Kitchen tap leaking under sink");
+
+        Booking booking = connect.book(new BookingRequest(slot.key(), job, null, null));
+
+        SERVER.verify(patchRequestedFor(urlPathEqualTo(FakeConnect.BASE + "/api/SalesOrder"))
+                .withRequestBody(matchingJsonPath("$.JobDescription", equalTo("Kitchen tap leaking under sink"))));
+        assertThat(CONNECT.order("HMS-D1").orElseThrow().path("JobDescription").asText()).isEqualTo("Kitchen tap leaking under sink");
+        assertThat(booking.job().description()).isEqualTo("Kitchen tap leaking under sink");
+    }
+
+    @Test
+    void theSameDescriptionAsTheSearchsIsNotSentAgain() {
+        SlotQuery search = query("HMS-D2", "2026-03-02", "2026-03-06");
+        Job searched = new Job(search.job().propertyRef(), search.job().jobCodes(), "P10", "HMS-D2", "Kitchen tap leaking");
+        Slot slot = connect.search(new SlotQuery(searched, search.from(), search.to())).getFirst();
+
+        connect.book(new BookingRequest(slot.key(), searched, null, null));
+
+        SERVER.verify(0, patchRequestedFor(urlPathEqualTo(FakeConnect.BASE + "/api/SalesOrder")));
     }
 
     @Test

@@ -12,6 +12,10 @@ import com.github.tomakehurst.wiremock.http.Request;
 import com.github.tomakehurst.wiremock.http.Fault;
 import com.github.tomakehurst.wiremock.http.ResponseDefinition;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.slotbridge.spi.model.Contact;
+import dev.slotbridge.spi.model.Job;
+import dev.slotbridge.spi.model.JobCode;
+import dev.slotbridge.tck.StoredBooking;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -20,6 +24,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -50,6 +55,9 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
     public static final String ORGANISATION = "ORG-1";
     private static final String NAME = "fake-connect";
     private static final String DATE = "\\d{4}-\\d{2}-\\d{2}";
+    /** The OrderContact object's fields in the spec's table (API version 3). */
+    private static final Set<String> ORDER_CONTACT_FIELDS = Set.of("ContactName", "HomePhone", "WorkPhone", "MobilePhone",
+            "EmailAddress", "MessagingPreference", "ContactPreference");
 
     private final ObjectMapper json = new ObjectMapper();
     private final Set<String> validTokens = ConcurrentHashMap.newKeySet();
@@ -148,6 +156,34 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
         summariesHidingNewVisits.set(count);
     }
 
+    /** The sales order numbered so as Connect holds it (a copy), if any. */
+    public Optional<ObjectNode> order(String orderNumber) {
+        return Optional.ofNullable(orders.get(orderNumber)).map(ObjectNode::deepCopy);
+    }
+
+    /**
+     * The order and visit as Connect holds them, in the booking's uniform fields: the order's description, priority,
+     * job codes and {@code OrderContact} (mobile number before home), and the visit's instructions.
+     */
+    public Optional<StoredBooking> record(String orderNumber, String visitId) {
+        ObjectNode order = orders.get(orderNumber);
+        ObjectNode visit = visitId == null ? null : visits.get(visitId);
+        if (order == null || visit == null) {
+            return Optional.empty();
+        }
+        List<JobCode> codes = new java.util.ArrayList<>();
+        order.path("JobCodes").forEach(code -> codes.add(new JobCode(code.path("CodeExternalId").asText(),
+                code.path("Quantity").asInt())));
+        JsonNode contact = order.path("OrderContact");
+        String phone = contact.hasNonNull("MobilePhone") ? contact.path("MobilePhone").asText()
+                : contact.path("HomePhone").asText(null);
+        return Optional.of(new StoredBooking(new Job(order.path("Customer").path("ExternalId").asText(), codes,
+                order.path("PriorityExternalId").asText(null), orderNumber, order.path("JobDescription").asText(null)),
+                contact.isObject() ? new Contact(contact.path("ContactName").asText(null), phone,
+                        contact.path("EmailAddress").asText(null)) : null,
+                visit.path("VisitInstructions").asText(null)));
+    }
+
     /** The VisitExternalId of the order's visit (the first, when it has several). */
     public String visitOf(String orderNumber) {
         return visits.entrySet().stream().filter(visit -> visit.getValue().path("PrimaryOrderNumber").asText().equals(orderNumber))
@@ -239,6 +275,18 @@ public final class FakeConnect implements ResponseDefinitionTransformerV2 {
 
     private ResponseDefinition createOrder(ObjectNode order) {
         String number = order.path("PrimaryOrderNumber").asText();
+        JsonNode contact = order.path("OrderContact");
+        if (!contact.isMissingNode()) {
+            List<String> unknown = new java.util.ArrayList<>();
+            contact.fieldNames().forEachRemaining(field -> {
+                if (!ORDER_CONTACT_FIELDS.contains(field)) {
+                    unknown.add(field);
+                }
+            });
+            if (!contact.isObject() || !unknown.isEmpty()) {
+                return answer(400, json.createObjectNode().put("Message", "OrderContact has unknown fields " + unknown));
+            }
+        }
         if (orders.containsKey(number)) {
             return answer(400, json.createObjectNode().put("Message", "Order " + number + " already exists"));
         }

@@ -26,6 +26,7 @@ import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.spi.support.AcceptedWrite;
 import dev.slotbridge.spi.support.Refusals;
 import dev.slotbridge.spi.support.SchedulerExchanges;
 import dev.slotbridge.spi.support.SlotLists;
@@ -333,11 +334,14 @@ final class DrsSchedulerProvider implements SchedulerProvider {
                 priority, targetDate, withCodes ? job.jobCodes() : null, settings.userId());
     }
 
+    /**
+     * The booking as DRS now holds it, read back ({@code selectOrder}): what it stored of the request (no e-mail; its
+     * own priority when none was given), so the answer is what a view shows. The booking was accepted, so a read that
+     * fails or finds nothing leaves the outcome unknown ({@link AcceptedWrite}).
+     */
     private Booking scheduled(BookingRequest request, int orderId, int bookingId) {
-        String order = Integer.toString(orderId);
-        String booking = Integer.toString(bookingId);
-        return new Booking(DrsMapping.key(request.job().externalRef(), order, booking), BookingStatus.BOOKED,
-                window(request.slot()), request.job(), request.contact(), request.accessNotes(), DrsMapping.refs(order, booking));
+        BookingKey key = DrsMapping.key(request.job().externalRef(), Integer.toString(orderId), Integer.toString(bookingId));
+        return AcceptedWrite.readBack("DRS booking " + bookingId + " of order " + orderId, () -> find(key));
     }
 
     /** The order's booking, when DRS holds the order and has it scheduled. */
@@ -431,7 +435,7 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         } catch (RejectedBySchedulerException refused) {
             throw refusal(current.job(), newSlot, refused);
         }
-        return current.withSlot(window(newSlot));
+        return AcceptedWrite.readBack("DRS reschedule of booking " + key.require(DrsMapping.BOOKING_ID), () -> find(key));
     }
 
     /**
@@ -517,10 +521,6 @@ final class DrsSchedulerProvider implements SchedulerProvider {
 
     private List<XmlElement> ordersNumbered(String orderNumber) {
         return session.call("selectOrder", id -> DrsEnvelopes.selectOrder(id, null, orderNumber)).children("theOrders");
-    }
-
-    private BookedSlot window(SlotKey slot) {
-        return new BookedSlot(DrsTimes.local(DrsMapping.start(slot, zone), zone), DrsTimes.local(DrsMapping.end(slot, zone), zone), null);
     }
 
     /** {@code orderComments} is required: the description cut to the gateway's 255 characters, or a single space. */

@@ -10,7 +10,13 @@ import dev.slotbridge.spi.model.BookingKey;
 import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.JobCode;
 import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.tck.BookingField;
 import dev.slotbridge.tck.SchedulerProviderContract;
+import dev.slotbridge.tck.StoredBooking;
+import dev.slotbridge.spi.model.Booking;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import dev.slotbridge.tck.TestClock;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -91,6 +97,17 @@ final class DrsContractTest extends SchedulerProviderContract {
     @Override
     protected BookingKey unknownBookingKey() {
         return BookingKey.of("orderNumber", "NO-SUCH", "orderId", "1", "bookingId", "1");
+    }
+
+    /** DRS has no field for the tenant's e-mail address. */
+    @Override
+    protected Set<BookingField> storedFields() {
+        return EnumSet.complementOf(EnumSet.of(BookingField.CONTACT_EMAIL));
+    }
+
+    @Override
+    protected Optional<StoredBooking> storedBooking(Booking booking) {
+        return DRS.record(booking.providerRefs().get("orderId"));
     }
 
     /** The fake, like a gateway that drops deleted orders, no longer lists a cancelled booking's order. */

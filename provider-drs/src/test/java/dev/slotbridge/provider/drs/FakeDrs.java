@@ -24,6 +24,11 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import dev.slotbridge.spi.model.Contact;
+import dev.slotbridge.spi.model.Job;
+import dev.slotbridge.spi.model.JobCode;
+import dev.slotbridge.tck.StoredBooking;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
@@ -241,6 +246,16 @@ public final class FakeDrs implements ResponseDefinitionTransformerV2 {
     public List<String> contactOf(String orderNumber) {
         return orders.values().stream().filter(order -> order.orderNumber.equals(orderNumber)).findFirst()
                 .map(order -> java.util.Arrays.asList(order.contactName, order.phone, order.commentsExtended)).orElseThrow();
+    }
+
+    /** The order with this id as DRS holds it, in the booking's uniform fields (e-mail it has no field for). */
+    public synchronized Optional<StoredBooking> record(String orderId) {
+        return orders.values().stream().filter(order -> Integer.toString(order.orderId).equals(orderId)).findFirst()
+                .map(order -> new StoredBooking(new Job(order.location, order.codes.stream()
+                        .map(code -> new JobCode(code[0], (int) Double.parseDouble(code[1]))).toList(), order.priority,
+                        order.orderNumber, order.comments),
+                        order.contactName == null && order.phone == null ? null : new Contact(order.contactName, order.phone, null),
+                        order.commentsExtended));
     }
 
     public int orderCount() {

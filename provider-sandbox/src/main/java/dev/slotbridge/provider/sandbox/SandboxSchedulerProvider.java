@@ -299,6 +299,16 @@ final class SandboxSchedulerProvider implements SchedulerProvider {
         }
     }
 
+    /** The sandbox's own record of a booking, as it stores it (for tests that check what the scheduler holds). */
+    Optional<Booking> record(BookingKey key) {
+        lock.lock();
+        try {
+            return Optional.ofNullable(bookings.get(key.require(BOOKING_ID))).map(StoredBooking::booking);
+        } finally {
+            lock.unlock();
+        }
+    }
+
     private StoredBooking stored(BookingKey key) {
         StoredBooking stored = bookings.get(key.require(BOOKING_ID));
         if (stored == null) {

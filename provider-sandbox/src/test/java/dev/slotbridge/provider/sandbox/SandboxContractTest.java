@@ -7,7 +7,13 @@ import dev.slotbridge.spi.model.BookingKey;
 import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.JobCode;
 import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.tck.BookingField;
 import dev.slotbridge.tck.SchedulerProviderContract;
+import dev.slotbridge.tck.StoredBooking;
+import dev.slotbridge.spi.model.Booking;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -44,6 +50,18 @@ final class SandboxContractTest extends SchedulerProviderContract {
     @Override
     protected SlotQuery searchableQuery() {
         return query(LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 13));
+    }
+
+    /** The sandbox keeps the whole booking. */
+    @Override
+    protected Set<BookingField> storedFields() {
+        return EnumSet.allOf(BookingField.class);
+    }
+
+    @Override
+    protected Optional<StoredBooking> storedBooking(Booking booking) {
+        return ((SandboxSchedulerProvider) provider()).record(booking.key())
+                .map(stored -> new StoredBooking(stored.job(), stored.contact(), stored.accessNotes()));
     }
 
     @Override

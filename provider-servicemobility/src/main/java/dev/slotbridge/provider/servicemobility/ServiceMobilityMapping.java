@@ -17,6 +17,7 @@ import dev.slotbridge.spi.model.BookingKey;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.BookingStatus;
 import dev.slotbridge.spi.model.Contact;
+import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.JobCode;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
@@ -127,11 +128,17 @@ final class ServiceMobilityMapping {
                 List.of(chosen));
     }
 
+    /**
+     * The booked job as ServiceMobility took it: the Book Job Object has no priority, so the answer has none (its
+     * answer is only the new {@code OrderNum}, and the interfaces offer no read-back).
+     */
     static Booking booking(String orderNum, BookingRequest request, ZoneId zone) {
         SlotKey slot = request.slot();
         BookedSlot window = new BookedSlot(instant(slot.require(START)).atZone(zone).toOffsetDateTime(),
                 instant(slot.require(END)).atZone(zone).toOffsetDateTime(), slot.values().get(DESC));
-        return new Booking(BookingKey.of(ORDER_NUM, orderNum), BookingStatus.BOOKED, window, request.job(),
+        Job job = request.job();
+        return new Booking(BookingKey.of(ORDER_NUM, orderNum), BookingStatus.BOOKED, window,
+                new Job(job.propertyRef(), job.jobCodes(), null, job.externalRef(), job.description()),
                 request.contact(), request.accessNotes(),
                 Map.of("orderId", orderNum, "originalOrderNum", request.job().externalRef()));
     }

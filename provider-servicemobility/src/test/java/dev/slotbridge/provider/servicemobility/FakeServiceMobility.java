@@ -1,5 +1,14 @@
 package dev.slotbridge.provider.servicemobility;
 
+import dev.slotbridge.spi.model.Contact;
+import dev.slotbridge.spi.model.Job;
+import dev.slotbridge.spi.model.JobCode;
+import dev.slotbridge.tck.StoredBooking;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -48,6 +57,7 @@ final class FakeServiceMobility implements ResponseDefinitionTransformerV2 {
     private final ObjectMapper json = new ObjectMapper();
     private final Set<String> booked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger orders = new AtomicInteger();
+    private final Map<String, JsonNode> jobs = new ConcurrentHashMap<>();
 
     /** The backend on a WireMock server (not started): searches at {@link #SEARCH}, bookings under /sm/workorders. */
     static WireMockServer server(FakeServiceMobility backend) {
@@ -106,6 +116,9 @@ final class FakeServiceMobility implements ResponseDefinitionTransformerV2 {
         if (event.getRequest().getUrl().contains("/followup")) {
             String window = period.path("Start").asText() + "/" + period.path("End").asText();
             String orderNum = booked.add(window) ? "WO-" + orders.incrementAndGet() : "";
+            if (!orderNum.isEmpty()) {
+                jobs.put(orderNum, body);
+            }
             return ok(json.createObjectNode().put("OrderNum", orderNum));
         }
         return ok(openSlots(Instant.parse(period.path("Start").asText()), Instant.parse(period.path("End").asText())));
@@ -113,6 +126,28 @@ final class FakeServiceMobility implements ResponseDefinitionTransformerV2 {
 
     void reset() {
         booked.clear();
+        jobs.clear();
+    }
+
+    /**
+     * The work order as the backend took it, in the booking's uniform fields: its location, service codes (which
+     * carry no quantity: each stands for one), original order number, description, primary contact and notes.
+     */
+    Optional<StoredBooking> record(String orderNum) {
+        JsonNode job = jobs.get(orderNum);
+        if (job == null) {
+            return Optional.empty();
+        }
+        List<JobCode> codes = new ArrayList<>();
+        job.path("ServiceCodes").forEach(code -> codes.add(new JobCode(code.asText(), 1)));
+        JsonNode contact = job.path("Location").path("Contacts").path(0);
+        String name = String.join(" ", java.util.stream.Stream.of(contact.path("FirstName").asText(null),
+                contact.path("LastName").asText(null)).filter(java.util.Objects::nonNull).toList());
+        return Optional.of(new StoredBooking(new Job(job.path("Location").path("LocNumber").asText(), codes, null,
+                job.path("OriginalOrderNum").asText(null), job.path("Desc").asText(null)),
+                contact.isMissingNode() ? null : new Contact(name.isEmpty() ? null : name,
+                        contact.path("Phones").path(0).path("PhoneNum").asText(null), contact.path("Email").asText(null)),
+                job.path("Location").path("Notes").asText(null)));
     }
 
     private ObjectNode openSlots(Instant from, Instant to) {

@@ -8,7 +8,13 @@ import dev.slotbridge.spi.model.BookingKey;
 import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.JobCode;
 import dev.slotbridge.spi.model.SlotQuery;
+import dev.slotbridge.tck.BookingField;
 import dev.slotbridge.tck.SchedulerProviderContract;
+import dev.slotbridge.tck.StoredBooking;
+import dev.slotbridge.spi.model.Booking;
+import java.util.EnumSet;
+import java.util.Optional;
+import java.util.Set;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -67,6 +73,17 @@ final class ServiceMobilityContractTest extends SchedulerProviderContract {
     protected SlotQuery searchableQuery() {
         return new SlotQuery(new Job("3670010", List.of(new JobCode("N373049", 1)), null, "HMS-1", null),
                 LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 6));
+    }
+
+    /** The Book Job Object carries everything but a priority (and job codes without quantities). */
+    @Override
+    protected Set<BookingField> storedFields() {
+        return EnumSet.complementOf(EnumSet.of(BookingField.PRIORITY));
+    }
+
+    @Override
+    protected Optional<StoredBooking> storedBooking(Booking booking) {
+        return BACKEND.record(booking.providerRefs().get("orderId"));
     }
 
     @Override

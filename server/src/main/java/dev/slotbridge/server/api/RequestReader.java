@@ -36,6 +36,7 @@ final class RequestReader {
         String description = violations.optional("description", body.description(), TextRule.DESCRIPTION);
         LocalDate from = violations.date("from", body.from());
         LocalDate to = violations.date("to", body.to());
+        Contact contact = contact(body.contact(), violations);
         if (from != null && to != null) {
             if (to.isBefore(from)) {
                 violations.add("to", "must not be before from");
@@ -44,7 +45,7 @@ final class RequestReader {
             }
         }
         violations.throwIfAny();
-        return new SlotQuery(new Job(propertyRef, jobCodes, priority, externalRef, description), from, to);
+        return new SlotQuery(new Job(propertyRef, jobCodes, priority, externalRef, description), from, to, contact);
     }
 
     /**

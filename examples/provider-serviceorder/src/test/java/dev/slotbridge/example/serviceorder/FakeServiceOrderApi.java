@@ -13,6 +13,11 @@ import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import dev.slotbridge.spi.model.Contact;
+import dev.slotbridge.spi.model.Job;
+import dev.slotbridge.spi.model.JobCode;
+import dev.slotbridge.tck.StoredBooking;
 import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -67,6 +72,24 @@ final class FakeServiceOrderApi implements ResponseDefinitionTransformerV2 {
 
     int count() {
         return orders.size();
+    }
+
+    /** The service order as the API keeps it, in the booking's uniform fields. */
+    Optional<StoredBooking> record(String uid) {
+        ObjectNode order = orders.get(uid);
+        if (order == null) {
+            return Optional.empty();
+        }
+        List<JobCode> codes = new ArrayList<>();
+        order.path("items").forEach(item -> codes.add(new JobCode(item.path("articleNumber").asText(),
+                item.path("quantity").asInt())));
+        JsonNode contact = order.path("contact");
+        return Optional.of(new StoredBooking(new Job(order.path("customerReference").asText(), codes,
+                order.path("priority").asText(null), order.path("externalReference").asText(null),
+                order.path("description").asText(null)),
+                contact.isObject() ? new Contact(contact.path("name").asText(null), contact.path("phone").asText(null),
+                        contact.path("email").asText(null)) : null,
+                order.path("notes").asText(null)));
     }
 
     @Override

@@ -3,7 +3,9 @@ package dev.slotbridge.server.api;
 import dev.slotbridge.server.booking.BookingAnswer;
 import dev.slotbridge.server.booking.BookingService;
 import dev.slotbridge.server.booking.HoldService;
+import dev.slotbridge.server.booking.SlotPlace;
 import dev.slotbridge.server.booking.VisibleBooking;
+import dev.slotbridge.server.council.Council;
 import dev.slotbridge.server.idempotency.StoredAnswer;
 import dev.slotbridge.server.input.JsonBodyReader;
 import dev.slotbridge.server.ref.CouncilRefs;
@@ -60,12 +62,17 @@ final class BookingController {
                         mapping.json(mapping.booking(made, new VisibleBooking(bookingRef, booking, true))));
         StoredAnswer answer = parts.holdId() != null
                 ? holds.book(client, target, key, parts.holdId(), parts.job(), parts.contact(), parts.accessNotes(), answers)
-                : bookings.book(client, target, key, new BookingRequest(refs.slotKey(target, parts.slotId(), "slotId"),
-                        parts.job(), parts.contact(), parts.accessNotes()), answers);
+                : book(client, target, key, refs.signedSlot(target, parts.slotId(), "slotId"), parts, answers);
         return JsonBytes.answer(HttpStatus.valueOf(answer.status()), answer.body())
                 .header(HttpHeaders.LOCATION, answer.location());
     }
 
+
+    private StoredAnswer book(ApiClient client, Council council, String key, CouncilRefs.SignedSlot slot,
+                              RequestReader.BookingParts parts, BookingAnswer answers) {
+        return bookings.book(client, council, key, new BookingRequest(slot.key(), parts.job(), parts.contact(),
+                parts.accessNotes()), SlotPlace.of(slot), answers);
+    }
 
     @Get("/{bookingRef}")
     HttpResponse<JsonBytes> view(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council, String bookingRef) {
@@ -88,7 +95,11 @@ final class BookingController {
         var target = access.authorize(client, council, Capability.RESCHEDULE);
         String slotId = RequestReader.rescheduleSlotId(bodies.read(body, RescheduleRequest.class));
         return ok(mapping.booking(target,
-                bookings.reschedule(client, target, bookingRef, refs.slotKey(target, slotId, "slotId"))));
+                reschedule(client, target, bookingRef, refs.signedSlot(target, slotId, "slotId"))));
+    }
+
+    private VisibleBooking reschedule(ApiClient client, Council council, String bookingRef, CouncilRefs.SignedSlot slot) {
+        return bookings.reschedule(client, council, bookingRef, slot.key(), SlotPlace.of(slot));
     }
 
     @Post("/{bookingRef}/cancel")

@@ -74,12 +74,16 @@ public final class BookingService {
         return new SlotSearch(slots, warnings);
     }
 
-    /** Books exactly once; see {@link ExactlyOnceBooking}. The client is recorded as the booking's maker. */
+    /**
+     * Books exactly once; see {@link ExactlyOnceBooking}. The client is recorded as the booking's maker.
+     *
+     * @param place the slot's window: 409 while another client holds it in the store
+     */
     public StoredAnswer book(ApiClient client, Council council, String idempotencyKey, BookingRequest request,
-                             BookingAnswer answers) {
+                             SlotPlace place, BookingAnswer answers) {
         // checked only when a booking is really sent: a replay of an earlier booking is answered whatever holds came since
         return audited(client, council, idempotencyKey, request, toBook -> {
-            holds.requireNotHeldByOthers(client, council, toBook.slot());
+            holds.requireNotHeldByOthers(client, council, place);
             return council.provider().book(toBook);
         }, answers);
     }
@@ -171,8 +175,10 @@ public final class BookingService {
      * new slot, the move is answered; still booked elsewhere, it certainly did not happen (502, safe to repeat);
      * otherwise 504.
      */
-    public VisibleBooking reschedule(ApiClient client, Council council, String bookingRef, SlotKey slot) {
+    /** Moves the booking to the slot, whose window {@code place} must not be held for another client. */
+    public VisibleBooking reschedule(ApiClient client, Council council, String bookingRef, SlotKey slot, SlotPlace place) {
         return audited(client, council, EventType.RESCHEDULED, bookingRef, key -> {
+            holds.requireNotHeldByOthers(client, council, place);
             try {
                 return council.provider().reschedule(key, slot);
             } catch (ProviderException e) {

@@ -7,7 +7,6 @@ import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.store.StoreUnavailableException;
 import dev.slotbridge.spi.Capability;
 import dev.slotbridge.spi.model.Slot;
-import dev.slotbridge.spi.model.SlotKey;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,9 +16,10 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * For a scheduler that cannot hold slots itself, the slots Slotbridge holds for a caller in its store: other callers'
- * searches do not offer them and their bookings of them are 409 {@code slot-unavailable}. (Bookings made outside
- * Slotbridge can still take them.) A scheduler with {@link Capability#HOLD} does this itself.
+ * For a scheduler that cannot hold slots itself, the places Slotbridge holds for a caller in its store: other
+ * callers' searches do not offer them, whatever job or order they search for, and their bookings of them are 409
+ * {@code slot-unavailable} ({@link SlotPlace}). (Bookings made outside Slotbridge can still take them.) A scheduler
+ * with {@link Capability#HOLD} does this itself.
  */
 @Singleton
 final class HeldSlots {
@@ -33,27 +33,27 @@ final class HeldSlots {
         this.clock = clock;
     }
 
-    /** The slots without those held in the store. Searches go on while the store is down, unfiltered. */
+    /** The slots without those whose place is held in the store. Searches go on while the store is down, unfiltered. */
     List<Slot> withoutHeldSlots(Council council, List<Slot> slots) {
         if (council.capabilities().contains(Capability.HOLD) || slots.isEmpty()) {
             return slots;
         }
-        Map<Map<String, String>, String> held;
+        Map<SlotPlace, String> held;
         try {
-            held = store.heldSlots(council.id(), clock.instant());
+            held = store.heldPlaces(council.id(), clock.instant());
         } catch (StoreUnavailableException e) {
             LOG.debug("holds not applied to a search while the store is down");
             return slots;
         }
-        return held.isEmpty() ? slots : slots.stream().filter(slot -> !held.containsKey(slot.key().values())).toList();
+        return held.isEmpty() ? slots : slots.stream().filter(slot -> !held.containsKey(SlotPlace.of(slot))).toList();
     }
 
-    /** 409 {@code slot-unavailable} when another client holds the slot in the store. */
-    void requireNotHeldByOthers(ApiClient client, Council council, SlotKey slot) {
-        if (council.capabilities().contains(Capability.HOLD)) {
+    /** 409 {@code slot-unavailable} when another client holds the place in the store; a null place is not known held. */
+    void requireNotHeldByOthers(ApiClient client, Council council, SlotPlace place) {
+        if (council.capabilities().contains(Capability.HOLD) || place == null) {
             return;
         }
-        String holder = store.heldSlots(council.id(), clock.instant()).get(slot.values());
+        String holder = store.heldPlaces(council.id(), clock.instant()).get(place);
         if (holder != null && !holder.equals(client.name())) {
             throw new ApiProblemException(ProblemType.SLOT_UNAVAILABLE, "The slot is held for another caller");
         }

@@ -6,7 +6,7 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
-import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 
 /**
@@ -53,13 +53,13 @@ record HoldLimits(long perProperty, long perClient, long sharePercent) {
      *
      * @param hold    the new hold
      * @param counted the client's holds at the council that count now
-     * @param offered the key values of the slots the scheduler offers for the job on the hold's day
+     * @param offered the places the scheduler offers for the job on the hold's day
      */
-    Admission admit(HoldRecord hold, Collection<HoldRecord> counted, Set<Map<String, String>> offered) {
+    Admission admit(HoldRecord hold, Collection<HoldRecord> counted, Set<SlotPlace> offered) {
         List<HoldRecord> forProperty = counted.stream().filter(held -> held.propertyRef().equals(hold.propertyRef())).toList();
         List<HoldRecord> onDay = counted.stream().filter(held -> held.day().equals(hold.day())).toList();
-        Set<Map<String, String>> places = new HashSet<>(offered);
-        onDay.forEach(held -> places.add(held.slot()));
+        Set<SlotPlace> places = new HashSet<>(offered);
+        onDay.stream().map(HoldRecord::place).filter(Objects::nonNull).forEach(places::add);
         if (forProperty.size() >= perProperty) {
             return refused(Bound.PER_PROPERTY, forProperty);
         }

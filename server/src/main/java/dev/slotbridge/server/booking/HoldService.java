@@ -19,6 +19,7 @@ import dev.slotbridge.spi.model.Contact;
 import dev.slotbridge.spi.model.HeldSlot;
 import dev.slotbridge.spi.model.HoldKey;
 import dev.slotbridge.spi.model.Job;
+import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
 import dev.slotbridge.server.config.ConfigSection;
@@ -127,9 +128,10 @@ public final class HoldService {
                                  HoldAnswer answers) {
         Instant now = clock.instant();
         LocalDate day = dayOf(council, slot);
-        Set<Map<String, String>> offered = offeredOn(council, slot.key(), job, day);
+        Set<SlotPlace> offered = offeredOn(council, slot.key(), job, day);
         HoldRecord admitted = new HoldRecord(UUID.randomUUID().toString(), council.id(), client.name(),
-                slot.key().values(), null, heldJob(slot.key(), job), job.propertyRef(), day,
+                slot.key().values(), SlotPlace.of(slot.start(), slot.end()), null, heldJob(slot.key(), job),
+                job.propertyRef(), day,
                 now.plus(ttls.get(council.id())), HoldState.ACTIVE);
         HoldLimits.Admission admission = store.admit(admitted, limits.get(council.id()), offered, now);
         if (!admission.admitted()) {
@@ -168,16 +170,15 @@ public final class HoldService {
     }
 
     /**
-     * The key values of the slots the scheduler offers for the job on the day (as it answers, before Slotbridge hides
-     * what is held in its store); 409 when the slot is not among them.
+     * The places the scheduler offers for the job on the day (as it answers, before Slotbridge hides what is held in
+     * its store); 409 when the slot is not among its slots.
      */
-    private static Set<Map<String, String>> offeredOn(Council council, SlotKey slot, Job job, LocalDate day) {
-        Set<Map<String, String>> offered = council.provider().search(new SlotQuery(job, day, day)).stream()
-                .map(offeredSlot -> offeredSlot.key().values()).collect(Collectors.toSet());
-        if (!offered.contains(slot.values())) {
+    private static Set<SlotPlace> offeredOn(Council council, SlotKey slot, Job job, LocalDate day) {
+        List<Slot> offered = council.provider().search(new SlotQuery(job, day, day));
+        if (offered.stream().noneMatch(offeredSlot -> offeredSlot.key().equals(slot))) {
             throw new ApiProblemException(ProblemType.SLOT_UNAVAILABLE, "The slot is no longer offered");
         }
-        return offered;
+        return offered.stream().map(SlotPlace::of).collect(Collectors.toSet());
     }
 
     /** 429 {@code hold-quota-exceeded}, with {@code Retry-After} when one of the client's holds ending would admit it. */

@@ -17,9 +17,9 @@ public interface HoldStore {
      * holds (every replica's, with Redis): admitted, it counts until it ends, is booked, is {@link #withdraw withdrawn}
      * or expires; refused, nothing is stored.
      *
-     * @param offered the key values of the slots the scheduler offers for the job on the hold's day
+     * @param offered the places the scheduler offers for the job on the hold's day
      */
-    HoldLimits.Admission admit(HoldRecord hold, HoldLimits limits, Set<Map<String, String>> offered, Instant now);
+    HoldLimits.Admission admit(HoldRecord hold, HoldLimits limits, Set<SlotPlace> offered, Instant now);
 
     /** An admitted hold that was not made after all: it no longer counts. */
     void withdraw(HoldRecord hold);
@@ -29,7 +29,7 @@ public interface HoldStore {
 
     /**
      * Stores a new active hold, {@link #admit admitted} before, unless another active, unexpired hold keeps the same
-     * slot at the council (for schedulers that cannot hold: Slotbridge then keeps a slot for one caller at a time).
+     * place at the council (for schedulers that cannot hold: Slotbridge then keeps a slot for one caller at a time).
      *
      * @return whether it was stored
      */
@@ -65,8 +65,8 @@ public interface HoldStore {
     /** Active holds whose time is up, at most {@code max}. */
     List<HoldRecord> expired(Instant now, int max);
 
-    /** The slots (key values) active, unexpired holds keep at the council, with the client holding each. */
-    Map<Map<String, String>, String> heldSlots(String council, Instant now);
+    /** The places active, unexpired holds keep at the council, with the client holding each. */
+    Map<SlotPlace, String> heldPlaces(String council, Instant now);
 
     /** How many holds are active, for the gauge. */
     long activeCount();

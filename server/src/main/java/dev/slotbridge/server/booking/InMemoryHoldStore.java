@@ -10,6 +10,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 
@@ -35,7 +36,7 @@ final class InMemoryHoldStore implements HoldStore {
     }
 
     @Override
-    public synchronized HoldLimits.Admission admit(HoldRecord hold, HoldLimits limits, Set<Map<String, String>> offered,
+    public synchronized HoldLimits.Admission admit(HoldRecord hold, HoldLimits limits, Set<SlotPlace> offered,
                                                    Instant now) {
         counted.values().removeIf(held -> !held.expiresAt().isAfter(now));
         HoldLimits.Admission admission = limits.admit(hold, counted.values().stream().filter(held ->
@@ -61,7 +62,7 @@ final class InMemoryHoldStore implements HoldStore {
     @Override
     public synchronized boolean createExclusive(HoldRecord hold, Instant now) {
         boolean taken = holds.values().stream().anyMatch(other -> other.council().equals(hold.council())
-                && other.slot().equals(hold.slot()) && keeps(other, now));
+                && Objects.equals(other.place(), hold.place()) && keeps(other, now));
         if (taken) {
             return false;
         }
@@ -118,10 +119,10 @@ final class InMemoryHoldStore implements HoldStore {
     }
 
     @Override
-    public synchronized Map<Map<String, String>, String> heldSlots(String council, Instant now) {
-        Map<Map<String, String>, String> held = new HashMap<>();
-        holds.values().stream().filter(hold -> hold.council().equals(council) && keeps(hold, now))
-                .forEach(hold -> held.put(hold.slot(), hold.client()));
+    public synchronized Map<SlotPlace, String> heldPlaces(String council, Instant now) {
+        Map<SlotPlace, String> held = new HashMap<>();
+        holds.values().stream().filter(hold -> hold.council().equals(council) && hold.place() != null && keeps(hold, now))
+                .forEach(hold -> held.put(hold.place(), hold.client()));
         return held;
     }
 

@@ -95,42 +95,45 @@ final class RedisHoldStore implements HoldStore {
             end
             return {'ADMITTED'}
             """);
-    /** KEYS: hold, active set, the client's counted holds; ARGV: id, council, client, slot, hold key, expiry, ttl, job, property, day. */
+    /**
+     * KEYS: hold, active set, the client's counted holds; ARGV: id, council, client, slot, hold key, expiry, ttl, job,
+     * property, day, place.
+     */
     private static final RedisStore.Script CREATE = RedisStore.Script.of("""
             redis.call('HSET', KEYS[1], 'council', ARGV[2], 'client', ARGV[3], 'slot', ARGV[4], 'holdKey', ARGV[5],
-              'job', ARGV[8], 'property', ARGV[9], 'day', ARGV[10], 'expires', ARGV[6], 'state', 'ACTIVE')
+              'job', ARGV[8], 'property', ARGV[9], 'day', ARGV[10], 'expires', ARGV[6], 'state', 'ACTIVE', 'place', ARGV[11])
             redis.call('PEXPIRE', KEYS[1], ARGV[7])
             redis.call('ZADD', KEYS[2], ARGV[6], ARGV[1])
-            redis.call('HSET', KEYS[3], ARGV[1], ARGV[6] .. '|' .. ARGV[10] .. '|' .. ARGV[4] .. '|' .. ARGV[9])
+            redis.call('HSET', KEYS[3], ARGV[1], ARGV[6] .. '|' .. ARGV[10] .. '|' .. ARGV[11] .. '|' .. ARGV[9])
             if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[7]) then
               redis.call('PEXPIRE', KEYS[3], ARGV[7])
             end
             return {1}
             """);
-    /** KEYS: as CREATE, then the council's slot index; ARGV as CREATE, then now. */
+    /** KEYS: as CREATE, then the council's index of held places; ARGV as CREATE, then now. */
     private static final RedisStore.Script CREATE_EXCLUSIVE = RedisStore.Script.of("""
-            local entry = redis.call('HGET', KEYS[4], ARGV[4])
+            local entry = redis.call('HGET', KEYS[4], ARGV[11])
             if entry then
               local first = string.find(entry, '|', 1, true)
               local second = string.find(entry, '|', first + 1, true)
-              if tonumber(string.sub(entry, first + 1, second - 1)) > tonumber(ARGV[11]) then
+              if tonumber(string.sub(entry, first + 1, second - 1)) > tonumber(ARGV[12]) then
                 return {0}
               end
             end
-            redis.call('HSET', KEYS[4], ARGV[4], ARGV[1] .. '|' .. ARGV[6] .. '|' .. ARGV[3])
+            redis.call('HSET', KEYS[4], ARGV[11], ARGV[1] .. '|' .. ARGV[6] .. '|' .. ARGV[3])
             redis.call('PEXPIRE', KEYS[4], ARGV[7])
             redis.call('HSET', KEYS[1], 'council', ARGV[2], 'client', ARGV[3], 'slot', ARGV[4], 'holdKey', ARGV[5],
-              'job', ARGV[8], 'property', ARGV[9], 'day', ARGV[10], 'expires', ARGV[6], 'state', 'ACTIVE')
+              'job', ARGV[8], 'property', ARGV[9], 'day', ARGV[10], 'expires', ARGV[6], 'state', 'ACTIVE', 'place', ARGV[11])
             redis.call('PEXPIRE', KEYS[1], ARGV[7])
             redis.call('ZADD', KEYS[2], ARGV[6], ARGV[1])
-            redis.call('HSET', KEYS[3], ARGV[1], ARGV[6] .. '|' .. ARGV[10] .. '|' .. ARGV[4] .. '|' .. ARGV[9])
+            redis.call('HSET', KEYS[3], ARGV[1], ARGV[6] .. '|' .. ARGV[10] .. '|' .. ARGV[11] .. '|' .. ARGV[9])
             if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[7]) then
               redis.call('PEXPIRE', KEYS[3], ARGV[7])
             end
             return {1}
             """);
     /**
-     * KEYS: hold, active set, the council's slot index, the client's counted holds; ARGV: id, from, to, whether `to`
+     * KEYS: hold, active set, the council's index of held places, the client's counted holds; ARGV: id, from, to, whether `to`
      * ends the hold. The active set holds exactly the ACTIVE holds, so a confirmation that never finished cannot clog
      * the sweepers' reading.
      */
@@ -145,7 +148,7 @@ final class RedisHoldStore implements HoldStore {
               redis.call('ZREM', KEYS[2], ARGV[1])
             end
             if ARGV[4] == '1' then
-              local slot = redis.call('HGET', KEYS[1], 'slot')
+              local slot = redis.call('HGET', KEYS[1], 'place') or redis.call('HGET', KEYS[1], 'slot')
               local entry = redis.call('HGET', KEYS[3], slot)
               if entry and string.sub(entry, 1, string.len(ARGV[1]) + 1) == ARGV[1] .. '|' then
                 redis.call('HDEL', KEYS[3], slot)
@@ -165,7 +168,7 @@ final class RedisHoldStore implements HoldStore {
             end
             redis.call('HSET', KEYS[1], 'state', ARGV[2])
             redis.call('ZREM', KEYS[2], ARGV[1])
-            local slot = redis.call('HGET', KEYS[1], 'slot')
+            local slot = redis.call('HGET', KEYS[1], 'place') or redis.call('HGET', KEYS[1], 'slot')
             local entry = redis.call('HGET', KEYS[3], slot)
             if entry and string.sub(entry, 1, string.len(ARGV[1]) + 1) == ARGV[1] .. '|' then
               redis.call('HDEL', KEYS[3], slot)
@@ -184,12 +187,12 @@ final class RedisHoldStore implements HoldStore {
     }
 
     @Override
-    public HoldLimits.Admission admit(HoldRecord hold, HoldLimits limits, Set<Map<String, String>> offered, Instant now) {
+    public HoldLimits.Admission admit(HoldRecord hold, HoldLimits limits, Set<SlotPlace> offered, Instant now) {
         List<String> arguments = new ArrayList<>(List.of(hold.id(), Long.toString(hold.expiresAt().toEpochMilli()),
-                hold.day().toString(), hold.propertyRef(), encode(hold.slot()), Long.toString(now.toEpochMilli()),
+                hold.day().toString(), hold.propertyRef(), place(hold), Long.toString(now.toEpochMilli()),
                 Long.toString(limits.perProperty()), Long.toString(limits.perClient()),
                 Long.toString(limits.sharePercent()), Long.toString(ttl(hold))));
-        offered.forEach(slot -> arguments.add(encode(slot)));
+        offered.forEach(place -> arguments.add(encode(place.values())));
         List<Object> result = redis.script(OPERATION, ADMIT, List.of(counted(hold)), arguments.toArray(String[]::new));
         String outcome = (String) result.getFirst();
         if (outcome.equals("ADMITTED")) {
@@ -216,13 +219,18 @@ final class RedisHoldStore implements HoldStore {
         String[] withNow = Arrays.copyOf(base, base.length + 1);
         withNow[base.length] = Long.toString(now.toEpochMilli());
         return Long.valueOf(1).equals(redis.script(OPERATION, CREATE_EXCLUSIVE,
-                List.of(key(hold.id()), ACTIVE_SET, counted(hold), slotIndex(hold.council())), withNow).getFirst());
+                List.of(key(hold.id()), ACTIVE_SET, counted(hold), placeIndex(hold.council())), withNow).getFirst());
     }
 
     private static String[] arguments(HoldRecord hold) {
         return new String[]{hold.id(), hold.council(), hold.client(), encode(hold.slot()),
                 hold.holdKey() == null ? "" : encode(hold.holdKey()), Long.toString(hold.expiresAt().toEpochMilli()),
-                Long.toString(ttl(hold)), hold.job(), hold.propertyRef(), hold.day().toString()};
+                Long.toString(ttl(hold)), hold.job(), hold.propertyRef(), hold.day().toString(), place(hold)};
+    }
+
+    /** The hold's place as the index and the counted holds key it. */
+    private static String place(HoldRecord hold) {
+        return encode(hold.place().values());
     }
 
     /** How long Redis keeps what a hold wrote: until a day after it ends. */
@@ -238,7 +246,10 @@ final class RedisHoldStore implements HoldStore {
         }
         String holdKey = fields.get("holdKey");
         // a hold made by an earlier version has no property and day: it was never counted
+        // nor a place
+        String place = fields.get("place");
         return Optional.of(new HoldRecord(id, fields.get("council"), fields.get("client"), decode(fields.get("slot")),
+                place == null ? null : SlotPlace.from(decode(place)).orElse(null),
                 holdKey == null || holdKey.isEmpty() ? null : decode(holdKey), fields.get("job"), fields.get("property"),
                 Optional.ofNullable(fields.get("day")).map(LocalDate::parse).orElse(null),
                 Instant.ofEpochMilli(Long.parseLong(fields.get("expires"))), HoldState.valueOf(fields.get("state"))));
@@ -247,14 +258,14 @@ final class RedisHoldStore implements HoldStore {
     @Override
     public boolean transition(HoldRecord hold, HoldState from, HoldState to) {
         return Long.valueOf(1).equals(redis.script(OPERATION, TRANSITION,
-                List.of(key(hold.id()), ACTIVE_SET, slotIndex(hold.council()), counted(hold)),
+                List.of(key(hold.id()), ACTIVE_SET, placeIndex(hold.council()), counted(hold)),
                 hold.id(), from.name(), to.name(), to.keepsSlot() ? "0" : "1").getFirst());
     }
 
     @Override
     public boolean end(HoldRecord hold, HoldState to, Instant retryAt) {
         return Long.valueOf(1).equals(redis.script(OPERATION, END,
-                List.of(key(hold.id()), ACTIVE_SET, slotIndex(hold.council()), counted(hold), RELEASES_DUE), hold.id(), to.name(),
+                List.of(key(hold.id()), ACTIVE_SET, placeIndex(hold.council()), counted(hold), RELEASES_DUE), hold.id(), to.name(),
                 Long.toString(retryAt.toEpochMilli()), hold.heldByScheduler() ? "1" : "0").getFirst());
     }
 
@@ -290,13 +301,14 @@ final class RedisHoldStore implements HoldStore {
     }
 
     @Override
-    public Map<Map<String, String>, String> heldSlots(String council, Instant now) {
-        Map<String, String> index = redis.call(OPERATION, commands -> commands.hgetall(slotIndex(council)));
-        Map<Map<String, String>, String> held = new HashMap<>();
-        index.forEach((slot, entry) -> {
+    public Map<SlotPlace, String> heldPlaces(String council, Instant now) {
+        Map<String, String> index = redis.call(OPERATION, commands -> commands.hgetall(placeIndex(council)));
+        Map<SlotPlace, String> held = new HashMap<>();
+        index.forEach((place, entry) -> {
             String[] parts = entry.split("\\|", 3);
             if (Long.parseLong(parts[1]) > now.toEpochMilli()) {
-                held.put(decode(slot), parts[2]);
+                // an earlier version indexed slot keys, which name no place
+                SlotPlace.from(decode(place)).ifPresent(found -> held.put(found, parts[2]));
             }
         });
         return held;
@@ -311,7 +323,8 @@ final class RedisHoldStore implements HoldStore {
         return RedisStore.NAMESPACE + "hold:" + id;
     }
 
-    private static String slotIndex(String council) {
+    /** The council's held places (slot keys, by an earlier version), each with its hold, expiry and client. */
+    private static String placeIndex(String council) {
         return RedisStore.key("hold-slots", council);
     }
 

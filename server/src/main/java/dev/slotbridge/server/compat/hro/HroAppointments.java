@@ -1,6 +1,7 @@
 package dev.slotbridge.server.compat.hro;
 
 import dev.slotbridge.server.booking.BookingService;
+import dev.slotbridge.server.booking.SlotPlace;
 import dev.slotbridge.server.booking.SlotSearch;
 import dev.slotbridge.server.booking.VisibleBooking;
 import dev.slotbridge.server.council.Council;
@@ -141,7 +142,7 @@ final class HroAppointments {
         }
         Slot slot = slotAt(council, job, start, end);
         StoredAnswer answer = bookings.book(frontEnd.client(), council, "hro:" + reference,
-                new BookingRequest(slot.key(), job, null, null), (made, bookingRef, booking) ->
+                new BookingRequest(slot.key(), job, null, null), SlotPlace.of(slot), (made, bookingRef, booking) ->
                         new StoredAnswer(200, bookingRef, null, reference.getBytes(StandardCharsets.UTF_8)));
         return new String(answer.body(), StandardCharsets.UTF_8);
     }
@@ -175,7 +176,7 @@ final class HroAppointments {
                 .orElseThrow(() -> new ApiProblemException(ProblemType.BOOKING_NOT_ACTIVE,
                         "The booking with this reference is cancelled or completed"));
         Slot slot = slotAt(council, found.booking().job(), start, end);
-        bookings.reschedule(frontEnd.client(), council, found.bookingRef(), slot.key());
+        bookings.reschedule(frontEnd.client(), council, found.bookingRef(), slot.key(), SlotPlace.of(slot));
     }
 
     /** The front end a valid, unexpired token names, within its rate limit; 401 otherwise. */

@@ -1,5 +1,6 @@
 package dev.slotbridge.server.startup;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -18,9 +19,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 /**
- * {@code bin/slotbridge-aot-cache} writes an ahead-of-time cache next to the jar from a training start, and
- * {@code bin/slotbridge} starts with it (with {@code -XX:AOTMode=on} the JVM refuses to start unless it can use it);
- * once the jar changes, the stale cache is ignored and the server still starts.
+ * Fast starts without an operator step: on JDK 25, {@code bin/slotbridge} started without a cache for its jar, JDK and
+ * options records one and writes it as it stops, and every later start uses it; {@code bin/slotbridge-aot-cache}
+ * writes one ahead of time (an image build); a cache made for another jar is made again, not ignored start after
+ * start. A start that must use the cache runs with {@code -XX:AOTMode=on} (given through {@code JDK_JAVA_OPTIONS}, not
+ * {@code JAVA_OPTS}, which the cache is made for), so the JVM refuses to start unless it can.
  */
 final class AotCacheIT {
     private static final Path ROOT = Path.of(System.getProperty("server.jar")).toAbsolutePath().getParent().getParent().getParent();
@@ -28,10 +31,13 @@ final class AotCacheIT {
     @TempDir
     Path work;
 
-    @Test
-    void theLauncherStartsFromTheCacheTheScriptWroteAndWithoutItOnceTheJarChanged() throws Exception {
+    private Path jar;
+    private Map<String, String> environment;
+
+    @BeforeEach
+    void copyTheJar() throws IOException {
         assumeTrue(Runtime.version().feature() >= 25, "ahead-of-time caches need JDK 25");
-        Path jar = Files.copy(Path.of(System.getProperty("server.jar")), work.resolve("slotbridge-server.jar"),
+        jar = Files.copy(Path.of(System.getProperty("server.jar")), work.resolve("slotbridge-server.jar"),
                 StandardCopyOption.COPY_ATTRIBUTES);
         Path config = Files.writeString(work.resolve("councils.yml"), """
                 slotbridge:
@@ -39,19 +45,45 @@ final class AotCacheIT {
                     lincoln:
                       provider: sandbox
                 """);
-        Map<String, String> environment = Map.of("SLOTBRIDGE_JAR", jar.toString(), "MICRONAUT_CONFIG_FILES", config.toString(),
+        environment = Map.of("SLOTBRIDGE_JAR", jar.toString(), "MICRONAUT_CONFIG_FILES", config.toString(),
                 "SLOTBRIDGE_SIGNING_KEY", "an-integration-test-signing-key-0123456789");
+    }
 
+    @Test
+    void theFirstStartWritesTheCacheAsItStopsAndTheNextStartsFromIt() throws Exception {
+        Run first = run("slotbridge", environment, false);
+        assertThat(first.output()).contains("Startup completed");
+        assertThat(work.resolve("slotbridge-server.aot")).as(first.output()).isNotEmptyFile();
+
+        Run second = run("slotbridge", with(environment, "JDK_JAVA_OPTIONS", "-XX:AOTMode=on"), false);
+        assertThat(second.output()).contains("Startup completed").doesNotContain("[error");
+    }
+
+    @Test
+    void theScriptsCacheIsUsedAndOnceTheJarChangedTheNextStartMakesItAgain() throws Exception {
         Run written = run("slotbridge-aot-cache", environment, true);
         assertThat(written.exitStatus()).as(written.output()).isZero();
         assertThat(work.resolve("slotbridge-server.aot")).isNotEmptyFile();
 
-        Run cached = run("slotbridge", with(environment, "JAVA_OPTS", "-Xmx256m -XX:+UseSerialGC -XX:AOTMode=on"), false);
+        Run cached = run("slotbridge", with(environment, "JDK_JAVA_OPTIONS", "-XX:AOTMode=on"), false);
         assertThat(cached.output()).contains("Startup completed").doesNotContain("[error");
 
-        Files.setLastModifiedTime(jar, FileTime.from(Instant.now()));
+        Files.setLastModifiedTime(jar, FileTime.from(Instant.now().plusSeconds(5)));
         Run stale = run("slotbridge", environment, false);
-        assertThat(stale.output()).contains("Startup completed", "[aot]");
+        assertThat(stale.output()).contains("Startup completed");
+        Run remade = run("slotbridge", with(environment, "JDK_JAVA_OPTIONS", "-XX:AOTMode=on"), false);
+        assertThat(remade.output()).as("a start from the cache made for the changed jar").contains("Startup completed")
+                .doesNotContain("[error");
+    }
+
+    @Test
+    void offMeansNoCache() throws Exception {
+        Run run = run("slotbridge", with(environment, "SLOTBRIDGE_AOT_CACHE", "off"), false);
+
+        assertThat(run.output()).contains("Startup completed");
+        try (var files = Files.list(work)) {
+            assertThat(files).noneMatch(file -> file.getFileName().toString().endsWith(".aot"));
+        }
     }
 
     /** What a script printed, and its exit status when it ran to its end (a server is stopped once it has started). */
@@ -77,7 +109,8 @@ final class AotCacheIT {
         } finally {
             if (process.isAlive()) {
                 process.destroy();
-                if (!process.waitFor(30, TimeUnit.SECONDS)) {
+                // a training start writes its cache as it stops
+                if (!process.waitFor(90, TimeUnit.SECONDS)) {
                     process.destroyForcibly();
                 }
             }

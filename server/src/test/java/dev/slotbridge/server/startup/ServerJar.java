@@ -36,13 +36,16 @@ final class ServerJar implements AutoCloseable {
         return spawn(work, command, Map.of(), environment);
     }
 
-    /** Runs the jar through the launcher, {@code bin/slotbridge}, with these arguments, on this JVM's JDK. */
+    /**
+     * Runs the jar through the launcher, {@code bin/slotbridge}, with these arguments, on this JVM's JDK, without an
+     * ahead-of-time cache (a test of the cache, {@code AotCacheIT}, runs the launcher itself).
+     */
     static ServerJar launch(Path work, Map<String, String> environment, String... args) throws IOException {
         Path root = jar().getParent().getParent().getParent();
         List<String> command = new ArrayList<>(List.of("bash", root.resolve("bin/slotbridge").toString()));
         command.addAll(List.of(args));
-        return spawn(work, command, Map.of("JAVA_HOME", System.getProperty("java.home"), "SLOTBRIDGE_JAR", jar().toString()),
-                environment);
+        return spawn(work, command, Map.of("JAVA_HOME", System.getProperty("java.home"), "SLOTBRIDGE_JAR", jar().toString(),
+                "SLOTBRIDGE_AOT_CACHE", "off"), environment);
     }
 
     private static Path jar() {

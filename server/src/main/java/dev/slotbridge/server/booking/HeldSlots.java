@@ -35,7 +35,7 @@ final class HeldSlots {
 
     /** The slots without those held in the store. Searches go on while the store is down, unfiltered. */
     List<Slot> withoutHeldSlots(Council council, List<Slot> slots) {
-        if (council.capabilities().contains(Capability.HOLD) || slots.isEmpty()) {
+        if (council.holdsInScheduler() || slots.isEmpty()) {
             return slots;
         }
         Map<Map<String, String>, String> held;
@@ -50,7 +50,7 @@ final class HeldSlots {
 
     /** 409 {@code slot-unavailable} when another client holds the slot in the store. */
     void requireNotHeldByOthers(ApiClient client, Council council, SlotKey slot) {
-        if (council.capabilities().contains(Capability.HOLD)) {
+        if (council.holdsInScheduler()) {
             return;
         }
         String holder = store.heldSlots(council.id(), clock.instant()).get(slot.values());

@@ -49,7 +49,7 @@ public final class SchedulerChanges {
     }
 
     public Outcome apply(Council council, SchedulerNotice notice) {
-        if (!council.capabilities().contains(Capability.FIND_BY_REFERENCE)) {
+        if (!council.operations().contains(Capability.FIND_BY_REFERENCE)) {
             return Outcome.UNKNOWN_ORDER;
         }
         Optional<Booking> found = council.provider().findByExternalRef(notice.orderNumber(), notice.propertyRef()).stream()

@@ -44,11 +44,12 @@ final class ServiceMobilityCouncilApiTest extends ApiTestBase implements TestPro
     }
 
     @Test
-    void itOffersSearchAndBookOnlyAndTheRestIsNotSupported() {
+    void itOffersSearchBookAndHoldsInSlotbridgesStoreAndTheRestIsNotSupported() {
         Reply councils = api.get(OPS_KEY, "/v1/councils");
 
         assertThat(councils.list("councils")).singleElement().satisfies(council -> assertThat(council)
-                .containsEntry("provider", "servicemobility").containsEntry("capabilities", List.of("SEARCH", "BOOK")));
+                .containsEntry("provider", "servicemobility").containsEntry("capabilities", List.of("SEARCH", "BOOK", "HOLD"))
+                .containsEntry("holdsKeptBy", "slotbridge"));
         assertThat(councils.text()).doesNotContain(TOKEN);
         assertProblem(api.get(OPS_KEY, "/v1/councils/servicemob/bookings?propertyRef=1"), 501, "capability-not-supported");
         assertProblem(api.post(OPS_KEY, "/v1/councils/servicemob/bookings/x/cancel", Map.of("reason", "r")),

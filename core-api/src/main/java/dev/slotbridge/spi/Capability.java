@@ -22,7 +22,8 @@ public enum Capability {
     FIND_BY_REFERENCE,
     /**
      * {@link SchedulerProvider#hold}, {@link SchedulerProvider#confirmHold} and {@link SchedulerProvider#releaseHold}:
-     * the scheduler itself keeps a slot for a job for a while. Without it the server holds slots in its own store.
+     * the scheduler itself keeps a slot for a job for a while. Without it the server holds slots in its own store: the API
+ * serves holds at every council whose provider searches and books, either way.
      */
     HOLD
 }

@@ -1,12 +1,16 @@
 package dev.slotbridge.server.api;
 
+import dev.slotbridge.server.council.Council;
 import dev.slotbridge.server.council.CouncilRegistry;
 import dev.slotbridge.server.security.ApiClient;
+import dev.slotbridge.spi.Capability;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.RequestAttribute;
 
-/** The councils the caller's key may use. */
+import java.util.Set;
+
+/** The councils the caller's key may use, each with the operations the API serves there ({@link Council#operations()}). */
 @Controller("/v1/councils")
 final class CouncilController {
     private final CouncilRegistry councils;
@@ -19,8 +23,13 @@ final class CouncilController {
     CouncilListBody list(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client) {
         return new CouncilListBody(councils.all().stream()
                 .filter(council -> client.mayUse(council.id()))
-                .map(council -> new CouncilBody(council.id(), council.name(), council.providerName(),
-                        council.capabilities().stream().sorted().toList()))
+                .map(CouncilController::body)
                 .toList());
+    }
+
+    private static CouncilBody body(Council council) {
+        Set<Capability> operations = council.operations();
+        return new CouncilBody(council.id(), council.name(), council.providerName(), operations.stream().sorted().toList(),
+                !operations.contains(Capability.HOLD) ? null : council.holdsInScheduler() ? "scheduler" : "slotbridge");
     }
 }

@@ -43,7 +43,7 @@ final class HoldController {
     @Post
     HttpResponse<JsonBytes> hold(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council,
                                  @Header("Idempotency-Key") @Nullable String idempotencyKey, @Body @Nullable byte[] body) {
-        var target = access.authorize(client, council, Capability.BOOK);
+        var target = access.authorize(client, council, Capability.HOLD);
         String key = RequestReader.idempotencyKey(idempotencyKey);
         RequestReader.HoldParts parts = RequestReader.hold(bodies.read(body, HoldRequest.class));
         CouncilRefs.SignedSlot slot = refs.signedSlot(target, parts.slotId(), "slotId");
@@ -58,7 +58,7 @@ final class HoldController {
 
     @Delete("/{holdId}")
     HttpResponse<Void> release(@RequestAttribute(ApiClient.ATTRIBUTE) ApiClient client, String council, String holdId) {
-        holds.release(client, access.authorize(client, council, Capability.BOOK), holdId);
+        holds.release(client, access.authorize(client, council, Capability.HOLD), holdId);
         return HttpResponse.noContent();
     }
 }

@@ -35,7 +35,7 @@ final class HeldSlots {
 
     /** The slots without those whose place is held in the store. Searches go on while the store is down, unfiltered. */
     List<Slot> withoutHeldSlots(Council council, List<Slot> slots) {
-        if (council.capabilities().contains(Capability.HOLD) || slots.isEmpty()) {
+        if (council.holdsInScheduler() || slots.isEmpty()) {
             return slots;
         }
         Map<SlotPlace, String> held;
@@ -50,7 +50,7 @@ final class HeldSlots {
 
     /** 409 {@code slot-unavailable} when another client holds the place in the store; a null place is not known held. */
     void requireNotHeldByOthers(ApiClient client, Council council, SlotPlace place) {
-        if (council.capabilities().contains(Capability.HOLD) || place == null) {
+        if (council.holdsInScheduler() || place == null) {
             return;
         }
         String holder = store.heldPlaces(council.id(), clock.instant()).get(place);

@@ -140,7 +140,7 @@ public final class HoldService {
         }
         HoldRecord hold;
         try {
-            if (council.capabilities().contains(Capability.HOLD)) {
+            if (council.holdsInScheduler()) {
                 HeldSlot held = council.provider().hold(slot.key(), job, admitted.expiresAt());
                 search.changedAt(council, job.propertyRef());
                 hold = admitted.withSchedulerHold(held.key().values(), held.expiresAt());

@@ -63,7 +63,7 @@ public final class CouncilRegistry implements AutoCloseable {
             throw new ConfigurationException(String.join("\n", problems));
         }
         councils.values().forEach(council -> LOG.info("Council '{}' served by provider '{}' with {}", council.id(),
-                council.providerName(), council.capabilities()));
+                council.providerName(), council.operations()));
     }
 
     private static Council build(ConfigSection properties, ProviderCatalog catalog, SchedulerGuards guards,

@@ -14,15 +14,4 @@ import java.util.Optional;
  * @param maker      the client that made it through Slotbridge, if one did
  */
 public record BookingChange(EventType type, String council, String bookingRef, Booking booking, Optional<String> maker) {
-
-    /**
-     * What tells this change from an earlier one of the same type: a move's or a change's window and status; nothing
-     * for a creation or a cancel. The same change recorded twice is one event.
-     */
-    String version() {
-        return switch (type) {
-            case CREATED, CANCELLED -> "";
-            case RESCHEDULED, CHANGED -> BookingWindows.of(booking);
-        };
-    }
 }

@@ -25,9 +25,11 @@ import java.util.UUID;
  * Turns a booking change into webhook deliveries in the outbox, one per endpoint that wants it: the event's type to
  * the booking's maker (with personal data when the maker may read it), {@code booking.changed} without personal data
  * to every other subscribed client that may see the booking ({@link BookingVisibility}: {@code manage-all} at the
- * council), so events show a client exactly the bookings {@code GET .../bookings/{ref}} shows it. Each event is a CloudEvents 1.0 document (structured mode);
- * its id is derived from the change, so recording the same change again (a replayed booking, a repeated cancel) adds
- * nothing. Called in the step that answers the change, before the caller gets its answer.
+ * council), so events show a client exactly the bookings {@code GET .../bookings/{ref}} shows it. Each event is a
+ * CloudEvents 1.0 document (structured mode) whose id is the change's own ({@link ToldBookings}): the same for every
+ * recipient of one change, a new one for each change, so recording the same change again (a replayed booking, a
+ * repeated cancel, a callback told twice) adds nothing. Called in the step that answers the change, before the caller
+ * gets its answer.
  */
 @Singleton
 public final class EventPublisher {
@@ -40,12 +42,12 @@ public final class EventPublisher {
     private final EventData data;
     private final JsonMapper json;
     private final WebhookMetrics metrics;
-    private final BookingWindows windows;
+    private final ToldBookings told;
     private final Clock clock;
 
     EventPublisher(WebhookEndpoints endpoints, DeliveryStore outbox, ApiClients clients, BookingVisibility visibility,
-                   EventData data, JsonMapper json, WebhookMetrics metrics, BookingWindows windows, Clock clock) {
-        this.windows = windows;
+                   EventData data, JsonMapper json, WebhookMetrics metrics, ToldBookings told, Clock clock) {
+        this.told = told;
         this.endpoints = endpoints;
         this.outbox = outbox;
         this.clients = clients;
@@ -57,25 +59,28 @@ public final class EventPublisher {
     }
 
     /**
-     * Records the change's deliveries, and the booking as clients were last told it. Never fails the change
-     * it reports: the change has happened, so a store that cannot take the event is logged (and the event is lost),
-     * not answered as a failure.
+     * Records the booking as clients are told it, then the change's deliveries (again for the same change told again:
+     * the outbox keeps each delivery once, and stores what an earlier attempt could not). Never fails the change it
+     * reports: the change has happened, so a store that cannot take the event is logged (and the event is lost), not
+     * answered as a failure.
      */
     public void publish(Council council, BookingChange change) {
         try {
-            List<Delivery> deliveries = deliveries(council, change);
+            ToldBookings.Told told = this.told.tell(council, change.bookingRef(), change.booking());
+            List<Delivery> deliveries = deliveries(council, change, told.changeId());
             if (!deliveries.isEmpty()) {
                 outbox.enqueue(deliveries);
             }
-            windows.remember(council, change.bookingRef(), change.booking());
-            metrics.event(council.id(), change.type().subscription());
+            if (told.first()) {
+                metrics.event(council.id(), change.type().subscription());
+            }
         } catch (StoreUnavailableException e) {
             LOG.error("Council '{}': the store is unavailable, so the {} event of a booking could not be recorded for "
                     + "webhooks", council.id(), change.type().subscription());
         }
     }
 
-    private List<Delivery> deliveries(Council council, BookingChange change) {
+    private List<Delivery> deliveries(Council council, BookingChange change, String eventId) {
         if (endpoints.isEmpty()) {
             return List.of();
         }
@@ -89,7 +94,6 @@ public final class EventPublisher {
                 continue;
             }
             boolean personal = maker && visibility.mayReadPersonalData(client, council.id(), change.bookingRef());
-            String eventId = uuid(String.join("|", council.id(), change.bookingRef(), type.name(), change.version()));
             String body = cloudEvent(eventId, type, council, change, personal, now);
             for (WebhookEndpoint endpoint : endpoints.of(client.name(), type)) {
                 deliveries.add(new Delivery(uuid(eventId + "|" + client.name() + "|" + endpoint.index()), client.name(),

@@ -18,7 +18,7 @@ import java.util.Optional;
  * number (its lookup, {@code FIND_BY_REFERENCE}) and the notice's identity, and the event tells what the scheduler
  * shows: its maker, if it was booked through Slotbridge, gets {@code booking.rescheduled} or {@code booking.cancelled},
  * and every other subscriber that may see it {@code booking.changed}; a booking not made through Slotbridge is
- * {@code booking.changed}. When the scheduler shows what clients were last told ({@link BookingWindows}) there is no
+ * {@code booking.changed}. When the scheduler shows what clients were last told ({@link ToldBookings}) there is no
  * event: an echo of Slotbridge's own change (DRS confirms every booking it is sent), or a notice the scheduler does
  * not bear out.
  */
@@ -38,18 +38,18 @@ public final class SchedulerChanges {
 
     private final CouncilRefs refs;
     private final BookingVisibility visibility;
-    private final BookingWindows windows;
+    private final ToldBookings told;
     private final EventPublisher events;
 
-    SchedulerChanges(CouncilRefs refs, BookingVisibility visibility, BookingWindows windows, EventPublisher events) {
+    SchedulerChanges(CouncilRefs refs, BookingVisibility visibility, ToldBookings told, EventPublisher events) {
         this.refs = refs;
         this.visibility = visibility;
-        this.windows = windows;
+        this.told = told;
         this.events = events;
     }
 
     public Outcome apply(Council council, SchedulerNotice notice) {
-        if (!council.capabilities().contains(Capability.FIND_BY_REFERENCE)) {
+        if (!council.operations().contains(Capability.FIND_BY_REFERENCE)) {
             return Outcome.UNKNOWN_ORDER;
         }
         Optional<Booking> found = council.provider().findByExternalRef(notice.orderNumber(), notice.propertyRef()).stream()
@@ -59,7 +59,7 @@ public final class SchedulerChanges {
         }
         Booking shown = found.get();
         String bookingRef = refs.bookingRef(council, shown.key());
-        if (windows.last(council.id(), bookingRef).filter(BookingWindows.of(shown)::equals).isPresent()) {
+        if (told.last(council.id(), bookingRef).filter(ToldBookings.of(shown)::equals).isPresent()) {
             return bornOut(notice, shown) ? Outcome.ECHO : Outcome.UNCONFIRMED;
         }
         Optional<String> maker = visibility.maker(council.id(), bookingRef);
@@ -80,7 +80,7 @@ public final class SchedulerChanges {
             case COMPLETED -> BookingStatus.COMPLETED;
         };
         return shown.status() == said && notice.window().map(window -> shown.slot() != null
-                && BookingWindows.of(window).equals(BookingWindows.of(shown.slot()))).orElse(true);
+                && ToldBookings.of(window).equals(ToldBookings.of(shown.slot()))).orElse(true);
     }
 
     private static boolean matches(Map<String, String> key, Map<String, String> identity) {

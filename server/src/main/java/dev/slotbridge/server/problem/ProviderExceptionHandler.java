@@ -3,6 +3,7 @@ package dev.slotbridge.server.problem;
 import dev.slotbridge.spi.error.BookingNotActiveException;
 import dev.slotbridge.spi.error.BookingNotFoundException;
 import dev.slotbridge.spi.error.CapabilityNotSupportedException;
+import dev.slotbridge.spi.error.ErrorKind;
 import dev.slotbridge.spi.error.InvalidRequestException;
 import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
@@ -23,7 +24,10 @@ import java.util.Map;
 
 /**
  * Maps a provider's outcome to the contract's problem. Only the scheduler's business message
- * ({@link RejectedBySchedulerException}) reaches the caller; failures get a fixed detail, never the backend's payload.
+ * ({@link RejectedBySchedulerException}, cleaned by the provider through {@code SchedulerMessages}) reaches the caller.
+ * A scheduler failing ({@link ErrorKind#isSchedulerFailure()}) is answered by what the failure establishes alone, in
+ * the same words whatever the provider; the provider's own message — the vendor's detail — goes only to the log line
+ * of the call ({@code CouncilCallGuard}).
  */
 @Produces
 @Singleton
@@ -42,19 +46,38 @@ final class ProviderExceptionHandler implements ExceptionHandler<ProviderExcepti
                     e.getMessage());
             case CapabilityNotSupportedException e -> ProblemResponses.of(request,
                     ProblemType.CAPABILITY_NOT_SUPPORTED, "This council's scheduler does not support " + e.capability());
-            case SchedulerTimeoutException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_TIMEOUT,
-                    "The scheduler did not answer in time");
-            case SchedulerUnavailableException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR,
-                    "The scheduler failed to answer");
-            case WriteOutcomeUnknownException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_TIMEOUT,
-                    "The scheduler may have made the change but did not confirm it; view the booking before trying again");
-            case SchedulerResponseException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR,
-                    "The scheduler answered something unreadable");
             case InvalidRequestException e -> ProblemResponses.of(request, ProblemType.VALIDATION,
                     e.field() + " " + e.getMessage(), List.of(new FieldError(e.field(), e.getMessage())), Map.of());
-            case SchedulerCredentialsRejectedException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR,
-                    "The scheduler rejected the credentials configured for this council (access token rejected); "
-                            + "an operator must correct the council's settings");
+            case SchedulerTimeoutException e -> failure(request, e);
+            case SchedulerUnavailableException e -> failure(request, e);
+            case WriteOutcomeUnknownException e -> failure(request, e);
+            case SchedulerResponseException e -> failure(request, e);
+            case SchedulerCredentialsRejectedException e -> failure(request, e);
+        };
+    }
+
+    /**
+     * A scheduler failing, by its kind; within {@code OUTCOME_UNKNOWN}, a call that got no answer in time, or a write
+     * not confirmed, is 504 (the contract's timeout) and any other 502. Never the exception's message.
+     */
+    private static HttpResponse<Problem> failure(HttpRequest<?> request, ProviderException failure) {
+        return switch (failure.kind()) {
+            case CREDENTIALS_REJECTED -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR, "The scheduler "
+                    + "refused the credentials configured for this council: an operator must correct the council's "
+                    + "settings");
+            case NOT_SENT -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR, "The scheduler could not be "
+                    + "reached: nothing was sent, and sending the request again is safe");
+            case UNREADABLE -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR,
+                    "The scheduler answered something unreadable");
+            case OUTCOME_UNKNOWN -> switch (failure) {
+                case SchedulerTimeoutException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_TIMEOUT,
+                        "The scheduler did not answer in time");
+                case WriteOutcomeUnknownException e -> ProblemResponses.of(request, ProblemType.SCHEDULER_TIMEOUT,
+                        "The scheduler may have made the change but did not confirm it; view the booking before "
+                                + "trying again");
+                default -> ProblemResponses.of(request, ProblemType.SCHEDULER_ERROR, "The scheduler failed to answer");
+            };
+            case CALLER_ERROR, REFUSED -> throw new IllegalArgumentException("not a scheduler failure: " + failure.kind());
         };
     }
 }

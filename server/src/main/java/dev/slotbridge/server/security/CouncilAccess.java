@@ -41,7 +41,7 @@ public final class CouncilAccess {
             throw new ApiProblemException(ProblemType.FORBIDDEN, "This API key may not "
                     + capability.name().toLowerCase(java.util.Locale.ROOT) + " at council '" + councilId + "'");
         }
-        if (!council.capabilities().contains(capability)) {
+        if (!council.operations().contains(capability)) {
             throw new ApiProblemException(ProblemType.CAPABILITY_NOT_SUPPORTED,
                     "Council '" + councilId + "' does not support " + capability);
         }

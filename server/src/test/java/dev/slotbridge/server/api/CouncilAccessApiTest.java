@@ -24,7 +24,8 @@ final class CouncilAccessApiTest extends ApiTestBase {
         assertThat(reply.status()).isEqualTo(200);
         assertThat(reply.list("councils")).containsExactly(Map.of("id", "sandbox", "name", "Sandbox Borough Council",
                 "provider", "sandbox",
-                "capabilities", java.util.List.of("SEARCH", "BOOK", "VIEW", "LIST", "RESCHEDULE", "CANCEL", "FIND_BY_REFERENCE", "HOLD")));
+                "capabilities", java.util.List.of("SEARCH", "BOOK", "VIEW", "LIST", "RESCHEDULE", "CANCEL", "FIND_BY_REFERENCE", "HOLD"),
+                "holdsKeptBy", "scheduler"));
     }
 
     @Test

@@ -43,7 +43,8 @@ class ResponseJsonTest {
         return List.of(booking(1), booking(2), new BookingListBody(List.of(booking(3), booking(4))),
                 new BookingListBody(List.of()), List.of("a warning"), List.of(), slot,
                 new HoldBody("hold-1", slot, "2026-12-07T07:00:00Z"),
-                new CouncilListBody(List.of(new CouncilBody("sandbox", "Sandbox", "sandbox", List.of(Capability.values())))),
+                new CouncilListBody(List.of(new CouncilBody("sandbox", "Sandbox", "sandbox", List.of(Capability.values()), "scheduler"),
+                        new CouncilBody("searchonly", "Search", "scripted", List.of(Capability.SEARCH), null))),
                 new DeliveryListBody(List.of(new DeliveryBody("d-1", "e-1", "booking.created", "sandbox", "ref", "https://x.test/h",
                         "FAILED", 3, null, "2026-12-07T07:00:00Z", null))),
                 PROBLEM, Map.of("k", "v"), new LinkedHashMap<>(Map.of("k", 1L)), Collections.singletonMap("nothing", null));

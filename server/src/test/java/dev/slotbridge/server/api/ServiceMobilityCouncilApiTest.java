@@ -44,11 +44,12 @@ final class ServiceMobilityCouncilApiTest extends ApiTestBase implements TestPro
     }
 
     @Test
-    void itOffersSearchAndBookOnlyAndTheRestIsNotSupported() {
+    void itOffersSearchBookAndHoldsInSlotbridgesStoreAndTheRestIsNotSupported() {
         Reply councils = api.get(OPS_KEY, "/v1/councils");
 
         assertThat(councils.list("councils")).singleElement().satisfies(council -> assertThat(council)
-                .containsEntry("provider", "servicemobility").containsEntry("capabilities", List.of("SEARCH", "BOOK")));
+                .containsEntry("provider", "servicemobility").containsEntry("capabilities", List.of("SEARCH", "BOOK", "HOLD"))
+                .containsEntry("holdsKeptBy", "slotbridge"));
         assertThat(councils.text()).doesNotContain(TOKEN);
         assertProblem(api.get(OPS_KEY, "/v1/councils/servicemob/bookings?propertyRef=1"), 501, "capability-not-supported");
         assertProblem(api.post(OPS_KEY, "/v1/councils/servicemob/bookings/x/cancel", Map.of("reason", "r")),
@@ -56,13 +57,14 @@ final class ServiceMobilityCouncilApiTest extends ApiTestBase implements TestPro
     }
 
     @Test
-    void aRejectedAccessTokenIs502SayingSo() {
+    void aRejectedAccessTokenIs502SayingTheCredentialsWereRefused() {
         backend.stubFor(post(urlPathEqualTo("/search")).willReturn(aResponse().withStatus(401).withBody("Invalid Logon")));
 
         Reply reply = api.post(OPS_KEY, "/v1/councils/servicemob/appointment-search", Requests.search("2026-03-02", "2026-03-06"));
 
         assertProblem(reply, 502, "scheduler-error");
-        assertThat(reply.string("detail")).contains("access token rejected");
+        assertThat(reply.string("detail")).contains("refused the credentials configured for this council")
+                .doesNotContain("access token");
         assertThat(reply.text()).doesNotContain(TOKEN).doesNotContain("Invalid Logon");
     }
 }

@@ -5,6 +5,7 @@ import dev.slotbridge.provider.connect.FakeConnect;
 import dev.slotbridge.provider.drs.FakeDrs;
 import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.AtOnce;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.server.testing.WebhookReceiver;
 import io.micronaut.json.JsonMapper;
@@ -317,9 +318,10 @@ class CallbacksApiTest implements TestPropertyProvider {
     }
 
     @Test
-    void connectCallbacksTellMovesAndCancelsOfItsVisits() {
+    void connectCallbacksTellMovesAndCancelsOfItsVisitsEachOnceToEverySubscriber() throws Exception {
         Reply booked = book(LEEDS, "2026-03-03", "HMS-CONNECT-CB-1");
         dispatcher.dispatch().join();
+        String created = (String) events(opsReceiver).getFirst().get("id");
         opsReceiver.reset();
         String visit = connect.visitOf("HMS-CONNECT-CB-1");
 
@@ -331,15 +333,24 @@ class CallbacksApiTest implements TestPropertyProvider {
         assertThat(moved.status()).as(moved.text()).isEqualTo(200);
         assertThat(moved.text()).isEqualTo("{\"Received\":true}");
         connect.plannerDeletes("HMS-CONNECT-CB-1");
-        Reply deleted = post("/callbacks/leeds/connect", "application/json", """
-                {"PrimaryOrderNumber": "HMS-CONNECT-CB-1", "VisitExternalId": "%s", "Event": "DeletedVisit"}""".formatted(visit),
-                CONNECT_SECRET);
-        assertThat(deleted.status()).isEqualTo(200);
+        String deletedVisit = """
+                {"PrimaryOrderNumber": "HMS-CONNECT-CB-1", "VisitExternalId": "%s", "Event": "DeletedVisit"}""".formatted(visit);
+        List<Reply> deleted = AtOnce.results(3, i -> post("/callbacks/leeds/connect", "application/json", deletedVisit,
+                CONNECT_SECRET));
+        assertThat(deleted).extracting(Reply::status).as("the same callback delivered three times at once").containsOnly(200);
+        dispatcher.dispatch().join();
         dispatcher.dispatch().join();
 
         assertThat(events(opsReceiver)).extracting(event -> event.get("type")).containsExactlyInAnyOrder(
                 "dev.slotbridge.booking.rescheduled", "dev.slotbridge.booking.cancelled");
         assertThat(events(opsReceiver)).allSatisfy(event -> assertThat(event).containsEntry("subject", booked.string("bookingRef")));
+        List<Object> ids = new java.util.ArrayList<>(List.of(created));
+        events(opsReceiver).forEach(event -> ids.add(event.get("id")));
+        assertThat(ids).as("created, moved and cancelled: three changes, three ids").doesNotHaveDuplicates();
+        assertThat(events(otherReceiver)).as("the other subscriber hears of all three, the cancel too, once each")
+                .allSatisfy(event -> assertThat(event).containsEntry("type", "dev.slotbridge.booking.changed")
+                        .containsEntry("subject", booked.string("bookingRef")))
+                .extracting(event -> event.get("id")).containsExactlyInAnyOrderElementsOf(ids);
 
         Reply bad = post("/callbacks/leeds/connect", "application/json",
                 "{\"PrimaryOrderNumber\": \"HMS-CONNECT-CB-1\", \"VisitExternalId\": \"" + visit + "\", \"Event\": \"Teleported\"}",

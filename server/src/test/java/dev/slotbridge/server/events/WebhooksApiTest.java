@@ -183,6 +183,53 @@ class WebhooksApiTest implements TestPropertyProvider {
     }
 
     @Test
+    void everyChangeIsOneEventWithItsOwnIdAtEverySubscriberAndAChangeToldAgainIsNone() throws Exception {
+        String slotA = firstSlot(TENANT_PORTAL_KEY, "2026-03-16");
+        Reply booked = api.post(TENANT_PORTAL_KEY, SANDBOX + "/bookings", Requests.book(slotA, "HMS-EVENT-8"));
+        assertThat(booked.status()).as(booked.text()).isEqualTo(201);
+        String ref = booked.string("bookingRef");
+        String slotB = firstSlot(TENANT_PORTAL_KEY, "2026-03-17");
+        String moves = SANDBOX + "/bookings/" + ref + "/reschedule";
+        assertThat(api.post(TENANT_PORTAL_KEY, moves, Map.of("slotId", slotB)).status()).isEqualTo(200);
+        assertThat(api.post(TENANT_PORTAL_KEY, moves, Map.of("slotId", slotA)).status()).as("back to A").isEqualTo(200);
+        assertThat(api.post(TENANT_PORTAL_KEY, moves, Map.of("slotId", slotA)).status()).as("A again").isEqualTo(200);
+        String cancels = SANDBOX + "/bookings/" + ref + "/cancel";
+        assertThat(api.post(TENANT_PORTAL_KEY, cancels, Map.of("reason", "tenant away")).status()).isEqualTo(200);
+        assertThat(api.post(TENANT_PORTAL_KEY, cancels, Map.of("reason", "again")).status()).isEqualTo(200);
+
+        dispatcher.dispatch().join();
+        dispatcher.dispatch().join();
+
+        List<Map<String, Object>> maker = tenantPortalReceiver.events(json);
+        assertThat(maker).as("the maker (manage-own): each change once, as its own type")
+                .allSatisfy(event -> assertThat(event).containsEntry("subject", ref))
+                .extracting(event -> event.get("type")).containsExactlyInAnyOrder("dev.slotbridge.booking.created",
+                        "dev.slotbridge.booking.rescheduled", "dev.slotbridge.booking.rescheduled",
+                        "dev.slotbridge.booking.cancelled");
+        List<Map<String, Object>> other = otherReceiver.events(json);
+        assertThat(other).as("manage-all: the same four changes, cancel included, as booking.changed")
+                .allSatisfy(event -> assertThat(event).containsEntry("subject", ref)
+                        .containsEntry("type", "dev.slotbridge.booking.changed")).hasSize(4);
+        assertThat(other).extracting(event -> (Object) ((Map<?, ?>) event.get("data")).get("status"))
+                .containsExactlyInAnyOrder("BOOKED", "BOOKED", "BOOKED", "CANCELLED");
+        List<Object> ids = maker.stream().map(event -> event.get("id")).toList();
+        assertThat(ids).as("every change its own id, a move back to A too").doesNotHaveDuplicates();
+        assertThat(other).extracting(event -> event.get("id")).as("one id per change for every recipient")
+                .containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(tenantPortalReceiver.all()).allSatisfy(received ->
+                assertThat(ids).contains(received.header("webhook-id")));
+        assertThat(api.get(OTHER_KEY, "/v1/webhook-deliveries?status=delivered").list("deliveries"))
+                .filteredOn(delivery -> ref.equals(delivery.get("subject")))
+                .extracting(delivery -> delivery.get("eventId")).containsExactlyInAnyOrderElementsOf(ids);
+        assertThat(opsReceiver.all()).as("ops did not make it and takes no booking.changed").isEmpty();
+    }
+
+    private String firstSlot(String key, String day) {
+        return (String) api.post(key, SANDBOX + "/appointment-search", Requests.search(day, day))
+                .list("slots").getFirst().get("slotId");
+    }
+
+    @Test
     void aReceiverThatFailsTwiceGetsTheSameEventAgainAfterEachFailureOnTheRetrySchedule() throws Exception {
         opsReceiver.answer(500, 503);
         book("2026-03-06", "HMS-EVENT-3");

@@ -293,7 +293,7 @@ final class HroAppointments {
      * idempotency record.
      */
     private boolean alreadyBooked(HroFrontEnd frontEnd, Council council, Job job, Instant start, Instant end) {
-        if (!council.capabilities().contains(Capability.FIND_BY_REFERENCE)) {
+        if (!council.operations().contains(Capability.FIND_BY_REFERENCE)) {
             return false;
         }
         List<Booking> active = bookings.byReference(frontEnd.client(), council, job.externalRef(),

@@ -40,8 +40,10 @@ final class Expression {
         }
         try {
             return new Expression(text.strip(), JsonPath.compile(text.strip()));
-        } catch (InvalidPathException | IllegalArgumentException e) {
+        } catch (InvalidPathException e) {
             throw new IllegalArgumentException("is not a JSONPath expression: " + e.getMessage());
+        } catch (RuntimeException e) {
+            throw new IllegalArgumentException("is not a JSONPath expression");
         }
     }
 

@@ -37,6 +37,18 @@ public final class RestExamples {
         return settings;
     }
 
+    /** Settings written as the YAML of a council's {@code settings} section, as the server hands them over. */
+    public static Map<String, String> fromYaml(String settingsYaml) {
+        try {
+            Map<String, String> settings = new LinkedHashMap<>();
+            YAML.readTree(settingsYaml).properties().forEach(member -> settings.put(member.getKey(),
+                    member.getValue().isContainerNode() ? write(member.getValue()) : member.getValue().asText()));
+            return settings;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     /** A provider for the documented council, built as the server builds it (the TCK's testing context). */
     public static SchedulerProvider provider(String council, Map<String, String> replaced) {
         RestProviderFactory factory = new RestProviderFactory();

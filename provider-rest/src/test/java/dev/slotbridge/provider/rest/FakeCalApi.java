@@ -44,15 +44,23 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * a new uid, the old one becoming cancelled with {@code rescheduledToUid}) and {@code POST /v2/bookings/{uid}/cancel}
  * ({@code cal-api-version: 2024-08-13}). Every request needs {@code Authorization: Bearer} {@link #KEY} (else 401).
  *
+ * <p>For councils that authenticate with OAuth2 client credentials, {@code POST /oauth/token} issues tokens to
+ * {@link #CLIENT_ID} / {@link #CLIENT_SECRET} (HTTP Basic client authentication); the API accepts an issued token
+ * until {@link #revokeTokens()}. A booking for an attendee e-mail at {@code blocked.example} is refused with 400, as
+ * Cal.com refuses blocked e-mail addresses, while the slot stays free. {@link #loseNextBookingAnswer()} makes the next
+ * booking, once made, answer with a reset connection.
+ *
  * <p>One event type, {@link #EVENT_TYPE}, of 60 minutes: 09:00, 11:00 and 14:00 London on weekdays; a start is free
  * while no accepted booking holds it. A booking at a taken start is 400, as Cal.com refuses it. Stubs only pass
  * requests with the version header and the fields the API requires, so a request that drifts gets WireMock's 404.
  */
-final class FakeCalApi implements ResponseDefinitionTransformerV2 {
-    static final String KEY = "cal_live_test_key_0123456789";
-    static final int EVENT_TYPE = 1001;
-    static final String SLOTS_VERSION = "2024-09-04";
-    static final String BOOKINGS_VERSION = "2024-08-13";
+public final class FakeCalApi implements ResponseDefinitionTransformerV2 {
+    public static final String KEY = "cal_live_test_key_0123456789";
+    public static final int EVENT_TYPE = 1001;
+    public static final String SLOTS_VERSION = "2024-09-04";
+    public static final String BOOKINGS_VERSION = "2024-08-13";
+    public static final String CLIENT_ID = "slotbridge-caldwell";
+    public static final String CLIENT_SECRET = "client-secret-0123456789";
     private static final String NAME = "fake-cal";
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
     private static final List<LocalTime> STARTS = List.of(LocalTime.of(9, 0), LocalTime.of(11, 0), LocalTime.of(14, 0));
@@ -67,9 +75,17 @@ final class FakeCalApi implements ResponseDefinitionTransformerV2 {
     private final Map<Integer, ObjectNode> bookings = new ConcurrentSkipListMap<>();
     private final AtomicInteger sequence = new AtomicInteger();
     private final AtomicInteger pagesServed = new AtomicInteger();
+    private final AtomicInteger tokenRequests = new AtomicInteger();
+    private final java.util.Set<String> activeTokens = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    private volatile boolean refuseNewTokens;
+    private volatile boolean loseNextBookingAnswer;
 
-    static WireMockServer server(FakeCalApi api) {
+    public static WireMockServer server(FakeCalApi api) {
         WireMockServer server = new WireMockServer(options().dynamicPort().extensions(api));
+        server.stubFor(post(urlPathEqualTo("/oauth/token"))
+                .withHeader("Content-Type", equalTo("application/x-www-form-urlencoded"))
+                .withRequestBody(matching("grant_type=client_credentials(&scope=[^&]+)?"))
+                .willReturn(aResponse().withTransformers(NAME)));
         server.stubFor(get(urlPathEqualTo("/v2/slots"))
                 .withHeader("cal-api-version", equalTo(SLOTS_VERSION))
                 .withQueryParam("eventTypeId", equalTo(String.valueOf(EVENT_TYPE)))
@@ -103,14 +119,38 @@ final class FakeCalApi implements ResponseDefinitionTransformerV2 {
         return server;
     }
 
-    void reset() {
+    public void reset() {
         bookings.clear();
         pagesServed.set(0);
+        tokenRequests.set(0);
+        activeTokens.clear();
+        refuseNewTokens = false;
+        loseNextBookingAnswer = false;
     }
 
     /** How many pages of the bookings list were served since the last reset. */
-    int pagesServed() {
+    public int pagesServed() {
         return pagesServed.get();
+    }
+
+    /** How many tokens were asked for since the last reset. */
+    public int tokenRequests() {
+        return tokenRequests.get();
+    }
+
+    /** Every token issued so far is refused from now on (401), as after a key rotation. */
+    public void revokeTokens() {
+        activeTokens.clear();
+    }
+
+    /** Tokens issued from now on are refused by the API (401), as when the client lost its access. */
+    public void refuseNewTokens() {
+        refuseNewTokens = true;
+    }
+
+    /** The next booking is made, but its answer is lost: the connection is reset instead. */
+    public void loseNextBookingAnswer() {
+        loseNextBookingAnswer = true;
     }
 
     @Override
@@ -126,7 +166,12 @@ final class FakeCalApi implements ResponseDefinitionTransformerV2 {
     @Override
     public ResponseDefinition transform(ServeEvent event) {
         Request request = event.getRequest();
-        if (!("Bearer " + KEY).equals(request.getHeader("Authorization"))) {
+        if (request.getUrl().startsWith("/oauth/token")) {
+            return token(request.getHeader("Authorization"));
+        }
+        String authorization = request.getHeader("Authorization");
+        if (!("Bearer " + KEY).equals(authorization) && !(authorization != null && authorization.startsWith("Bearer ")
+                && activeTokens.contains(authorization.substring("Bearer ".length())))) {
             return error(401, "UnauthorizedException", "Invalid API Key");
         }
         String path = request.getUrl().split("\\?")[0];
@@ -149,6 +194,21 @@ final class FakeCalApi implements ResponseDefinitionTransformerV2 {
         }
         return parts[4].equals("cancel") ? cancel(booking, read(request.getBodyAsString()))
                 : reschedule(booking, read(request.getBodyAsString()));
+    }
+
+    private ResponseDefinition token(String authorization) {
+        tokenRequests.incrementAndGet();
+        String expected = "Basic " + java.util.Base64.getEncoder().encodeToString((CLIENT_ID + ":" + CLIENT_SECRET)
+                .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        if (!expected.equals(authorization)) {
+            return answer(401, json.createObjectNode().put("error", "invalid_client"));
+        }
+        String token = "tok-" + java.util.UUID.randomUUID();
+        if (!refuseNewTokens) {
+            activeTokens.add(token);
+        }
+        return answer(200, json.createObjectNode().put("access_token", token).put("token_type", "Bearer")
+                .put("expires_in", 3600));
     }
 
     private ResponseDefinition slots(LocalDate from, LocalDate to) {
@@ -178,8 +238,15 @@ final class FakeCalApi implements ResponseDefinitionTransformerV2 {
         if (!offered(start) || taken(start)) {
             return error(400, "BadRequestException", "User either already has booking at this time or is not available");
         }
+        if (request.path("attendee").path("email").asText().endsWith("@blocked.example")) {
+            return error(400, "BadRequestException", "Cannot use this email to create the booking.");
+        }
         ObjectNode booking = booking(start, request.path("attendee"), request.path("metadata"));
         booking.put("description", request.path("bookingFieldsResponses").path("notes").asText(null));
+        if (loseNextBookingAnswer) {
+            loseNextBookingAnswer = false;
+            return responseDefinition().withFault(com.github.tomakehurst.wiremock.http.Fault.CONNECTION_RESET_BY_PEER).build();
+        }
         return ok(201, booking);
     }
 

@@ -93,12 +93,14 @@ class RestSettingsTest {
         assertThat(names(top.path("booking").path("properties"))).isEqualTo(components(Specs.Booking.class));
         assertThat(names(top.path("errors").path("items").path("properties"))).isEqualTo(components(Specs.Error.class));
         assertThat(names(top.path("operations").path("properties"))).isEqualTo(components(Specs.Operations.class));
-        JsonNode defs = schema.path("$defs");
-        assertThat(names(defs.path("operation").path("properties"))).isEqualTo(components(Specs.Operation.class));
-        assertThat(names(defs.path("pagination").path("properties"))).isEqualTo(components(Specs.Pagination.class));
-        assertThat(names(defs.path("windows").path("properties"))).isEqualTo(components(Specs.Windows.class));
-        assertThat(names(defs.path("windows").path("properties").path("times").path("items").path("properties")))
-                .isEqualTo(components(Specs.Window.class));
+        for (JsonNode operation : top.path("operations").path("properties")) {
+            JsonNode properties = operation.path("properties");
+            assertThat(names(properties)).isEqualTo(components(Specs.Operation.class));
+            assertThat(names(properties.path("pagination").path("properties"))).isEqualTo(components(Specs.Pagination.class));
+            assertThat(names(properties.path("windows").path("properties"))).isEqualTo(components(Specs.Windows.class));
+            assertThat(names(properties.path("windows").path("properties").path("times").path("items").path("properties")))
+                    .isEqualTo(components(Specs.Window.class));
+        }
     }
 
     private static Set<String> names(JsonNode properties) {

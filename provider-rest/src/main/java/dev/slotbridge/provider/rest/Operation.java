@@ -54,15 +54,16 @@ record Operation(Kind kind, String method, TextTemplate path, Map<String, TextTe
 
     /**
      * How a list answer's further pages are asked for: {@code page} numbers pages from {@code firstPage};
-     * {@code offset} counts items. Paging stops at an empty page, when {@code hasMore} reads false, when
-     * {@code total} items were read, or at a short page.
+     * {@code offset} counts items; {@code next-link} follows the link {@code next} reads (never outside the base URL).
+     * Paging stops at an empty page, when {@code hasMore} reads false, when {@code total} items were read, at a short
+     * page, or (next-link) when there is no next link.
      */
     record Pagination(Type type, String pageParam, String sizeParam, int pageSize, int firstPage, Expression hasMore,
-                      Expression total) {
+                      Expression total, Expression next) {
         /** At most this many pages are read for one call; a longer list is an error, never silently cut. */
         static final int MAX_PAGES = 100;
 
-        enum Type { PAGE, OFFSET }
+        enum Type { PAGE, OFFSET, NEXT_LINK }
     }
 
     /** A scheduler's standard visit windows on working days, offered up to {@code daysAhead} days from today. */

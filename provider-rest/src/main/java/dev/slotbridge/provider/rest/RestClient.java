@@ -64,20 +64,53 @@ final class RestClient {
             return operation.result().items(call(operation, values));
         }
         List<JsonNode> all = new ArrayList<>();
+        URI next = null;
         for (int page = 0; page < Operation.Pagination.MAX_PAGES; page++) {
             Map<String, String> paging = new LinkedHashMap<>();
-            paging.put(pagination.pageParam(), String.valueOf(pagination.type() == Operation.Pagination.Type.PAGE
-                    ? pagination.firstPage() + page : (long) page * pagination.pageSize()));
-            paging.put(pagination.sizeParam(), String.valueOf(pagination.pageSize()));
-            JsonNode answer = call(operation, values, paging, null);
+            if (pagination.type() != Operation.Pagination.Type.NEXT_LINK) {
+                paging.put(pagination.pageParam(), String.valueOf(pagination.type() == Operation.Pagination.Type.PAGE
+                        ? pagination.firstPage() + page : (long) page * pagination.pageSize()));
+            }
+            if (pagination.sizeParam() != null && next == null) {
+                paging.put(pagination.sizeParam(), String.valueOf(pagination.pageSize()));
+            }
+            URI uri = next != null ? next : uri(operation, values, paging);
+            JsonNode answer = call(operation, uri, values, null);
             List<JsonNode> items = operation.result().items(answer);
             all.addAll(items);
-            if (items.isEmpty() || lastPage(pagination, answer, items.size(), all.size())) {
+            if (pagination.type() == Operation.Pagination.Type.NEXT_LINK) {
+                Optional<String> link = pagination.next().text(answer);
+                if (items.isEmpty() || link.isEmpty()) {
+                    return all;
+                }
+                next = sameOrigin(operation, uri, link.get());
+            } else if (items.isEmpty() || lastPage(operation, answer, items.size(), all.size())) {
                 return all;
             }
         }
         throw new SchedulerResponseException(settings.schedulerName() + " answered " + where(operation)
                 + " with more than " + Operation.Pagination.MAX_PAGES + " pages", null);
+    }
+
+    /**
+     * The next page's link, relative links resolved; one that leaves the base URL's scheme, host and port is not
+     * followed, so the council's credentials are only ever sent to its scheduler.
+     */
+    private URI sameOrigin(Operation operation, URI current, String link) {
+        URI next;
+        try {
+            next = current.resolve(new URI(link));
+        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+            throw new SchedulerResponseException(settings.schedulerName() + " answered " + where(operation)
+                    + " with a next link that is not a URL", e);
+        }
+        URI base = settings.baseUrl();
+        if (!base.getScheme().equalsIgnoreCase(next.getScheme()) || !base.getHost().equalsIgnoreCase(next.getHost())
+                || base.getPort() != next.getPort()) {
+            throw new SchedulerResponseException(settings.schedulerName() + " answered " + where(operation)
+                    + " with a next link outside its base URL, which is not followed", null);
+        }
+        return next;
     }
 
     /**
@@ -88,18 +121,28 @@ final class RestClient {
         call(operation, values, Map.of(), tokens == null ? null : tokens.issueNew().value());
     }
 
-    private static boolean lastPage(Operation.Pagination pagination, JsonNode answer, int onPage, int read) {
+    private boolean lastPage(Operation operation, JsonNode answer, int onPage, int read) {
+        Operation.Pagination pagination = operation.pagination();
         if (pagination.hasMore() != null) {
             return !pagination.hasMore().node(answer).map(JsonNode::asBoolean).orElse(false);
         }
         if (pagination.total() != null) {
-            return pagination.total().text(answer).map(total -> read >= Long.parseLong(total)).orElse(true);
+            JsonNode total = pagination.total().node(answer).orElseThrow(() -> new SchedulerResponseException(
+                    settings.schedulerName() + " answered " + where(operation) + " without its total", null));
+            if (!total.canConvertToLong() && !(total.isTextual() && total.asText().matches("\\d{1,18}"))) {
+                throw new SchedulerResponseException(settings.schedulerName() + " answered " + where(operation)
+                        + " with a total that is not a whole number", null);
+            }
+            return read >= total.asLong();
         }
         return onPage < pagination.pageSize();
     }
 
     private JsonNode call(Operation operation, Map<String, Object> values, Map<String, String> paging, String probeToken) {
-        URI uri = uri(operation, values, paging);
+        return call(operation, uri(operation, values, paging), values, probeToken);
+    }
+
+    private JsonNode call(Operation operation, URI uri, Map<String, Object> values, String probeToken) {
         String body = operation.body() == null ? null : write(operation.body().render(values));
         HttpResponse<String> response;
         if (tokens == null) {

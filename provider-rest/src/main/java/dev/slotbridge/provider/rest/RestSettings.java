@@ -376,15 +376,22 @@ record RestSettings(String schedulerName, URI baseUrl, String secret, Auth auth,
 
         private Operation.Pagination pagination(String at, Specs.Pagination spec) {
             Operation.Pagination.Type type = parse(at + ".type", need(at + ".type", spec.type()),
-                    text -> Operation.Pagination.Type.valueOf(text.toUpperCase(Locale.ROOT)));
+                    text -> Operation.Pagination.Type.valueOf(text.toUpperCase(Locale.ROOT).replace('-', '_')));
             int size = spec.pageSize() == null ? 100 : spec.pageSize();
             if (size < 1 || size > 1000) {
                 throw invalid(at + ".page-size", "must be between 1 and 1000");
             }
+            boolean linked = type == Operation.Pagination.Type.NEXT_LINK;
             only(at + ".first-page", spec.firstPage(), type == Operation.Pagination.Type.PAGE);
-            return new Operation.Pagination(type, need(at + ".page-param", spec.pageParam()),
-                    need(at + ".size-param", spec.sizeParam()), size, spec.firstPage() == null ? 1 : spec.firstPage(),
-                    optionalExpression(at + ".has-more", spec.hasMore()), optionalExpression(at + ".total", spec.total()));
+            only(at + ".page-param", spec.pageParam(), !linked);
+            only(at + ".next", spec.next(), linked);
+            only(at + ".has-more", spec.hasMore(), !linked);
+            only(at + ".total", spec.total(), !linked);
+            return new Operation.Pagination(type, linked ? null : need(at + ".page-param", spec.pageParam()),
+                    linked ? spec.sizeParam() : need(at + ".size-param", spec.sizeParam()), size,
+                    spec.firstPage() == null ? 1 : spec.firstPage(),
+                    optionalExpression(at + ".has-more", spec.hasMore()), optionalExpression(at + ".total", spec.total()),
+                    linked ? expression(at + ".next", need(at + ".next", spec.next())) : null);
         }
 
         private Operation.Windows windows(String at, Specs.Windows spec) {

@@ -32,7 +32,7 @@ final class Specs {
     }
 
     record Pagination(String type, String pageParam, String sizeParam, Integer pageSize, Integer firstPage,
-                      String hasMore, String total) {
+                      String hasMore, String total, String next) {
     }
 
     record Window(String label, String start, String end) {

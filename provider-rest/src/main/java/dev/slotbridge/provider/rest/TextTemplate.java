@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * Text with {@code {name}} placeholders ({@code /bookings/{bookingId}/cancel}), compiled once: a placeholder that
- * names no value the operation has stops start-up. Each value is passed through the caller's encoder when rendered
+ * names no value the operation has stops start-up. A list ({@code jobCodes}) is written comma-separated. Each value is passed through the caller's encoder when rendered
  * (percent-encoding for a path segment or a query value), so a value can never add path segments or parameters.
  */
 final class TextTemplate {
@@ -73,7 +73,8 @@ final class TextTemplate {
                     if (value == null) {
                         throw new MissingValueException(placeholder.name());
                     }
-                    text.append(encode.apply(String.valueOf(value)));
+                    text.append(encode.apply(value instanceof List<?> list
+                            ? String.join(",", list.stream().map(String::valueOf).toList()) : String.valueOf(value)));
                 }
             }
         }

@@ -132,6 +132,37 @@ class RestRequestsTest {
                 .hasMessage("REST scheduler refused book (HTTP 400): Property outside *** area");
     }
 
+    @Test
+    void nextLinksAreFollowedOnlyWithinTheBaseUrl() {
+        String settings = """
+                base-url: %s
+                slot: {start: $.start, end: $.end}
+                booking: {id: $.id, start: $.start, end: $.end, property-ref: $.property, external-ref: $.order, job-codes: $.sor}
+                operations:
+                  search: {path: /slots}
+                  list:
+                    path: /jobs
+                    query: {property: "{propertyRef}"}
+                    result: "$.items[*]"
+                    pagination: {type: next-link, next: $.links.next, size-param: limit, page-size: 2}
+                """.formatted(SERVER.baseUrl());
+        String job = "{\"id\":\"%s\",\"start\":\"2026-03-02T08:00:00Z\",\"end\":\"2026-03-02T12:00:00Z\","
+                + "\"property\":\"1\",\"order\":\"HMS-1\",\"sor\":\"N373049\"}";
+        SERVER.stubFor(any(urlEqualTo("/jobs?property=1&limit=2")).willReturn(aResponse().withStatus(200).withBody(
+                "{\"items\":[" + job.formatted("J-1") + "," + job.formatted("J-2") + "],\"links\":{\"next\":\"/jobs?property=1&cursor=c2\"}}")));
+        SERVER.stubFor(any(urlEqualTo("/jobs?property=1&cursor=c2")).willReturn(aResponse().withStatus(200).withBody(
+                "{\"items\":[" + job.formatted("J-3") + "],\"links\":{}}")));
+        RestProviderFactory factory = new RestProviderFactory();
+        SchedulerProvider provider = factory.create(TestingProviderContext.of(factory, RestExamples.fromYaml(settings)));
+
+        assertThat(provider.listByProperty("1")).extracting(booking -> booking.providerRefs().get("id"))
+                .containsExactly("J-1", "J-2", "J-3");
+
+        SERVER.stubFor(any(urlEqualTo("/jobs?property=2&limit=2")).willReturn(aResponse().withStatus(200).withBody(
+                "{\"items\":[" + job.formatted("J-4") + "],\"links\":{\"next\":\"http://elsewhere.invalid/jobs\"}}")));
+        assertThat(ErrorKinds.of(() -> provider.listByProperty("2"))).isEqualTo(ErrorKind.UNREADABLE);
+    }
+
     private static SchedulerProvider provider() {
         RestProviderFactory factory = new RestProviderFactory();
         return factory.create(TestingProviderContext.of(factory, RestExamples.fromYaml(SETTINGS.formatted(SERVER.baseUrl()))));

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -39,7 +40,7 @@ final class BodyTemplate {
 
     /** @throws IllegalArgumentException naming the placeholder an operation does not have */
     static BodyTemplate compile(JsonNode template, Set<String> known) {
-        Map<JsonNode, TextTemplate> texts = new java.util.IdentityHashMap<>();
+        Map<JsonNode, TextTemplate> texts = new IdentityHashMap<>();
         compile(template, known, texts);
         return new BodyTemplate(template, texts);
     }

@@ -17,6 +17,7 @@ import dev.slotbridge.spi.support.HttpTransport;
 import dev.slotbridge.spi.support.SchedulerMessages;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -100,7 +101,7 @@ final class RestClient {
         URI next;
         try {
             next = current.resolve(new URI(link));
-        } catch (java.net.URISyntaxException | IllegalArgumentException e) {
+        } catch (URISyntaxException | IllegalArgumentException e) {
             throw new SchedulerResponseException(settings.schedulerName() + " answered " + where(operation)
                     + " with a next link that is not a URL", e);
         }

@@ -35,6 +35,7 @@ import java.util.ArrayList;
 import java.util.EnumSet;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -178,7 +179,7 @@ final class RestSchedulerProvider implements SchedulerProvider {
         Booking current = find(key).orElseThrow(() -> new BookingNotFoundException(
                 settings.schedulerName() + " has no such booking"));
         if (current.status() == BookingStatus.CANCELLED || current.status() == BookingStatus.COMPLETED) {
-            throw new BookingNotActiveException("the booking is " + current.status().name().toLowerCase(java.util.Locale.ROOT));
+            throw new BookingNotActiveException("the booking is " + current.status().name().toLowerCase(Locale.ROOT));
         }
         String id = current.providerRefs().get(BookingReader.ID);
         JsonNode answer;

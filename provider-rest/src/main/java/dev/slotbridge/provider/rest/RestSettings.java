@@ -13,6 +13,7 @@ import dev.slotbridge.spi.error.InvalidSettingsException;
 import dev.slotbridge.spi.model.BookingStatus;
 
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.time.DateTimeException;
 import java.time.DayOfWeek;
 import java.time.Duration;
@@ -21,6 +22,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.EnumSet;
 import java.util.LinkedHashMap;
@@ -324,7 +326,7 @@ record RestSettings(String schedulerName, URI baseUrl, String secret, Auth auth,
         }
 
         private static Operation.Kind kind(String key) {
-            return java.util.Arrays.stream(Operation.Kind.values()).filter(kind -> kind.key().equals(key)).findFirst()
+            return Arrays.stream(Operation.Kind.values()).filter(kind -> kind.key().equals(key)).findFirst()
                     .orElseThrow(() -> new IllegalArgumentException("must name operations: search, book, view, list, "
                             + "reschedule, cancel, find-by-reference, probe"));
         }
@@ -409,7 +411,7 @@ record RestSettings(String schedulerName, URI baseUrl, String secret, Auth auth,
             }
             Set<DayOfWeek> days = EnumSet.noneOf(DayOfWeek.class);
             for (String day : spec.days() == null ? List.of("MON", "TUE", "WED", "THU", "FRI") : spec.days()) {
-                days.add(parse(at + ".days", day, text -> java.util.Arrays.stream(DayOfWeek.values())
+                days.add(parse(at + ".days", day, text -> Arrays.stream(DayOfWeek.values())
                         .filter(value -> value.name().startsWith(text.toUpperCase(Locale.ROOT)) && text.length() == 3)
                         .findFirst().orElseThrow(() -> new IllegalArgumentException("not a day"))));
             }
@@ -447,7 +449,7 @@ record RestSettings(String schedulerName, URI baseUrl, String secret, Auth auth,
                     throw invalid(key, "must be an absolute http or https URL");
                 }
                 return uri;
-            } catch (java.net.URISyntaxException e) {
+            } catch (URISyntaxException e) {
                 throw invalid(key, "must be an absolute http or https URL");
             }
         }

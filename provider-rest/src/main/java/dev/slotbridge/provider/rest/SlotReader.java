@@ -9,7 +9,9 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * Reads one slot of a search answer: its start, its end (or the start plus a fixed duration, for schedulers whose
@@ -39,8 +41,8 @@ final class SlotReader {
     }
 
     /** The names of the values kept in a slot's key, for templates ({@code {slot.id}}). */
-    java.util.Set<String> keyNames() {
-        java.util.Set<String> names = new java.util.LinkedHashSet<>(key.keySet());
+    Set<String> keyNames() {
+        Set<String> names = new LinkedHashSet<>(key.keySet());
         names.add(LABEL);
         return names;
     }

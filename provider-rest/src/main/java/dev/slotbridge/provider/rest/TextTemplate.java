@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -39,7 +40,7 @@ final class TextTemplate {
         while (matcher.find()) {
             if (!known.contains(matcher.group(1))) {
                 throw new IllegalArgumentException("uses {" + matcher.group(1) + "}, which this operation does not have; "
-                        + "it has " + new java.util.TreeSet<>(known));
+                        + "it has " + new TreeSet<>(known));
             }
             if (matcher.start() > at) {
                 parts.add(new Literal(text.substring(at, matcher.start())));

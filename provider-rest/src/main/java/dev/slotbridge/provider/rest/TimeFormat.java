@@ -2,12 +2,14 @@ package dev.slotbridge.provider.rest;
 
 import dev.slotbridge.spi.error.SchedulerResponseException;
 
+import java.time.DateTimeException;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 
 /**
@@ -42,10 +44,10 @@ final class TimeFormat {
             } catch (DateTimeParseException notLocal) {
                 try {
                     TemporalAccessor parsed = format.parse(text);
-                    return parsed.isSupported(java.time.temporal.ChronoField.OFFSET_SECONDS)
+                    return parsed.isSupported(ChronoField.OFFSET_SECONDS)
                             ? OffsetDateTime.from(parsed).toInstant()
                             : LocalDateTime.from(parsed).atZone(zone).toInstant();
-                } catch (java.time.DateTimeException e) {
+                } catch (DateTimeException e) {
                     throw new SchedulerResponseException("the scheduler sent a time that is neither ISO 8601 nor in "
                             + "the configured format", e);
                 }
@@ -53,7 +55,4 @@ final class TimeFormat {
         }
     }
 
-    ZoneId zone() {
-        return zone;
-    }
 }

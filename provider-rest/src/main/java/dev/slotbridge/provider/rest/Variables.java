@@ -9,6 +9,7 @@ import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -75,7 +76,7 @@ final class Variables {
     }
 
     /** The range from {@code from} 00:00 to {@code to} 24:00 in the council's zone. */
-    Map<String, Object> days(java.time.LocalDate from, java.time.LocalDate to) {
+    Map<String, Object> days(LocalDate from, LocalDate to) {
         Map<String, Object> values = new HashMap<>();
         values.put("from", from.toString());
         values.put("to", to.toString());

@@ -50,7 +50,7 @@ class RestDocsTest {
     private static void rows(JsonNode node, String path, List<String> rows) {
         JsonNode properties = node.path("properties");
         boolean operations = path.equals("operations.");
-        for (var member : (Iterable<java.util.Map.Entry<String, JsonNode>>) properties::fields) {
+        for (var member : properties.properties()) {
             String key = path + member.getKey();
             JsonNode value = member.getValue();
             boolean required = StreamSupport.stream(node.path("required").spliterator(), false)

@@ -2,6 +2,8 @@ package dev.slotbridge.provider.rest;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.slotbridge.spi.ProviderContext;
+import dev.slotbridge.spi.CallPermits;
+import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.ProviderMemory;
 import dev.slotbridge.spi.ProviderSettings;
 import dev.slotbridge.spi.SchedulerProvider;
@@ -140,6 +142,23 @@ class RestCalBehaviourTest {
                 .hasMessageContaining("token endpoint").hasMessageNotContaining("a-wrong-client-secret");
     }
 
+    @Test
+    void theProbeUsesATokenOfItsOwnAndLeavesTheCachedOneAlone() {
+        Map<String, String> settings = oauth();
+        settings.put("operations", settings.get("operations").replaceFirst("\\{", "{\"probe\":{\"path\":\"/v2/slots\","
+                + "\"headers\":{\"cal-api-version\":\"2024-09-04\"},\"query\":{\"eventTypeId\":\"1001\","
+                + "\"start\":\"{from}\",\"end\":\"{to}\",\"timeZone\":\"Europe/London\"}},"));
+        SchedulerProvider provider = provider(settings, memory());
+        provider.search(WEEK);
+
+        assertThat(provider.probe()).isEqualTo(ProbeResult.REACHED);
+        provider.search(WEEK);
+
+        assertThat(API.tokenRequests()).as("one for the calls, one for the probe").isEqualTo(2);
+        settings.put("secret", "a-wrong-client-secret");
+        assertThatThrownBy(() -> provider(settings, memory()).probe()).isInstanceOf(SchedulerCredentialsRejectedException.class);
+    }
+
     private static BookingRequest request(Slot slot, String externalRef, String email) {
         return new BookingRequest(slot.key(), new Job(JOB.propertyRef(), JOB.jobCodes(), null, externalRef, "Leak"),
                 new Contact("Ann Tenant", "07700900123", email), null);
@@ -165,6 +184,6 @@ class RestCalBehaviourTest {
         RestProviderFactory factory = new RestProviderFactory();
         TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
         return factory.create(new ProviderContext("test", ProviderSettings.of("test", settings, factory.settings()), clock,
-                ZoneId.of("Europe/London"), ProviderContext.DEFAULT_CALL_TIMEOUT, dev.slotbridge.spi.CallPermits.NONE, memory));
+                ZoneId.of("Europe/London"), ProviderContext.DEFAULT_CALL_TIMEOUT, CallPermits.NONE, memory));
     }
 }

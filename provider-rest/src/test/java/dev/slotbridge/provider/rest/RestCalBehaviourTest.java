@@ -1,9 +1,9 @@
 package dev.slotbridge.provider.rest;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.ProbeResult;
+import dev.slotbridge.spi.ProviderContext;
 import dev.slotbridge.spi.ProviderMemory;
 import dev.slotbridge.spi.ProviderSettings;
 import dev.slotbridge.spi.SchedulerProvider;

@@ -115,15 +115,10 @@ final class ConnectClient {
     }
 
     private HttpResponse<String> exchange(String method, URI uri, Object body, boolean lookup) {
-        String token = tokens.token();
-        HttpResponse<String> response = send(method, uri, body, token);
+        HttpResponse<String> response = tokens.tokens().send(token -> send(method, uri, body, token));
         if (response.statusCode() == 401) {
-            tokens.invalidate(token);
-            response = send(method, uri, body, tokens.token());
-            if (response.statusCode() == 401) {
-                throw new SchedulerCredentialsRejectedException("Connect refused a fresh access token (HTTP 401) for "
-                        + method + " " + uri.getPath());
-            }
+            throw new SchedulerCredentialsRejectedException("Connect refused a fresh access token (HTTP 401) for "
+                    + method + " " + uri.getPath());
         }
         if (response.statusCode() == 400) {
             throw new RejectedBySchedulerException(message(response));

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slotbridge.provider.connect.wire.TokenResponse;
 import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;
 import dev.slotbridge.spi.error.SchedulerResponseException;
+import dev.slotbridge.spi.support.AccessTokens;
 import dev.slotbridge.spi.support.HttpTransport;
 
 import java.net.URLEncoder;
@@ -12,50 +13,29 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Instant;
-import java.util.concurrent.locks.ReentrantLock;
+import java.time.Duration;
 
 /**
- * Connect's OAuth2 password-grant token ({@code POST {base-url}/token}, form-encoded), cached until shortly before
- * {@code expires_in} runs out (a minute, or half the lifetime if that is shorter), by the provider's clock. One
- * refresh at a time: callers that find the token stale wait for the one fetching it. The token is never logged.
+ * Connect's OAuth2 password-grant token ({@code POST {base-url}/token}, form-encoded), kept and renewed by the shared
+ * {@link AccessTokens} rule (cached until shortly before {@code expires_in} runs out, one renewal at a time, forgotten
+ * on a 401). The token is never logged.
  */
 final class ConnectTokenSource {
-    private static final long DEFAULT_LIFETIME_SECONDS = 3600;
-    private static final long MARGIN_SECONDS = 60;
-
-    private record Token(String value, Instant refreshAfter) {
-    }
-
     private final ConnectSettings settings;
     private final HttpTransport transport;
     private final ObjectMapper json;
-    private final Clock clock;
-    private final ReentrantLock refreshing = new ReentrantLock();
-    private volatile Token current;
+    private final AccessTokens tokens;
 
     ConnectTokenSource(ConnectSettings settings, HttpTransport transport, ObjectMapper json, Clock clock) {
         this.settings = settings;
         this.transport = transport;
         this.json = json;
-        this.clock = clock;
+        this.tokens = new AccessTokens(this::fetch, clock);
     }
 
-    /** A valid access token, fetched only when there is none or it is about to expire. */
-    String token() {
-        Token token = current;
-        if (fresh(token)) {
-            return token.value();
-        }
-        refreshing.lock();
-        try {
-            if (!fresh(current)) {
-                current = fetch();
-            }
-            return current.value();
-        } finally {
-            refreshing.unlock();
-        }
+    /** The cached token, and its renewal on a 401 ({@link AccessTokens#send}). */
+    AccessTokens tokens() {
+        return tokens;
     }
 
     /**
@@ -63,26 +43,10 @@ final class ConnectTokenSource {
      * the credentials is {@link SchedulerCredentialsRejectedException}.
      */
     void requestNew() {
-        fetch();
+        tokens.issueNew();
     }
 
-    /** Forgets {@code rejected} (Connect answered 401 to it), unless another caller already replaced it. */
-    void invalidate(String rejected) {
-        refreshing.lock();
-        try {
-            if (current != null && current.value().equals(rejected)) {
-                current = null;
-            }
-        } finally {
-            refreshing.unlock();
-        }
-    }
-
-    private boolean fresh(Token token) {
-        return token != null && clock.instant().isBefore(token.refreshAfter());
-    }
-
-    private Token fetch() {
+    private AccessTokens.Issued fetch() {
         String form = "grant_type=password&username=" + encode(settings.username()) + "&password=" + encode(settings.password());
         HttpResponse<String> response = transport.send(transport.request(settings.token())
                 .header("Content-Type", "application/x-www-form-urlencoded")
@@ -102,9 +66,8 @@ final class ConnectTokenSource {
             throw new SchedulerResponseException("Connect answered /token with HTTP " + response.statusCode()
                     + " and no access_token", null);
         }
-        long lifetime = answer.expiresIn() == null || answer.expiresIn() <= 0 ? DEFAULT_LIFETIME_SECONDS : answer.expiresIn();
-        long usable = Math.max(lifetime / 2, lifetime - MARGIN_SECONDS);
-        return new Token(answer.accessToken(), clock.instant().plusSeconds(usable));
+        return new AccessTokens.Issued(answer.accessToken(),
+                answer.expiresIn() == null ? null : Duration.ofSeconds(answer.expiresIn()));
     }
 
     private static String encode(String value) {

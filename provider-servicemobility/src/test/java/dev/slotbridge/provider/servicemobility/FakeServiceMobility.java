@@ -44,12 +44,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
  * A backend implementing both interfaces, as a WireMock extension the stubs hand matching requests to: it answers a
  * request without its one {@link #TOKEN} with 401 "Invalid Logon", offers AM (08:00–12:00) and PM (12:00–16:00)
  * London windows on weekdays within the requested period, lets each be booked once, and answers a second booking of a
- * window with an empty {@code OrderNum}. Its stubs only pass requests with the interfaces' headers and the objects'
+ * window with an empty {@code OrderNum}. Public, in the test-jar, so that the {@code rest} provider proves it can
+ * reproduce the ServiceMobility provider from configuration alone. Its stubs only pass requests with the interfaces' headers and the objects'
  * fields, so a request that drifts from the spec gets WireMock's 404.
  */
-final class FakeServiceMobility implements ResponseDefinitionTransformerV2 {
-    static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.test.token";
-    static final String SEARCH = "/sm/appointments/search";
+public final class FakeServiceMobility implements ResponseDefinitionTransformerV2 {
+    public static final String TOKEN = "eyJhbGciOiJIUzI1NiJ9.test.token";
+    public static final String SEARCH = "/sm/appointments/search";
     private static final String NAME = "fake-servicemobility";
     private static final String UTC = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
@@ -60,7 +61,7 @@ final class FakeServiceMobility implements ResponseDefinitionTransformerV2 {
     private final Map<String, JsonNode> jobs = new ConcurrentHashMap<>();
 
     /** The backend on a WireMock server (not started): searches at {@link #SEARCH}, bookings under /sm/workorders. */
-    static WireMockServer server(FakeServiceMobility backend) {
+    public static WireMockServer server(FakeServiceMobility backend) {
         WireMockServer server = new WireMockServer(options().dynamicPort().extensions(backend));
         server.stubFor(post(urlPathEqualTo(SEARCH))
                 .withHeader("Content-Type", equalTo("application/json"))
@@ -124,7 +125,7 @@ final class FakeServiceMobility implements ResponseDefinitionTransformerV2 {
         return ok(openSlots(Instant.parse(period.path("Start").asText()), Instant.parse(period.path("End").asText())));
     }
 
-    void reset() {
+    public void reset() {
         booked.clear();
         jobs.clear();
     }
@@ -133,7 +134,7 @@ final class FakeServiceMobility implements ResponseDefinitionTransformerV2 {
      * The work order as the backend took it, in the booking's uniform fields: its location, service codes (which
      * carry no quantity: each stands for one), original order number, description, primary contact and notes.
      */
-    Optional<StoredBooking> record(String orderNum) {
+    public Optional<StoredBooking> record(String orderNum) {
         JsonNode job = jobs.get(orderNum);
         if (job == null) {
             return Optional.empty();

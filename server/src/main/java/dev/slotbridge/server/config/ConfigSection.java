@@ -1,5 +1,7 @@
 package dev.slotbridge.server.config;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -13,6 +15,7 @@ import java.util.TreeMap;
  * the described default, already checked, so readers never repeat a key's default, type or range.
  */
 public final class ConfigSection {
+    private static final JsonMapper JSON = JsonMapper.builder().build();
     private final String path;
     private final ConfigNode.Section node;
     private final Map<String, Object> values;
@@ -94,10 +97,14 @@ public final class ConfigSection {
         return sections;
     }
 
-    /** A provider's settings, each value as text. */
+    /**
+     * A provider's settings, each value as text: a nested section or a list (what a provider's own
+     * {@code settingsSchema()} allows) as JSON, so the provider reads it back exactly.
+     */
     public Map<String, String> settings(String key) {
         Map<String, String> settings = new LinkedHashMap<>();
-        map(given(key).orElse(null)).forEach((name, value) -> settings.put(name, String.valueOf(value)));
+        map(given(key).orElse(null)).forEach((name, value) -> settings.put(name,
+                value instanceof Map<?, ?> || value instanceof List<?> ? JSON.writeValueAsString(value) : String.valueOf(value)));
         return settings;
     }
 

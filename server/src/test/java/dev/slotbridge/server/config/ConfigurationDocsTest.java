@@ -2,6 +2,7 @@ package dev.slotbridge.server.config;
 
 import dev.slotbridge.provider.connect.ConnectProviderFactory;
 import dev.slotbridge.provider.drs.DrsProviderFactory;
+import dev.slotbridge.provider.rest.RestProviderFactory;
 import dev.slotbridge.provider.sandbox.SandboxProviderFactory;
 import dev.slotbridge.provider.servicemobility.ServiceMobilityProviderFactory;
 import dev.slotbridge.server.events.EventType;
@@ -30,7 +31,7 @@ class ConfigurationDocsTest {
     /** The description with the built-in providers only, as the docs show it. */
     static ConfigurationDescription builtIn() {
         return ConfigurationDescription.of(List.of(new SandboxProviderFactory(), new DrsProviderFactory(),
-                        new ConnectProviderFactory(), new ServiceMobilityProviderFactory()),
+                        new ConnectProviderFactory(), new ServiceMobilityProviderFactory(), new RestProviderFactory()),
                 Arrays.stream(Permission.values()).map(Permission::configName).toList(),
                 Arrays.stream(EventType.values()).map(EventType::subscription).toList());
     }

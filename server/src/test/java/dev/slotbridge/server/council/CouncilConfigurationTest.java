@@ -33,6 +33,30 @@ final class CouncilConfigurationTest {
     }
 
     @Test
+    void aRestCouncilIsCheckedAgainstItsSchemaThenCompiledStrictly() {
+        String council = """
+                  councils:
+                    ashby:
+                      provider: rest
+                      settings:
+                        base-url: https://sm.ashby.example.org
+                        slot: {start: $.Period.Start, end: $.Period.End}
+                        operations:
+                          search: {method: POST, path: /search, result: "$.TimeConstraints[*]"}
+                """;
+        try (ApplicationContext context = start(council)) {
+            assertThat(context.getBean(CouncilRegistry.class).find("ashby").orElseThrow().operations())
+                    .containsExactly(dev.slotbridge.spi.Capability.SEARCH);
+        }
+        assertThatThrownBy(() -> start(council.replace("result:", "reslt:")))
+                .hasStackTraceContaining("slotbridge.councils.ashby.settings.operations.search.reslt");
+        assertThatThrownBy(() -> start(council.replace("$.Period.End", "$.Period End")))
+                .hasStackTraceContaining("council 'ashby': setting 'slot.end' is not a JSONPath expression");
+        assertThatThrownBy(() -> start(council.replace("path: /search", "path: \"/search/{bookingId}\"")))
+                .hasStackTraceContaining("council 'ashby': setting 'operations.search.path' uses {bookingId}");
+    }
+
+    @Test
     void startUpNamesEveryProblemAtOnce() {
         assertThatThrownBy(() -> start("""
                   stroe: {type: redis}

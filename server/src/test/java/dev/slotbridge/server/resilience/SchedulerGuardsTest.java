@@ -46,7 +46,7 @@ final class SchedulerGuardsTest {
                 """);
         AtomicReference<Duration> timeout = new AtomicReference<>();
         List<Boolean> taken = new ArrayList<>();
-        SchedulerProvider guarded = guards.protect("lincoln", "probe", lincoln, (callTimeout, permits) -> {
+        SchedulerProvider guarded = guards.protect("lincoln", "probe", true, lincoln, (callTimeout, permits) -> {
             timeout.set(callTimeout);
             return new Searching(() -> takeEveryExtraPermitThenGiveThemBack(permits, taken));
         });
@@ -68,7 +68,7 @@ final class SchedulerGuardsTest {
                 """);
         CountDownLatch never = new CountDownLatch(1);
         AtomicReference<Boolean> interrupted = new AtomicReference<>();
-        SchedulerProvider guarded = guards.protect("lincoln", "probe", lincoln, (callTimeout, permits) -> new Searching(() -> {
+        SchedulerProvider guarded = guards.protect("lincoln", "probe", true, lincoln, (callTimeout, permits) -> new Searching(() -> {
             try {
                 never.await();
             } catch (InterruptedException e) {
@@ -89,7 +89,7 @@ final class SchedulerGuardsTest {
     void onceTheServerStopsItsTimerACallIsNotSentAndSaysSo() {
         SchedulerGuards guards = guards("{}");
         List<String> sent = new ArrayList<>();
-        SchedulerProvider guarded = guards.protect("lincoln", "probe", lincoln, (callTimeout, permits) ->
+        SchedulerProvider guarded = guards.protect("lincoln", "probe", true, lincoln, (callTimeout, permits) ->
                 new Searching(() -> sent.add("search")));
         guards.shutdown();
 
@@ -102,7 +102,7 @@ final class SchedulerGuardsTest {
     void aDeadlineShorterThanTheTimeoutIsRefusedSinceNoBookingCouldBeSent() {
         SchedulerGuards guards = guards("timeout: 10s");
         try {
-            assertThatThrownBy(() -> guards.protect("lincoln", "probe", lincoln, (callTimeout, permits) ->
+            assertThatThrownBy(() -> guards.protect("lincoln", "probe", true, lincoln, (callTimeout, permits) ->
                     new Searching(() -> { })))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("slotbridge.resilience.deadline: must be at least timeout (10s), or no booking could be sent");

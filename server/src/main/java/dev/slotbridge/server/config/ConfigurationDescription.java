@@ -147,7 +147,7 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                                 + "sets this").byDefault(25).range(1, 10_000).build())
                         .optional("max-wait", value(DURATION, "how long a call that finds them all in use waits "
                                 + "for one, in arrival order, never past its request's deadline; then 503 council-busy")
-                                .byDefault("1s").range("0s", "1m").build())
+                                .byDefault("2s").range("0s", "1m").build())
                         .section("the bulkhead"))
                 .section(meaning);
     }

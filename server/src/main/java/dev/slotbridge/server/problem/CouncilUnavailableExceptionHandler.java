@@ -24,8 +24,8 @@ final class CouncilUnavailableExceptionHandler
         Map<String, String> retryAfter = Map.of(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()));
         if (exception.councilBusy()) {
             return ProblemResponses.of(request, ProblemType.COUNCIL_BUSY, "The council's scheduler has as many requests "
-                    + "in flight as it is given, and none finished while this one waited; nothing was sent. Try again "
-                    + "shortly", null, retryAfter);
+                    + "in flight as it is given, and no place came free for this one while it waited its turn; nothing "
+                    + "was sent. Try again shortly", null, retryAfter);
         }
         return ProblemResponses.of(request, ProblemType.SCHEDULER_UNAVAILABLE,
                 "The council's scheduler is failing, or the request's time ran out before it could be called; nothing "

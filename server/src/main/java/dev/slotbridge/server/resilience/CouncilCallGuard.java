@@ -259,7 +259,7 @@ final class CouncilCallGuard {
         try {
             Duration limit = limit(operation, deadline, Duration.ZERO);
             if (limit == null) {
-                throw busy("none came free while the request's deadline allowed this call");
+                throw busy("none came free for it while the request's deadline allowed the call");
             }
             return timeLimit.call(call, limit, () -> operation.tag() + " got no answer within " + limit);
         } finally {
@@ -289,7 +289,7 @@ final class CouncilCallGuard {
         Duration waited = Duration.ofNanos(System.nanoTime() - started);
         (acquired ? waitedAndCalled : waitedInVain).record(waited);
         if (!acquired) {
-            throw busy("none came free within " + waited.toMillis() + " ms");
+            throw busy("none came free for it within " + waited.toMillis() + " ms");
         }
     }
 

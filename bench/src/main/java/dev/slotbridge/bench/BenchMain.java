@@ -39,6 +39,8 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>footprint: start to first successful readiness, resident memory idle and under load;</li>
  *   <li>throughput against the framework's limit: search (14 days) and GET booking on the sandbox at 1, 16 and 64
  *       connections, next to a baseline endpoint of the same size in the same server and run;</li>
+ *   <li>bursts ({@link BurstCost}): 64 connections with default settings against the sandbox and a DRS backend, whose
+ *       share of non-2xx answers must be 0;</li>
  *   <li>overhead in front of real-protocol backends: Connect- and DRS-shaped backends answering after 50 ms, called
  *       directly and through Slotbridge at 32 connections; backend round trips per operation, on the stateful fakes;</li>
  *   <li>abuse ({@link AbuseCost}): 10,000 searches with 5,000 job codes each, and a valid key after 1,000 wrong
@@ -47,7 +49,7 @@ import java.util.concurrent.atomic.AtomicLong;
  *   <li>JMH micro-benchmarks of the hot paths.</li>
  * </ol>
  * Arguments: the repository root, optionally the seconds each load run lasts (default 8), then optionally the parts to
- * run ({@code cpu}, {@code throughput}, {@code overhead}, {@code scale}, {@code store}, {@code abuse}, {@code jmh};
+ * run ({@code cpu}, {@code throughput}, {@code burst}, {@code overhead}, {@code scale}, {@code store}, {@code abuse}, {@code jmh};
  * default all).
  */
 public final class BenchMain {
@@ -57,7 +59,8 @@ public final class BenchMain {
     private static final int OVERHEAD_CONNECTIONS = 32;
     private static final int MIN_WARM_UP_SECONDS = 10;
     private static final int MAX_WARM_UP_SECONDS = 90;
-    private static final Set<String> PARTS = Set.of("cpu", "throughput", "overhead", "scale", "store", "abuse", "jmh");
+    private static final Set<String> PARTS = Set.of("cpu", "throughput", "burst", "overhead", "scale", "store", "abuse",
+            "jmh");
 
     private final Path root;
     private final Path work;
@@ -92,6 +95,9 @@ public final class BenchMain {
         }
         if (parts.contains("throughput")) {
             throughputAndFootprint();
+        }
+        if (parts.contains("burst")) {
+            new BurstCost(work, serverJar(), wrk, runTime, report).measure();
         }
         if (parts.contains("overhead")) {
             overhead();
@@ -154,7 +160,7 @@ public final class BenchMain {
             StringBuilder table = new StringBuilder("## Throughput on the sandbox council\n\n"
                     + "Search: 14 days, " + searchBytes + " bytes. View: GET booking, " + bookingBytes + " bytes. Each next to "
                     + "`/bench/baseline` (a precomputed answer of the same size, same server, same run).\n\n"
-                    + "| endpoint | connections | requests/s | baseline requests/s | ratio | p50 ms | p99 ms | baseline p99 ms | errors |\n"
+                    + "| endpoint | connections | requests/s | baseline requests/s | ratio | p50 ms | p99 ms | baseline p99 ms | non-2xx (share) |\n"
                     + "|---|---|---|---|---|---|---|---|---|\n");
             AtomicLong peakRss = new AtomicLong(idle);
             for (int connections : CONNECTIONS) {
@@ -170,6 +176,8 @@ public final class BenchMain {
                 row(table, "GET booking", connections, viewed, viewBase);
                 raw.put("search-" + connections, Map.of("result", searched, "baseline", searchBase));
                 raw.put("view-" + connections, Map.of("result", viewed, "baseline", viewBase));
+                report.target("non-2xx share, search on the sandbox, " + connections + " connections", searched.non2xxPercent(), "%", "<=", 0);
+                report.target("non-2xx share, GET booking on the sandbox, " + connections + " connections", viewed.non2xxPercent(), "%", "<=", 0);
                 if (connections == 64) {
                     report.target("search throughput / baseline, 64 connections", 100 * searched.requestsPerSecond() / searchBase.requestsPerSecond(), "%", ">=", 60);
                     report.target("search p99, 64 connections", searched.p99Millis(), "ms", "<=", 25);
@@ -201,8 +209,6 @@ public final class BenchMain {
                       councils: [sandbox]
                       permissions: all
                       rate-limit: {requests: 100000000, period: 1s}
-                  resilience:
-                    bulkhead: {max-concurrent-calls: 256}
                   councils:
                     sandbox:
                       provider: sandbox
@@ -230,8 +236,6 @@ public final class BenchMain {
             Path config = Files.writeString(work.resolve("overhead.yml"), """
                     slotbridge:
                       signing-key: a-benchmark-signing-key-of-32-characters
-                      resilience:
-                        bulkhead: {max-concurrent-calls: 256}
                       clients:
                         bench:
                           key-sha256: %1$s
@@ -265,7 +269,7 @@ public final class BenchMain {
                         + "`$request_time − $upstream_response_time`; p50 / p99 / max over every request of the run. CPU is the "
                         + "process's (nginx: master and workers) per request served; in brackets, the part the JVM's JIT compiler "
                         + "threads used in that run (a fresh server still compiling code it meets for the first time).\n\n"
-                        + "| gateway → backend | round trips | direct p50 / p99 ms (wrk) | through p50 / p99 ms (wrk) | added p50 / p99 / max ms (inside) | CPU µs / request (of which JIT compilers) | errors |\n"
+                        + "| gateway → backend | round trips | direct p50 / p99 ms (wrk) | through p50 / p99 ms (wrk) | added p50 / p99 / max ms (inside) | CPU µs / request (of which JIT compilers) | non-2xx through (share) |\n"
                         + "|---|---|---|---|---|---|---|\n");
                 Map<String, Object> raw = new LinkedHashMap<>();
 
@@ -280,6 +284,8 @@ public final class BenchMain {
                 Inside connectInside = inside(server, log, "/v1/councils/connect/appointment-search", "connect-through",
                         distinct(connectSearch), json);
                 overheadRow(table, raw, "Slotbridge → Connect", connectTrips, connectDirect, connectInside);
+                report.target("non-2xx share, Slotbridge → Connect search, " + OVERHEAD_CONNECTIONS + " connections",
+                        connectInside.through().non2xxPercent(), "%", "<=", 0);
                 report.target("Connect search for an existing order: backend round trips (warm)", connectTrips, "", "<=", 2);
 
                 String checkAvailability = drsCheckAvailability(monday, monday.plusDays(6));
@@ -291,6 +297,8 @@ public final class BenchMain {
                         json);
                 int opensDuringLoad = countOpenSessions(drs);
                 overheadRow(table, raw, "Slotbridge → DRS", drsTrips, drsDirect, drsInside);
+                report.target("non-2xx share, Slotbridge → DRS search, " + OVERHEAD_CONNECTIONS + " connections",
+                        drsInside.through().non2xxPercent(), "%", "<=", 0);
                 Inside nginx = throughNginx(drs, checkAvailability);
                 overheadRow(table, raw, "nginx → DRS", 1, drsDirect, nginx);
                 floor(table, raw, Map.of("Connect", connectInside, "DRS", drsInside), nginx);
@@ -391,7 +399,7 @@ public final class BenchMain {
                 .append(" | ").append(Report.format(baseline.requestsPerSecond())).append(" | ")
                 .append(Report.format(100 * result.requestsPerSecond() / baseline.requestsPerSecond())).append(" % | ")
                 .append(Report.format(result.p50Millis())).append(" | ").append(Report.format(result.p99Millis())).append(" | ")
-                .append(Report.format(baseline.p99Millis())).append(" | ").append(result.errors()).append(" |\n");
+                .append(Report.format(baseline.p99Millis())).append(" | ").append(result.non2xxShare()).append(" |\n");
     }
 
     /** One measured run through a gateway: its added latencies, and its CPU per request, of which the JIT compilers'. */
@@ -440,7 +448,7 @@ public final class BenchMain {
                 .append(Report.format(direct.p99Millis())).append(" | ").append(Report.format(through.p50Millis())).append(" / ")
                 .append(Report.format(through.p99Millis())).append(" | ").append(AddedLatency.summary(inside.added())).append(" | ")
                 .append(Report.format(inside.cpuMicrosPerRequest())).append(" (").append(Report.format(inside.jitMicrosPerRequest()))
-                .append(") | ").append(direct.errors() + through.errors()).append(" |\n");
+                .append(") | ").append(through.non2xxShare()).append(" |\n");
         raw.put(gateway, Map.of("roundTrips", trips, "direct", direct, "through", through, "requestsMeasuredInside", inside.added().size(),
                 "addedP50Micros", AddedLatency.percentile(inside.added(), 50), "addedP99Micros", AddedLatency.percentile(inside.added(), 99),
                 "addedMaxMicros", AddedLatency.percentile(inside.added(), 100), "cpuMicrosPerRequest", inside.cpuMicrosPerRequest(), "jitCompilerMicrosPerRequest", inside.jitMicrosPerRequest()));

@@ -52,8 +52,11 @@ final class CpuCost {
     private record Endpoint(String name, String url, String method, String body, boolean unique, int baselineBytes) {
     }
 
-    /** One measured run: CPU per request in microseconds, and wrk's figures (null at a fixed rate). */
-    private record Run(double cpuMicrosPerRequest, Double requestsPerSecond, Double p99Millis) {
+    /**
+     * One measured run: CPU per request in microseconds, wrk's figures (null at a fixed rate), and the requests sent
+     * and those not answered 2xx.
+     */
+    private record Run(double cpuMicrosPerRequest, Double requestsPerSecond, Double p99Millis, long requests, long non2xx) {
     }
 
     void measure() throws Exception {
@@ -80,8 +83,9 @@ final class CpuCost {
                     + "request served, next to the precomputed baseline endpoint answering as many bytes, measured "
                     + "alternately in the same server and run (at 64 connections in one-second slices, endpoint and "
                     + "baseline in turn); " + REPETITIONS + " repetitions of " + runTime.toSeconds()
-                    + " s each: median (min–max).\n\n| endpoint | load | µs CPU / request | baseline µs CPU / request "
-                    + "| ratio | requests/s | p99 ms |\n|---|---|---|---|---|---|---|\n");
+                    + " s each: median (min–max); non-2xx: answers other than 2xx (at a fixed rate, also those not "
+                    + "answered), over every repetition.\n\n| endpoint | load | µs CPU / request | baseline µs CPU / request "
+                    + "| ratio | requests/s | p99 ms | non-2xx (share) |\n|---|---|---|---|---|---|---|---|\n");
             StringBuilder handOver = new StringBuilder("\nThe API's controllers answer on a virtual thread (they block on "
                     + "schedulers and stores), the baseline on the event loop. The same baseline answered on a virtual "
                     + "thread, in the same slices, shows what that hand-over costs and what is the endpoint's own work "
@@ -115,12 +119,18 @@ final class CpuCost {
                         ratios.add(cpu.get(i) / base.get(i));
                     }
                     Run last = runs.getLast();
+                    long requests = runs.stream().mapToLong(Run::requests).sum();
+                    long non2xx = runs.stream().mapToLong(Run::non2xx).sum();
+                    double non2xxPercent = requests == 0 ? 0 : 100.0 * non2xx / requests;
                     table.append("| ").append(endpoint.name()).append(" | ").append(load).append(" | ").append(spread(cpu))
                             .append(" | ").append(spread(base)).append(" | ").append(spread(ratios)).append("× | ")
                             .append(last.requestsPerSecond() == null ? "—" : Report.format(last.requestsPerSecond())).append(" | ")
-                            .append(last.p99Millis() == null ? "—" : Report.format(last.p99Millis())).append(" |\n");
+                            .append(last.p99Millis() == null ? "—" : Report.format(last.p99Millis())).append(" | ")
+                            .append(non2xx).append(" of ").append(requests).append(" (").append(Report.format(non2xxPercent))
+                            .append(" %) |\n");
                     raw.put(endpoint.name() + " @ " + load, Map.of("cpuMicrosPerRequest", cpu, "baselineCpuMicrosPerRequest", base,
-                            "ratios", ratios));
+                            "ratios", ratios, "requests", requests, "non2xx", non2xx));
+                    report.target("non-2xx share, " + endpoint.name() + ", " + load, non2xxPercent, "%", "<=", 0);
                     if (load.startsWith("64")) {
                         List<Double> virtual = onVirtualThread.stream().map(Run::cpuMicrosPerRequest).toList();
                         List<Double> hops = new ArrayList<>();
@@ -173,6 +183,8 @@ final class CpuCost {
         long slices = Math.max(1, runTime.dividedBy(SLICE));
         long[] cpuNanos = new long[endpoints.size()];
         long[] served = new long[endpoints.size()];
+        long[] sent = new long[endpoints.size()];
+        long[] non2xx = new long[endpoints.size()];
         List<List<Double>> p99s = endpoints.stream().<List<Double>>map(endpoint -> new ArrayList<>()).toList();
         for (long slice = 0; slice < slices; slice++) {
             for (int i = 0; i < endpoints.size(); i++) {
@@ -187,13 +199,15 @@ final class CpuCost {
                 measuredCpuNanos += server.cpuNanos() - before;
                 measuredCompilerNanos += server.compilerNanos() - compilers;
                 served[i] += result.requests() - result.errors();
+                sent[i] += result.requests();
+                non2xx[i] += result.non2xx();
                 p99s.get(i).add(result.p99Millis());
             }
         }
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < endpoints.size(); i++) {
             runs.add(new Run(cpuNanos[i] / 1000.0 / Math.max(1, served[i]),
-                    served[i] / (double) (slices * SLICE.toSeconds()), median(p99s.get(i))));
+                    served[i] / (double) (slices * SLICE.toSeconds()), median(p99s.get(i)), sent[i], non2xx[i]));
         }
         return runs;
     }
@@ -227,7 +241,8 @@ final class CpuCost {
             return request.header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build();
         }, FIXED_RATE, runTime);
         long used = server.cpuNanos() - before;
-        return new Run(used / 1000.0 / Math.max(1, result.answered()), null, null);
+        return new Run(used / 1000.0 / Math.max(1, result.answered()), null, null, result.answered() + result.failed(),
+                result.failed());
     }
 
     static double median(List<Double> values) {

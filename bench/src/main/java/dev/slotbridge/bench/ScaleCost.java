@@ -133,7 +133,8 @@ final class ScaleCost {
                         + "| resident memory idle / peak under 64-connection search load | " + idle + " MB / " + peak.get() + " MB |\n"
                         + "| `/prometheus` | " + bytes / 1024 + " KiB, " + Report.format(scrape) + " ms per scrape (median of 20) |\n"
                         + "| search on one council under that load | " + Report.format(load.requestsPerSecond()) + " requests/s, p99 "
-                        + Report.format(load.p99Millis()) + " ms |");
+                        + Report.format(load.p99Millis()) + " ms, non-2xx " + load.non2xxShare() + " |");
+                report.target("200 councils: non-2xx share of the 64-connection search load", load.non2xxPercent(), "%", "<=", 0);
             }
         } finally {
             connect.stop();

@@ -12,8 +12,20 @@ import java.util.regex.Pattern;
 
 /** Runs {@code wrk} (its own process) for a bounded time and reads its numbers. */
 final class Wrk {
-    /** One run's figures; latencies in milliseconds. */
-    record Result(double requestsPerSecond, double p50Millis, double p99Millis, long requests, long errors) {
+    /**
+     * One run's figures; latencies in milliseconds. {@code non2xx}: answers other than 2xx (and 3xx); {@code errors}:
+     * those and the socket errors (connect, read, write, timeout) together.
+     */
+    record Result(double requestsPerSecond, double p50Millis, double p99Millis, long requests, long non2xx, long errors) {
+        /** The share of answers that were not 2xx, in per cent. */
+        double non2xxPercent() {
+            return requests == 0 ? 0 : 100.0 * non2xx / requests;
+        }
+
+        /** {@code non-2xx of requests (share %)}, for a report's table. */
+        String non2xxShare() {
+            return non2xx + " of " + requests + " (" + Report.format(non2xxPercent()) + " %)";
+        }
     }
 
     private final Path scripts;
@@ -78,10 +90,10 @@ final class Wrk {
     static Result parse(String output) {
         double rps = number(output, "Requests/sec:\\s+([\\d.]+)");
         long requests = (long) number(output, "(\\d+) requests in");
-        long errors = (long) optional(output, "Non-2xx or 3xx responses: (\\d+)")
-                + (long) optional(output, "Socket errors: connect (\\d+)") + (long) optional(output, "read (\\d+), write")
-                + (long) optional(output, "timeout (\\d+)");
-        return new Result(rps, latency(output, "50%"), latency(output, "99%"), requests, errors);
+        long non2xx = (long) optional(output, "Non-2xx or 3xx responses: (\\d+)");
+        long errors = non2xx + (long) optional(output, "Socket errors: connect (\\d+)")
+                + (long) optional(output, "read (\\d+), write") + (long) optional(output, "timeout (\\d+)");
+        return new Result(rps, latency(output, "50%"), latency(output, "99%"), requests, non2xx, errors);
     }
 
     private static double latency(String output, String percentile) {

@@ -32,6 +32,17 @@ public interface ProviderFactory {
     }
 
     /**
+     * Whether this provider's calls go to a scheduler in another process (over the network). True, the default: the
+     * server bounds each council's concurrent calls with a bulkhead ({@code resilience.bulkhead}), so a slow or hung
+     * scheduler holds a bounded number of requests and a burst never floods the council's system. False for a
+     * provider that answers in this process (the sandbox): its calls hold nothing scarce, so the server-wide bulkhead
+     * does not limit them; a council's own {@code resilience.bulkhead.max-concurrent-calls} still does.
+     */
+    default boolean callsRemoteScheduler() {
+        return true;
+    }
+
+    /**
      * Builds the provider for one council. Must validate every setting now, not at the first call.
      *
      * @throws dev.slotbridge.spi.error.InvalidSettingsException naming the key, when a setting is missing or wrong

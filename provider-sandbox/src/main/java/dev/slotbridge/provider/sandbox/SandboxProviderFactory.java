@@ -21,6 +21,12 @@ public final class SandboxProviderFactory implements ProviderFactory {
         return SandboxSettings.DESCRIPTORS;
     }
 
+    /** Its diary is in this process: nothing remote for a bulkhead to protect. */
+    @Override
+    public boolean callsRemoteScheduler() {
+        return false;
+    }
+
     @Override
     public SchedulerProvider create(ProviderContext context) {
         SandboxSettings settings = SandboxSettings.from(context.settings());

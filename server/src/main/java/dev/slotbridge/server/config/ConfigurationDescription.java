@@ -142,8 +142,12 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                                 + "counts; at most sliding-window-size").byDefault(10).range(1, 10_000).build())
                         .section("the circuit breaker"))
                 .optional("bulkhead", new ConfigNode.Keys()
-                        .optional("max-concurrent-calls", value(WHOLE_NUMBER, "calls in flight per council; beyond: 503")
-                                .byDefault(25).range(1, 10_000).build())
+                        .optional("max-concurrent-calls", value(WHOLE_NUMBER, "calls in flight per council to a "
+                                + "remote scheduler; a provider in this process (sandbox) is unlimited unless its council "
+                                + "sets this").byDefault(25).range(1, 10_000).build())
+                        .optional("max-wait", value(DURATION, "how long a call that finds them all in use waits "
+                                + "for one, in arrival order, never past its request's deadline; then 503 council-busy")
+                                .byDefault("2s").range("0s", "1m").build())
                         .section("the bulkhead"))
                 .section(meaning);
     }

@@ -74,7 +74,8 @@ public final class CouncilRegistry implements AutoCloseable {
         try {
             ProviderSettings providerSettings = ProviderSettings.of(id, properties.settings("settings"), factory.settings());
             ConfiguredSecrets.register(providerSettings.secretValues());
-            SchedulerProvider provider = guards.protect(id, factory.name(), properties.section("resilience"),
+            SchedulerProvider provider = guards.protect(id, factory.name(), factory.callsRemoteScheduler(),
+                    properties.section("resilience"),
                     (callTimeout, permits) -> factory.create(new ProviderContext(id, providerSettings, clock, zone,
                             callTimeout, permits, memories.forCouncil(id))));
             return new Council(id, properties.text("name").orElse(id), factory.name(), zone, provider);

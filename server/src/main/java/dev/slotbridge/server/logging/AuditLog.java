@@ -30,7 +30,8 @@ public final class AuditLog {
             case ApiProblemException problem -> problem.type().status().getCode() + " "
                     + problem.type().type().getPath().substring(problem.type().type().getPath().lastIndexOf('/') + 1);
             case ProviderException provider -> provider.getClass().getSimpleName();
-            case CouncilUnavailableException unavailable -> "503 scheduler-unavailable";
+            case CouncilUnavailableException unavailable ->
+                    unavailable.councilBusy() ? "503 council-busy" : "503 scheduler-unavailable";
             default -> "error";
         };
     }

@@ -22,6 +22,19 @@ public final class SchedulerMetrics {
     static final String REPLAYS = "slotbridge.idempotency.replays";
     static final String RECONCILIATIONS = "slotbridge.bookings.reconciliations";
     static final String RATE_LIMITED = "slotbridge.ratelimit.rejections";
+    static final String BULKHEAD_WAIT = "slotbridge.bulkhead.wait";
+
+    /** How a wait for a council's bulkhead permit ended. */
+    public enum BulkheadWait {
+        /** A permit came free, and the call was made. */
+        ACQUIRED,
+        /** None came free in time: 503 {@code council-busy}. */
+        REFUSED;
+
+        String tag() {
+            return name().toLowerCase(java.util.Locale.ROOT);
+        }
+    }
 
     private final MeterRegistry registry;
 
@@ -33,6 +46,17 @@ public final class SchedulerMetrics {
     public Timer callTimer(String council, String provider, String operation, String outcome) {
         return ServiceLevelBuckets.apply(Timer.builder(CALLS)).description("Calls to council schedulers, one per attempt")
                 .tags("council", council, "provider", provider, "operation", operation, "outcome", outcome)
+                .register(registry);
+    }
+
+    /**
+     * The timer of calls to a council that found its bulkhead full and waited, by how the wait ended; registered
+     * when the council is built, so both exist from start-up.
+     */
+    public Timer bulkheadWait(String council, BulkheadWait outcome) {
+        return ServiceLevelBuckets.apply(Timer.builder(BULKHEAD_WAIT))
+                .description("Waits for a permit of a council's bulkhead, by calls that found it full")
+                .tags("council", council, "outcome", outcome.tag())
                 .register(registry);
     }
 

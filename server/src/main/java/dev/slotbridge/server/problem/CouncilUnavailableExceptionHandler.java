@@ -10,7 +10,10 @@ import jakarta.inject.Singleton;
 
 import java.util.Map;
 
-/** Open circuit or full bulkhead: 503 {@code scheduler-unavailable} with {@code Retry-After}. */
+/**
+ * Nothing sent to the council's scheduler: 503 {@code council-busy} when its bulkhead stayed full for as long as the
+ * call could wait, else 503 {@code scheduler-unavailable} (open circuit, or no time left); with {@code Retry-After}.
+ */
 @Produces
 @Singleton
 final class CouncilUnavailableExceptionHandler
@@ -18,8 +21,14 @@ final class CouncilUnavailableExceptionHandler
 
     @Override
     public HttpResponse<Problem> handle(HttpRequest request, CouncilUnavailableException exception) {
+        Map<String, String> retryAfter = Map.of(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds()));
+        if (exception.councilBusy()) {
+            return ProblemResponses.of(request, ProblemType.COUNCIL_BUSY, "The council's scheduler has as many requests "
+                    + "in flight as it is given, and no place came free for this one while it waited its turn; nothing "
+                    + "was sent. Try again shortly", null, retryAfter);
+        }
         return ProblemResponses.of(request, ProblemType.SCHEDULER_UNAVAILABLE,
-                "The council's scheduler is failing or busy; try again later", null,
-                Map.of(HttpHeaders.RETRY_AFTER, Long.toString(exception.retryAfterSeconds())));
+                "The council's scheduler is failing, or the request's time ran out before it could be called; nothing "
+                        + "was sent. Try again later", null, retryAfter);
     }
 }

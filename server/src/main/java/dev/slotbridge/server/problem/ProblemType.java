@@ -39,6 +39,7 @@ public enum ProblemType {
     CAPABILITY_NOT_SUPPORTED(HttpStatus.NOT_IMPLEMENTED, "capability-not-supported", "Capability not supported"),
     SCHEDULER_ERROR(HttpStatus.BAD_GATEWAY, "scheduler-error", "Scheduler error"),
     SCHEDULER_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "scheduler-unavailable", "Scheduler unavailable"),
+    COUNCIL_BUSY(HttpStatus.SERVICE_UNAVAILABLE, "council-busy", "Council busy"),
     IDEMPOTENCY_CAPACITY(HttpStatus.SERVICE_UNAVAILABLE, "idempotency-capacity", "Too many open Idempotency-Keys"),
     SHUTTING_DOWN(HttpStatus.SERVICE_UNAVAILABLE, "shutting-down", "Shutting down"),
     STORE_UNAVAILABLE(HttpStatus.SERVICE_UNAVAILABLE, "store-unavailable", "Store unavailable"),

@@ -6,10 +6,8 @@ import dev.slotbridge.server.store.StoreUnavailableException;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
+import dev.slotbridge.spi.error.SchedulerUnavailableException;
 import dev.slotbridge.spi.support.SchedulerExchanges;
-import io.github.resilience4j.bulkhead.Bulkhead;
-import io.github.resilience4j.bulkhead.BulkheadConfig;
-import io.github.resilience4j.bulkhead.BulkheadFullException;
 import io.github.resilience4j.circuitbreaker.CallNotPermittedException;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
@@ -39,10 +37,14 @@ import java.util.function.Supplier;
  *   <li><b>Circuit breaker</b> (count-based window, the test clock for its open-state wait): counts every
  *       {@link dev.slotbridge.spi.error.ErrorKind#isSchedulerFailure() scheduler failure} and provider bugs; business
  *       answers (slot taken, refused, not found) are not failures. Open: 503 at once.</li>
- *   <li><b>Bulkhead</b>: at most N calls in flight for the council; more get 503 at once, so a hung scheduler fills
- *       its own bulkhead instead of every server thread. A permit is held until the call really returns. A provider
- *       that fans a call out takes a permit per extra concurrent request ({@link #permits()}), so the bulkhead bounds
- *       every request to the scheduler. A full bulkhead is not a scheduler failure for the circuit breaker.</li>
+ *   <li><b>Bulkhead</b> ({@link CouncilBulkhead}): at most N calls in flight for the council, so a hung scheduler
+ *       fills its own bulkhead instead of every server thread. A call that finds it full waits its turn for a permit,
+ *       in arrival order, up to {@code max-wait} and never so long that it could no longer be made by the deadline;
+ *       then 503 {@code council-busy}. A permit is held until the call really returns. A provider that fans a call
+ *       out takes a permit per extra concurrent request ({@link #permits()}), without waiting, so the bulkhead bounds
+ *       every request to the scheduler. A full bulkhead is not a scheduler failure for the circuit breaker. Waits are
+ *       timed per council ({@code slotbridge_bulkhead_wait_seconds}); the attempt's own timing starts once it has
+ *       its permit.</li>
  *   <li><b>Time limit</b> per attempt ({@link CallerThreadTimeLimit}): the council's timeout, or what is left of the
  *       deadline when that is less; the call runs on the request's own virtual thread, which is interrupted when the
  *       limit passes, and the caller gets {@link SchedulerTimeoutException}. A write (an operation not safe to repeat)
@@ -58,7 +60,9 @@ final class CouncilCallGuard {
     private final String provider;
     private final ResilienceSettings settings;
     private final CircuitBreaker circuitBreaker;
-    private final Bulkhead bulkhead;
+    private final CouncilBulkhead bulkhead;
+    private final Timer waitedAndCalled;
+    private final Timer waitedInVain;
     private final CallerThreadTimeLimit timeLimit;
     private final Clock clock;
     private final IntervalFunction backoff;
@@ -77,11 +81,12 @@ final class CouncilCallGuard {
                 .failureRateThreshold(settings.failureRateThreshold())
                 .waitDurationInOpenState(settings.waitInOpenState())
                 .recordException(CouncilCallGuard::isSchedulerFailure)
-                .ignoreExceptions(BulkheadFullException.class)
+                .ignoreExceptions(CouncilUnavailableException.class)
                 .clock(clock)
                 .build());
-        this.bulkhead = Bulkhead.of(council, BulkheadConfig.custom()
-                .maxConcurrentCalls(settings.maxConcurrentCalls()).maxWaitDuration(Duration.ZERO).build());
+        this.bulkhead = new CouncilBulkhead(settings.maxConcurrentCalls());
+        this.waitedAndCalled = metrics.bulkheadWait(council, SchedulerMetrics.BulkheadWait.ACQUIRED);
+        this.waitedInVain = metrics.bulkheadWait(council, SchedulerMetrics.BulkheadWait.REFUSED);
         this.timeLimit = new CallerThreadTimeLimit(alarms);
         this.clock = clock;
         this.backoff = IntervalFunction.ofExponentialRandomBackoff(settings.retryWait(), 2.0, 0.5);
@@ -116,19 +121,27 @@ final class CouncilCallGuard {
         return !(e instanceof StoreUnavailableException);
     }
 
-    /** Extra concurrent calls a provider makes (a fanned-out search) take permits from the same bulkhead. */
+    /**
+     * Extra concurrent calls a provider makes (a fanned-out search) take permits from the same bulkhead, never
+     * waiting, and never while a call waits for one.
+     */
     CallPermits permits() {
         return new CallPermits() {
             @Override
             public boolean tryAcquire() {
-                return bulkhead.tryAcquirePermission();
+                return bulkhead.tryAcquireNow();
             }
 
             @Override
             public void release() {
-                bulkhead.onComplete();
+                bulkhead.release();
             }
         };
+    }
+
+    /** Calls waiting for a permit of the council's bulkhead now. */
+    int waitingForPermit() {
+        return bulkhead.waiting();
     }
 
     Duration timeout() {
@@ -152,25 +165,21 @@ final class CouncilCallGuard {
      */
     private <T> T retried(SchedulerOperation operation, Supplier<T> call) {
         Instant deadline = CallDeadline.current().passesAt(settings.deadline(), clock);
-        Duration limit = limit(operation, deadline, Duration.ZERO);
-        if (limit == null) {
-            throw new CouncilUnavailableException("council '" + council + "': the request's deadline ("
+        if (limit(operation, deadline, Duration.ZERO) == null) {
+            throw CouncilUnavailableException.unavailable("council '" + council + "': the request's deadline ("
                     + settings.deadline().toMillis() + " ms) left no time to call the scheduler", Duration.ofSeconds(1));
         }
         Predicate<Throwable> retryable = retryable(operation);
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(operation, call, limit);
+                return attempt(operation, call, deadline);
             } catch (RuntimeException failure) {
                 if (attempt == settings.maxAttempts() || !retryable.test(failure)) {
                     throw failure;
                 }
                 Duration wait = Duration.ofMillis(backoff.apply(attempt));
-                if (limit(operation, deadline, wait) == null || !waited(wait)) {
-                    throw failure;
-                }
-                limit = limit(operation, deadline, Duration.ZERO);
-                if (limit == null) {
+                if (limit(operation, deadline, wait) == null || !waited(wait)
+                        || limit(operation, deadline, Duration.ZERO) == null) {
                     throw failure;
                 }
                 metrics.retry(council, provider, operation.tag());
@@ -212,39 +221,93 @@ final class CouncilCallGuard {
         return timeLimit.call(call, settings.timeout(), () -> what + " got no answer within " + settings.timeout());
     }
 
-    private <T> T attempt(SchedulerOperation operation, Supplier<T> call, Duration limit) {
-        long started = System.nanoTime();
+    private <T> T attempt(SchedulerOperation operation, Supplier<T> call, Instant deadline) {
+        Stopwatch stopwatch = new Stopwatch();
         CallOutcome outcome = CallOutcome.SUCCESS;
         RuntimeException failure = null;
         try {
-            return circuitBreaker.executeSupplier(() -> timeLimited(operation, call, limit));
+            return circuitBreaker.executeSupplier(() -> permitted(operation, call, deadline, stopwatch));
         } catch (CallNotPermittedException e) {
             outcome = CallOutcome.CIRCUIT_OPEN;
-            throw failure = new CouncilUnavailableException(
+            throw failure = CouncilUnavailableException.unavailable(
                     "council '" + council + "': circuit open after repeated scheduler failures", settings.waitInOpenState());
-        } catch (BulkheadFullException e) {
-            outcome = CallOutcome.BULKHEAD_FULL;
-            throw failure = new CouncilUnavailableException("council '" + council + "': "
-                    + settings.maxConcurrentCalls() + " scheduler calls already in flight", Duration.ofSeconds(1));
+        } catch (CouncilUnavailableException e) {
+            outcome = CallOutcome.COUNCIL_BUSY;
+            throw failure = e;
         } catch (RuntimeException e) {
             outcome = CallOutcome.of(e);
             throw failure = e;
         } finally {
-            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            Duration took = stopwatch.elapsed();
             timers.get(operation).computeIfAbsent(outcome, seen -> metrics.callTimer(council, provider, operation.tag(), seen.tag()))
                     .record(took);
             log(operation, outcome, took, failure);
         }
     }
 
-    private <T> T timeLimited(SchedulerOperation operation, Supplier<T> call, Duration limit) {
-        if (!bulkhead.tryAcquirePermission()) {
-            throw BulkheadFullException.createBulkheadFullException(bulkhead);
+    /**
+     * The call, under its time limit, once it has a permit of the council's bulkhead; the stopwatch restarts when it
+     * gets the permit, so the attempt's timing is the scheduler's alone.
+     *
+     * @throws CouncilUnavailableException (busy) when no permit came free in time, or the wait left no time to call
+     */
+    private <T> T permitted(SchedulerOperation operation, Supplier<T> call, Instant deadline, Stopwatch stopwatch) {
+        if (!bulkhead.tryAcquireNow()) {
+            waitForPermit(operation, deadline);
+            stopwatch.restart();
         }
         try {
+            Duration limit = limit(operation, deadline, Duration.ZERO);
+            if (limit == null) {
+                throw busy("none came free for it while the request's deadline allowed the call");
+            }
             return timeLimit.call(call, limit, () -> operation.tag() + " got no answer within " + limit);
         } finally {
-            bulkhead.onComplete();
+            bulkhead.release();
+        }
+    }
+
+    /**
+     * Waits for a permit, behind the calls that came first, for {@code max-wait} or until the call could no longer
+     * be made by the deadline, whichever is sooner; times the wait.
+     *
+     * @throws CouncilUnavailableException (busy) when none came free in time
+     * @throws SchedulerUnavailableException (not sent) when the waiting thread was interrupted: the server is stopping
+     */
+    private void waitForPermit(SchedulerOperation operation, Instant deadline) {
+        Instant latestStart = operation.isSafeToRepeat() ? deadline : deadline.minus(settings.timeout());
+        Duration left = Duration.between(clock.instant(), latestStart);
+        Duration wait = left.compareTo(settings.maxWait()) < 0 ? left : settings.maxWait();
+        long started = System.nanoTime();
+        boolean acquired;
+        try {
+            acquired = bulkhead.acquire(wait);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new SchedulerUnavailableException("the server is stopping", true, e);
+        }
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        (acquired ? waitedAndCalled : waitedInVain).record(waited);
+        if (!acquired) {
+            throw busy("none came free for it within " + waited.toMillis() + " ms");
+        }
+    }
+
+    private CouncilUnavailableException busy(String why) {
+        return CouncilUnavailableException.busy("council '" + council + "': " + settings.maxConcurrentCalls()
+                + " scheduler calls in flight, as many as it is given; " + why, Duration.ofSeconds(1));
+    }
+
+    /** Time since it started, or since it was last restarted. */
+    private static final class Stopwatch {
+        private long from = System.nanoTime();
+
+        void restart() {
+            from = System.nanoTime();
+        }
+
+        Duration elapsed() {
+            return Duration.ofNanos(System.nanoTime() - from);
         }
     }
 

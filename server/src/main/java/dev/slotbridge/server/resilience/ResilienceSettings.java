@@ -17,11 +17,14 @@ import java.time.Duration;
  * @param waitInOpenState   how long an open circuit refuses calls before letting trial calls through
  * @param slidingWindowSize calls the circuit breaker looks back over
  * @param minimumNumberOfCalls       calls needed before the failure rate counts
- * @param maxConcurrentCalls         the bulkhead: calls in flight at once
+ * @param maxConcurrentCalls         the bulkhead: calls in flight at once ({@link #UNLIMITED} for none)
+ * @param maxWait           how long a call waits for a bulkhead permit before it is refused
  */
 public record ResilienceSettings(Duration timeout, Duration deadline, int maxAttempts, Duration retryWait, int failureRateThreshold,
                                  Duration waitInOpenState, int slidingWindowSize, int minimumNumberOfCalls,
-                                 int maxConcurrentCalls) {
+                                 int maxConcurrentCalls, Duration maxWait) {
+    /** {@link #maxConcurrentCalls()} of a council whose calls no bulkhead limits. */
+    public static final int UNLIMITED = Integer.MAX_VALUE;
 
     /** The keys of a {@code resilience} section this record reads (each described in the configuration description). */
     public enum Key {
@@ -33,7 +36,8 @@ public record ResilienceSettings(Duration timeout, Duration deadline, int maxAtt
         WAIT_IN_OPEN_STATE("circuit-breaker.wait-in-open-state"),
         SLIDING_WINDOW_SIZE("circuit-breaker.sliding-window-size"),
         MINIMUM_NUMBER_OF_CALLS("circuit-breaker.minimum-number-of-calls"),
-        MAX_CONCURRENT_CALLS("bulkhead.max-concurrent-calls");
+        MAX_CONCURRENT_CALLS("bulkhead.max-concurrent-calls"),
+        MAX_WAIT("bulkhead.max-wait");
 
         private final String name;
 
@@ -49,15 +53,18 @@ public record ResilienceSettings(Duration timeout, Duration deadline, int maxAtt
 
     /** The server-wide settings ({@code slotbridge.resilience}), checked even when no council uses them yet. */
     static ResilienceSettings serverWide(ConfigSection serverWide) {
-        return resolve(serverWide, null);
+        return resolve(serverWide, null, true);
     }
 
     /**
      * @param serverWide {@code slotbridge.resilience}, validated
      * @param council    the council's {@code resilience} overrides, validated; null for the server-wide settings alone
+     * @param remote     whether the council's provider calls a remote scheduler; when not, only the council's own
+     *                   {@code max-concurrent-calls} bounds its calls (else {@link #UNLIMITED})
      */
-    static ResilienceSettings resolve(ConfigSection serverWide, ConfigSection council) {
+    static ResilienceSettings resolve(ConfigSection serverWide, ConfigSection council, boolean remote) {
         var lookup = new Lookup(serverWide, council);
+        boolean bounded = remote || lookup.councilSets(Key.MAX_CONCURRENT_CALLS);
         var settings = new ResilienceSettings(
                 lookup.duration(Key.TIMEOUT),
                 lookup.duration(Key.DEADLINE),
@@ -67,7 +74,8 @@ public record ResilienceSettings(Duration timeout, Duration deadline, int maxAtt
                 lookup.duration(Key.WAIT_IN_OPEN_STATE),
                 lookup.integer(Key.SLIDING_WINDOW_SIZE),
                 lookup.integer(Key.MINIMUM_NUMBER_OF_CALLS),
-                lookup.integer(Key.MAX_CONCURRENT_CALLS));
+                bounded ? lookup.integer(Key.MAX_CONCURRENT_CALLS) : UNLIMITED,
+                lookup.duration(Key.MAX_WAIT));
         if (settings.deadline().compareTo(settings.timeout()) < 0) {
             ConfigSection where = lookup.sectionOf(Key.DEADLINE);
             throw new ConfigurationException(where.path() + ".deadline: must be at least timeout ("
@@ -85,10 +93,12 @@ public record ResilienceSettings(Duration timeout, Duration deadline, int maxAtt
     private record Lookup(ConfigSection serverWide, ConfigSection council) {
         /** The section holding the key's value, and the key's last word. */
         private ConfigSection sectionOf(Key key) {
-            if (council != null && within(council, key).has(lastWord(key))) {
-                return within(council, key);
-            }
-            return within(serverWide, key);
+            return councilSets(key) ? within(council, key) : within(serverWide, key);
+        }
+
+        /** Whether the council's own section gives the key. */
+        boolean councilSets(Key key) {
+            return council != null && within(council, key).has(lastWord(key));
         }
 
         private static ConfigSection within(ConfigSection resilience, Key key) {

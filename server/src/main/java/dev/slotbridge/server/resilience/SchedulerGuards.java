@@ -63,11 +63,14 @@ public final class SchedulerGuards {
      * The council's provider, made by {@code factory}, behind its time limit, retries, circuit breaker and bulkhead.
      *
      * @param resilience the council's {@code resilience} overrides
+     * @param remote     whether the provider calls a remote scheduler
+     *                   ({@link dev.slotbridge.spi.ProviderFactory#callsRemoteScheduler()}); when not, only a bulkhead
+     *                   the council sets itself limits its calls
      * @throws io.micronaut.context.exceptions.ConfigurationException naming council and key for a bad setting
      */
-    public SchedulerProvider protect(String councilId, String providerName, ConfigSection resilience,
+    public SchedulerProvider protect(String councilId, String providerName, boolean remote, ConfigSection resilience,
                                      GuardedProviderFactory factory) {
-        ResilienceSettings settings = ResilienceSettings.resolve(serverWide, resilience);
+        ResilienceSettings settings = ResilienceSettings.resolve(serverWide, resilience, remote);
         CouncilCallGuard guard = new CouncilCallGuard(councilId, providerName, settings, clock, this::alarm, metrics);
         SchedulerProvider provider = factory.create(guard.timeout(), guard.permits());
         guards.put(councilId, guard);

@@ -52,7 +52,8 @@ final class MetricsApiTest {
                 .contains("slotbridge_bookings_reconciliations_total{council=\"sandbox\",result=\"unknown\"} 0.0")
                 .contains("slotbridge_idempotency_replays_total{council=\"sandbox\"} 0.0")
                 .contains("slotbridge_ratelimit_rejections_total{client=\"limited\"} 0.0")
-                .contains("slotbridge_store_errors_total{operation=\"idempotency\"} 0.0");
+                .contains("slotbridge_store_errors_total{operation=\"idempotency\"} 0.0")
+                .contains("slotbridge_bulkhead_wait_seconds_count{council=\"sandbox\",outcome=\"refused\"} 0");
     }
 
     @Test

@@ -9,12 +9,16 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.core.propagation.PropagatedContext;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -25,10 +29,11 @@ final class CouncilCallGuardTest {
     private static final Duration TIMEOUT = Duration.ofSeconds(5);
     private static final Duration DEADLINE = Duration.ofSeconds(8);
     private final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
+    private final SimpleMeterRegistry registry = new SimpleMeterRegistry();
     /** When true, the time limit's alarm goes off as soon as a call starts. */
     private boolean alarmAtOnce;
     /** The time limit of every attempt, as its alarm was armed. */
-    private final List<Duration> limits = new ArrayList<>();
+    private final List<Duration> limits = Collections.synchronizedList(new ArrayList<>());
     private final CallerThreadTimeLimit.Alarms alarms = (action, delay) -> {
         limits.add(delay);
         if (alarmAtOnce) {
@@ -42,9 +47,14 @@ final class CouncilCallGuardTest {
      * the last {@code window} calls failed.
      */
     private CouncilCallGuard guard(int maxConcurrentCalls, int window) {
+        return guard(maxConcurrentCalls, window, Duration.ZERO);
+    }
+
+    /** The same, and a call that finds the bulkhead full waits up to {@code maxWait} for a permit. */
+    private CouncilCallGuard guard(int maxConcurrentCalls, int window, Duration maxWait) {
         ResilienceSettings settings = new ResilienceSettings(TIMEOUT, DEADLINE, 3, Duration.ofMillis(1), 50,
-                Duration.ofSeconds(30), window, window, maxConcurrentCalls);
-        return new CouncilCallGuard("lincoln", "fake", settings, clock, alarms, new SchedulerMetrics(new SimpleMeterRegistry()));
+                Duration.ofSeconds(30), window, window, maxConcurrentCalls, maxWait);
+        return new CouncilCallGuard("lincoln", "fake", settings, clock, alarms, new SchedulerMetrics(registry));
     }
 
     /** An attempt that gets no answer and counts its attempts. */
@@ -151,6 +161,144 @@ final class CouncilCallGuardTest {
     }
 
     @Test
+    @Timeout(20)
+    void callsThatFindTheBulkheadFullWaitTheirTurnInArrivalOrder() throws Exception {
+        CouncilCallGuard guard = guard(1, 100, Duration.ofMinutes(1));
+        Holder holder = Holder.start(guard);
+        List<Integer> served = Collections.synchronizedList(new ArrayList<>());
+        List<Thread> callers = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            int caller = i;
+            callers.add(Thread.ofPlatform().start(() -> guard.call(SchedulerOperation.SEARCH, () -> served.add(caller))));
+            awaitWaiting(guard, i + 1);
+        }
+
+        holder.finish();
+        for (Thread caller : callers) {
+            caller.join();
+        }
+
+        assertThat(served).as("each permit goes to the call that waited longest").containsExactly(0, 1, 2);
+        assertThat(waits("acquired").count()).isEqualTo(3);
+        assertThat(waits("refused").count()).isZero();
+        assertThat(guard.circuitState()).isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    @Timeout(20)
+    void aCallThatWaitedMaxWaitInVainIsRefusedAsBusyNotAsASchedulerFailure() throws Exception {
+        Duration maxWait = Duration.ofMillis(50);
+        CouncilCallGuard guard = guard(1, 1, maxWait);
+        Holder holder = Holder.start(guard);
+        AtomicInteger sent = new AtomicInteger();
+
+        long started = System.nanoTime();
+        assertThatThrownBy(() -> guard.call(SchedulerOperation.SEARCH, sent::incrementAndGet))
+                .isInstanceOfSatisfying(CouncilUnavailableException.class, e -> {
+                    assertThat(e.councilBusy()).isTrue();
+                    assertThat(e.retryAfterSeconds()).isEqualTo(1);
+                });
+        Duration waited = Duration.ofNanos(System.nanoTime() - started);
+        holder.finish();
+
+        assertThat(waited).isGreaterThanOrEqualTo(maxWait);
+        assertThat(sent).as("a refused call is not sent, nor retried").hasValue(0);
+        assertThat(waits("refused").count()).isEqualTo(1);
+        assertThat(registry.get("slotbridge.scheduler.calls").tag("outcome", "council_busy").timer().count()).isEqualTo(1);
+        assertThat(guard.circuitState()).as("a one-call window: a counted failure would have opened it")
+                .isEqualTo(CircuitBreaker.State.CLOSED);
+    }
+
+    @Test
+    @Timeout(20)
+    void aWriteWaitsOnlyWhileItCouldStillBeSentWithItsWholeTimeLimitBeforeTheDeadline() throws Exception {
+        CouncilCallGuard guard = guard(1, 100, Duration.ofMinutes(1));
+        AtomicReference<Duration> waited = new AtomicReference<>();
+        AtomicInteger sent = new AtomicInteger();
+
+        Throwable refused = inRequest(() -> {
+            guard.call(SchedulerOperation.SEARCH, () -> "slots");
+            // 50 ms before the last moment a booking can start with its whole 5 s left
+            clock.advance(DEADLINE.minus(TIMEOUT).minusMillis(50));
+            Holder holder = Holder.start(guard);
+            long started = System.nanoTime();
+            try {
+                guard.call(SchedulerOperation.BOOK, sent::incrementAndGet);
+                return null;
+            } catch (CouncilUnavailableException e) {
+                return e;
+            } finally {
+                waited.set(Duration.ofNanos(System.nanoTime() - started));
+                holder.finish();
+            }
+        });
+
+        assertThat(refused).isInstanceOfSatisfying(CouncilUnavailableException.class,
+                e -> assertThat(e.councilBusy()).isTrue());
+        assertThat(sent).hasValue(0);
+        assertThat(waited.get()).as("the 50 ms the deadline left, not the minute of max-wait")
+                .isGreaterThanOrEqualTo(Duration.ofMillis(50)).isLessThan(Duration.ofSeconds(10));
+    }
+
+    @Test
+    @Timeout(20)
+    void extraPermitsForAFanOutNeverWaitEvenWithAWaitSet() {
+        CouncilCallGuard guard = guard(1, 100, Duration.ofMinutes(1));
+
+        boolean extra = guard.call(SchedulerOperation.SEARCH, () -> guard.permits().tryAcquire());
+
+        assertThat(extra).as("the only permit is the caller's: no extra one, and no wait for one").isFalse();
+        assertThat(waits("acquired").count() + waits("refused").count()).isZero();
+    }
+
+    private io.micrometer.core.instrument.Timer waits(String outcome) {
+        return registry.get("slotbridge.bulkhead.wait").tag("council", "lincoln").tag("outcome", outcome).timer();
+    }
+
+    /** Returns once {@code count} calls wait for a permit (a waiting call parks: nothing to be told of but this). */
+    private static void awaitWaiting(CouncilCallGuard guard, int count) {
+        while (guard.waitingForPermit() < count) {
+            Thread.onSpinWait();
+        }
+    }
+
+    /** A call, on a thread of its own, that holds a permit of the guard's bulkhead until {@link #finish()}. */
+    private record Holder(Thread thread, CountDownLatch done) {
+        static Holder start(CouncilCallGuard guard) {
+            CountDownLatch holding = new CountDownLatch(1);
+            CountDownLatch done = new CountDownLatch(1);
+            Thread thread = Thread.ofPlatform().start(() -> guard.call(SchedulerOperation.SEARCH, () -> {
+                holding.countDown();
+                try {
+                    done.await();
+                } catch (InterruptedException e) {
+                    throw new IllegalStateException(e);
+                }
+                return "held";
+            }));
+            awaitUninterruptibly(holding::await);
+            return new Holder(thread, done);
+        }
+
+        void finish() {
+            done.countDown();
+            awaitUninterruptibly(thread::join);
+        }
+
+        private interface Waiting {
+            void await() throws InterruptedException;
+        }
+
+        private static void awaitUninterruptibly(Waiting waiting) {
+            try {
+                waiting.await();
+            } catch (InterruptedException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    @Test
     void aCallStillRunningWhenTheTimeLimitPassesIsATimeout() {
         CouncilCallGuard guard = guard(10, 100);
         alarmAtOnce = true;
@@ -209,7 +357,9 @@ final class CouncilCallGuardTest {
                 return "slots";
             });
             return guard.call(SchedulerOperation.VIEW, views::incrementAndGet);
-        })).isInstanceOf(CouncilUnavailableException.class).hasMessageContaining("deadline");
+        })).isInstanceOfSatisfying(CouncilUnavailableException.class, e -> assertThat(e.councilBusy()).as("503 "
+                + "scheduler-unavailable: the time ran out, not the council's permits").isFalse())
+                .hasMessageContaining("deadline");
 
         assertThat(views).as("nothing sent").hasValue(0);
     }

@@ -36,7 +36,7 @@ final class ResilientSchedulerProviderTest {
     };
     /** Three attempts for what may be retried; the circuit opens when half of the last four calls failed. */
     private final CouncilCallGuard guard = new CouncilCallGuard("lincoln", "fake",
-            new ResilienceSettings(Duration.ofSeconds(5), Duration.ofSeconds(8), 3, Duration.ofMillis(1), 50, Duration.ofSeconds(30), 4, 4, 10),
+            new ResilienceSettings(Duration.ofSeconds(5), Duration.ofSeconds(8), 3, Duration.ofMillis(1), 50, Duration.ofSeconds(30), 4, 4, 10, Duration.ZERO),
             clock, alarms, new SchedulerMetrics(new SimpleMeterRegistry()));
 
     @Test

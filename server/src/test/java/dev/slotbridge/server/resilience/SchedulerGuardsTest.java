@@ -46,7 +46,7 @@ final class SchedulerGuardsTest {
                 """);
         AtomicReference<Duration> timeout = new AtomicReference<>();
         List<Boolean> taken = new ArrayList<>();
-        SchedulerProvider guarded = guards.protect("lincoln", "probe", lincoln, (callTimeout, permits) -> {
+        SchedulerProvider guarded = guards.protect("lincoln", "probe", true, lincoln, (callTimeout, permits) -> {
             timeout.set(callTimeout);
             return new Searching(() -> takeEveryExtraPermitThenGiveThemBack(permits, taken));
         });
@@ -68,7 +68,7 @@ final class SchedulerGuardsTest {
                 """);
         CountDownLatch never = new CountDownLatch(1);
         AtomicReference<Boolean> interrupted = new AtomicReference<>();
-        SchedulerProvider guarded = guards.protect("lincoln", "probe", lincoln, (callTimeout, permits) -> new Searching(() -> {
+        SchedulerProvider guarded = guards.protect("lincoln", "probe", true, lincoln, (callTimeout, permits) -> new Searching(() -> {
             try {
                 never.await();
             } catch (InterruptedException e) {
@@ -89,7 +89,7 @@ final class SchedulerGuardsTest {
     void onceTheServerStopsItsTimerACallIsNotSentAndSaysSo() {
         SchedulerGuards guards = guards("{}");
         List<String> sent = new ArrayList<>();
-        SchedulerProvider guarded = guards.protect("lincoln", "probe", lincoln, (callTimeout, permits) ->
+        SchedulerProvider guarded = guards.protect("lincoln", "probe", true, lincoln, (callTimeout, permits) ->
                 new Searching(() -> sent.add("search")));
         guards.shutdown();
 
@@ -102,7 +102,7 @@ final class SchedulerGuardsTest {
     void aDeadlineShorterThanTheTimeoutIsRefusedSinceNoBookingCouldBeSent() {
         SchedulerGuards guards = guards("timeout: 10s");
         try {
-            assertThatThrownBy(() -> guards.protect("lincoln", "probe", lincoln, (callTimeout, permits) ->
+            assertThatThrownBy(() -> guards.protect("lincoln", "probe", true, lincoln, (callTimeout, permits) ->
                     new Searching(() -> { })))
                     .isInstanceOf(ConfigurationException.class)
                     .hasMessage("slotbridge.resilience.deadline: must be at least timeout (10s), or no booking could be sent");
@@ -111,11 +111,51 @@ final class SchedulerGuardsTest {
         }
     }
 
+    @Test
+    void theServerWideBulkheadLimitsProvidersCallingARemoteSchedulerOnlyAndACouncilsOwnLimitsAnyProvider() {
+        String serverWide = "bulkhead: {max-concurrent-calls: 1, max-wait: 0s}";
+        assertThat(nestedCall(guards(serverWide, "{}"), true)).as("remote: the one permit is taken")
+                .isEqualTo("503 council-busy");
+        assertThat(nestedCall(guards(serverWide, "{}"), false)).as("in process: no bulkhead").isEqualTo("answered");
+        assertThat(nestedCall(guards(serverWide, "bulkhead: {max-concurrent-calls: 1}"), false))
+                .as("in process, limited by its council").isEqualTo("503 council-busy");
+    }
+
+    /** What a second call made while the first is in flight comes to, for a provider that is remote or not. */
+    private String nestedCall(SchedulerGuards guards, boolean remote) {
+        AtomicReference<SchedulerProvider> self = new AtomicReference<>();
+        AtomicReference<String> second = new AtomicReference<>();
+        self.set(guards.protect("lincoln", "probe", remote, lincoln, (callTimeout, permits) -> new Searching(() -> {
+            if (second.get() == null) {
+                second.set("calling");
+                try {
+                    self.get().search(null);
+                    second.set("answered");
+                } catch (CouncilUnavailableException e) {
+                    second.set(e.councilBusy() ? "503 council-busy" : "503 scheduler-unavailable");
+                }
+            }
+        })));
+        try {
+            self.get().search(null);
+            return second.get();
+        } finally {
+            guards.shutdown();
+        }
+    }
+
     /** Guards whose council {@code lincoln} has these {@code resilience} settings, given in YAML. */
     private SchedulerGuards guards(String lincolnResilience) {
+        return guards("{}", lincolnResilience);
+    }
+
+    /** Guards with these server-wide {@code resilience} settings, and these of council {@code lincoln}. */
+    private SchedulerGuards guards(String serverWide, String lincolnResilience) {
         SlotbridgeConfiguration configuration = OperatorYaml.load("""
                 slotbridge:
                   signing-key: a-signing-key-of-at-least-32-characters
+                  resilience:
+                """ + serverWide.indent(4) + """
                   councils:
                     lincoln:
                       provider: sandbox

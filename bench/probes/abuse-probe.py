@@ -1297,9 +1297,34 @@ def churn(w, api, keys, cycles, idempotency, council="small", report=None):
     return answers, heap, w.server.poll()
 
 
+def redis_mb(w):
+    out = subprocess.run(["redis-cli", "-p", str(w.redis_port), "info", "memory"], capture_output=True, text=True).stdout
+    return int(re.search(r"used_memory:(\d+)", out).group(1)) / 1e6
+
+
+def probe_redis_growth(w, api, R):
+    """New (not in issue 31): what the same churn as the heap probe leaves in Redis (the heap stays flat there)."""
+    r0 = redis_mb(w)
+    answers, heap, code = churn(w, api, ["hooker"], 2000, False)
+    r1 = redis_mb(w)
+    per = (r1 - r0) * 1000 / 2000
+    R.add(w.store, "NEW-3 webhook outbox in Redis", "high (new)", "Redis grows without bound: a client whose receiver is down",
+          "hooker (its webhook at a closed port) books and cancels 2,000 times, every field at its limit, ~35 a second",
+          f"answers {dict(answers)}; Redis used_memory {r0:.1f} -> {r1:.1f} MB; live heap (MB) {[round(h) for _, h in heap]}",
+          per * 35 * 3600 / 1000 < 1000, f"{per:.1f} KB per cycle, kept 30 days: ~{per * 35 * 3600 / 1e6:.1f} GB an hour at 35 cycles/s")
+    answers, heap, code = churn(w, api, ["booker"], 2000, True)
+    r2 = redis_mb(w)
+    per = (r2 - r1) * 1000 / 2000
+    R.add(w.store, "NEW-3b idempotency records in Redis", "info", "documented sizing: max-entries per client in Redis",
+          "booker books and cancels 2,000 times with fresh Idempotency-Keys, every field at its limit",
+          f"answers {dict(answers)}; Redis used_memory {r1:.1f} -> {r2:.1f} MB; live heap (MB) {[round(h) for _, h in heap]}",
+          per * 10000 / 1000 <= 350, f"{per:.1f} KB per record: {per * 10:.0f} MB per client at its 10,000 keys (documented: at most 350 MB)")
+
+
 def probe_heap(w, api, R):
     """New (not in issue 31): records kept per booking in the memory store's heap, by one or two portal clients."""
     if w.store != "memory":
+        probe_redis_growth(w, api, R)
         return
     exit_tail = lambda: "; ".join(l.strip() for l in w.logs().splitlines()[-400:] if "OutOfMemory" in l)[:300]
     # the webhook outbox: a portal whose own receiver is down (connection refused), no Idempotency-Key

@@ -84,6 +84,8 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                                 + "replays").byDefault("24h").range("1m", "30d").build())
                         .optional("max-entries", value(WHOLE_NUMBER, "live Idempotency-Keys per API client; past it a "
                                 + "new key is 503 idempotency-capacity").byDefault(10000).range(1, 10_000_000).build())
+                        .optional("max-size-mb", value(WHOLE_NUMBER, "megabytes of kept answers per API client; past "
+                                + "it a new key is 503 idempotency-capacity").byDefault(32).range(1, 100_000).build())
                         .optional("wait-for-in-flight", value(DURATION, "how long a repeat waits for the first request "
                                 + "with its key before 409").byDefault("60s").range("0s", "10m").build())
                         .section("Idempotency-Key records"))

@@ -18,7 +18,8 @@ import java.util.function.Consumer;
 
 /**
  * An {@link IdempotencyStore} in this instance's memory. Entries expire after the TTL and are never dropped before: a
- * dropped record would let a repeat book again. Each API client holds at most {@code max-entries} live keys, so one
+ * dropped record would let a repeat book again. Each API client holds at most {@code max-entries} live keys and
+ * {@code max-size-mb} of kept answers, so one
  * client's traffic can never push out another's; a client at its bound gets {@link Claim.Full} for a new key until its
  * oldest key expires.
  */
@@ -50,6 +51,8 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     private final Clock clock;
     /** Every live key, by client; each client's keys in the order claimed, so the oldest expires first. */
     private final Map<String, LinkedHashMap<IdempotencyKey, Entry>> byClient = new HashMap<>();
+    /** The bytes of the answers each client's live keys keep. */
+    private final Map<String, Long> bytesByClient = new HashMap<>();
 
     public InMemoryIdempotencyStore(IdempotencyProperties properties, Clock clock) {
         this.properties = properties;
@@ -65,9 +68,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
                 Instant now = clock.instant();
                 Entry entry = entries.get(key);
                 if (entry == null || !entry.expiresAt.isAfter(now)) {
-                    entries.remove(key);
-                    dropExpired(entries, now);
-                    if (entries.size() >= properties.maxEntries()) {
+                    forget(key.client(), entries.remove(key));
+                    dropExpired(key.client(), entries, now);
+                    if (entries.size() >= properties.maxEntries()
+                            || bytesByClient.getOrDefault(key.client(), 0L) >= properties.maxBytes()) {
                         Instant oldest = entries.values().iterator().next().expiresAt;
                         return new Claim.Full(Duration.between(now, oldest));
                     }
@@ -93,7 +97,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     }
 
     /** Drops the client's expired keys; they were claimed in order, so they are at the front. */
-    private static void dropExpired(LinkedHashMap<IdempotencyKey, Entry> entries, Instant now) {
+    private void dropExpired(String client, LinkedHashMap<IdempotencyKey, Entry> entries, Instant now) {
         Iterator<Entry> oldestFirst = entries.values().iterator();
         while (oldestFirst.hasNext()) {
             Entry entry = oldestFirst.next();
@@ -102,7 +106,15 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
             }
             if (!entry.inProgress()) {
                 oldestFirst.remove();
+                forget(client, entry);
             }
+        }
+    }
+
+    /** An entry no longer kept: its answer's bytes no longer count against its client. */
+    private void forget(String client, Entry entry) {
+        if (entry != null && entry.answer != null) {
+            bytesByClient.merge(client, -(long) entry.answer.body().length, Long::sum);
         }
     }
 
@@ -121,8 +133,10 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
     @Override
     public void complete(IdempotencyKey key, StoredAnswer answer) {
         settle(key, entry -> {
+            forget(key.client(), entry);
             entry.answer = answer;
             entry.unresolved = false;
+            bytesByClient.merge(key.client(), (long) answer.body().length, Long::sum);
         });
     }
 
@@ -136,6 +150,7 @@ public final class InMemoryIdempotencyStore implements IdempotencyStore {
         Entry entry;
         synchronized (byClient) {
             entry = entries(key).remove(key);
+            forget(key.client(), entry);
         }
         if (entry != null) {
             entry.settled.complete(null);

@@ -28,7 +28,8 @@ import java.util.concurrent.ConcurrentHashMap;
  *       scheduler before it may book.</li>
  *   <li>A repeat while the claim is live waits, polling, at most {@code wait-for-in-flight}, then gets
  *       {@link Claim.InUse}.</li>
- *   <li>Each client's live keys are counted in a sorted set by expiry, bounded by {@code max-entries}.</li>
+ *   <li>Each client's live keys are counted in a sorted set by expiry, bounded by {@code max-entries}, and the bytes
+ *       of their kept answers in a hash, bounded by {@code max-size-mb}.</li>
  *   <li>Times come from the server's {@link Clock} (replicas keep their clocks in step, as NTP does); Redis expires a
  *       hash a minute after its TTL, only to collect it.</li>
  * </ul>
@@ -41,17 +42,33 @@ final class RedisIdempotencyStore implements IdempotencyStore {
     private static final long COLLECT_AFTER_MS = 60_000;
     private static final Duration IN_USE_RETRY_AFTER = Duration.ofSeconds(1);
 
+    /**
+     * KEYS: the record, the client's live keys (by expiry), the client's kept answers' sizes (and their '#total');
+     * ARGV: now, fingerprint, owner, lease, ttl, max entries, collect-after, max bytes.
+     */
     private static final RedisStore.Script BEGIN = RedisStore.Script.of("""
             local now = tonumber(ARGV[1])
+            local function release(member)
+              local size = redis.call('HGET', KEYS[3], member)
+              if size then
+                redis.call('HDEL', KEYS[3], member)
+                redis.call('HINCRBY', KEYS[3], '#total', -tonumber(size))
+              end
+            end
             local state = redis.call('HGET', KEYS[1], 'state')
             if state and tonumber(redis.call('HGET', KEYS[1], 'expires')) <= now then
               redis.call('DEL', KEYS[1])
               redis.call('ZREM', KEYS[2], KEYS[1])
+              release(KEYS[1])
               state = false
             end
             if not state then
+              for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)) do
+                release(member)
+              end
               redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
-              if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[6]) then
+              if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[6])
+                  or tonumber(redis.call('HGET', KEYS[3], '#total') or '0') >= tonumber(ARGV[8]) then
                 local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
                 return {'full', tostring(tonumber(oldest[2]) - now)}
               end
@@ -61,6 +78,9 @@ final class RedisIdempotencyStore implements IdempotencyStore {
               redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[5]) + tonumber(ARGV[7]))
               redis.call('ZADD', KEYS[2], expires, KEYS[1])
               redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[5]) + tonumber(ARGV[7]))
+              if redis.call('EXISTS', KEYS[3]) == 1 then
+                redis.call('PEXPIRE', KEYS[3], tonumber(ARGV[5]) + tonumber(ARGV[7]))
+              end
               return {'claimed'}
             end
             if redis.call('HGET', KEYS[1], 'fp') ~= ARGV[2] then
@@ -84,11 +104,15 @@ final class RedisIdempotencyStore implements IdempotencyStore {
             end
             return {0}
             """);
+    /** KEYS: the record, the client's kept answers' sizes; ARGV: owner, status, ref, location, body, its size, ttl. */
     private static final RedisStore.Script COMPLETE = RedisStore.Script.of("""
             if redis.call('HGET', KEYS[1], 'state') == 'claimed' and redis.call('HGET', KEYS[1], 'owner') == ARGV[1] then
               redis.call('HSET', KEYS[1], 'state', 'completed', 'status', ARGV[2], 'ref', ARGV[3], 'location', ARGV[4],
                 'body', ARGV[5])
               redis.call('HDEL', KEYS[1], 'owner', 'lease')
+              redis.call('HSET', KEYS[2], KEYS[1], ARGV[6])
+              redis.call('HINCRBY', KEYS[2], '#total', tonumber(ARGV[6]))
+              redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[7]))
               return {1}
             end
             return {0}
@@ -130,10 +154,10 @@ final class RedisIdempotencyStore implements IdempotencyStore {
     public Claim begin(IdempotencyKey key, String fingerprint) {
         PollingWait wait = new PollingWait(properties.waitForInFlight());
         while (true) {
-            List<Object> result = redis.script(OPERATION, BEGIN, List.of(record(key), clientKeys(key)),
+            List<Object> result = redis.script(OPERATION, BEGIN, List.of(record(key), clientKeys(key), clientSizes(key)),
                     Long.toString(clock.millis()), fingerprint, redis.instanceId(), Long.toString(lease.toMillis()),
                     Long.toString(properties.ttl().toMillis()), Integer.toString(properties.maxEntries()),
-                    Long.toString(COLLECT_AFTER_MS));
+                    Long.toString(COLLECT_AFTER_MS), Long.toString(properties.maxBytes()));
             String outcome = (String) result.getFirst();
             switch (outcome) {
                 case "claimed", "unresolved" -> {
@@ -171,9 +195,10 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 
     @Override
     public void complete(IdempotencyKey key, StoredAnswer answer) {
-        settle(key, "complete", COMPLETE, List.of(record(key)), redis.instanceId(), Integer.toString(answer.status()),
-                answer.bookingRef(), answer.location() == null ? "" : answer.location(),
-                new String(answer.body(), StandardCharsets.UTF_8));
+        settle(key, "complete", COMPLETE, List.of(record(key), clientSizes(key)), redis.instanceId(),
+                Integer.toString(answer.status()), answer.bookingRef(), answer.location() == null ? "" : answer.location(),
+                new String(answer.body(), StandardCharsets.UTF_8), Integer.toString(answer.body().length),
+                Long.toString(properties.ttl().toMillis() + COLLECT_AFTER_MS));
     }
 
     @Override
@@ -205,5 +230,10 @@ final class RedisIdempotencyStore implements IdempotencyStore {
 
     private static String clientKeys(IdempotencyKey key) {
         return RedisStore.key("idempotency-client", key.client());
+    }
+
+    /** The sizes of the answers the client's live keys keep, by record, and their {@code #total}. */
+    private static String clientSizes(IdempotencyKey key) {
+        return RedisStore.key("idempotency-sizes", key.client());
     }
 }

@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * known by its fingerprint ({@code "request"}, {@code "other"} here).
  */
 abstract class IdempotencyStoreContract {
-    static final IdempotencyProperties PROPERTIES = new IdempotencyProperties(Duration.ofHours(24), 3, Duration.ofSeconds(30));
+    static final IdempotencyProperties PROPERTIES = new IdempotencyProperties(Duration.ofHours(24), 3, 1024, Duration.ofSeconds(30));
     final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
     final StoredAnswer answer = new StoredAnswer(201, "ref", "/v1/x", "{\"bookingRef\":\"ref\"}".getBytes(StandardCharsets.UTF_8));
     IdempotencyStore store;
@@ -81,6 +81,26 @@ abstract class IdempotencyStoreContract {
     }
 
     @Test
+    void aClientWhoseKeptAnswersReachTheirSizeIsRefusedNewKeysUntilOneExpires() {
+        StoredAnswer large = new StoredAnswer(201, "ref", "/v1/x", new byte[600]);
+        store.begin(key("a"), "request");
+        store.complete(key("a"), large);
+        clock.advance(Duration.ofHours(1));
+        store.begin(key("b"), "request");
+        store.complete(key("b"), large);
+
+        assertThat(store.begin(key("c"), "request")).as("1,200 of 1,024 bytes kept; 23 hours until the oldest expires")
+                .isEqualTo(new IdempotencyStore.Claim.Full(Duration.ofHours(23)));
+        assertThat(store.begin(new IdempotencyKey("other-client", "council", "c"), "request")).as("another client")
+                .isInstanceOf(IdempotencyStore.Claim.Claimed.class);
+        assertThat(store.begin(key("a"), "request")).isEqualTo(new IdempotencyStore.Claim.Replay(large));
+
+        clock.advance(Duration.ofHours(23));
+        assertThat(store.begin(key("c"), "request")).as("the oldest answer expired: 600 bytes kept")
+                .isInstanceOf(IdempotencyStore.Claim.Claimed.class);
+    }
+
+    @Test
     void anotherClientsTrafficNeverErasesAClientsRecords() {
         store.begin(key("mine"), "request");
         store.complete(key("mine"), answer);
@@ -96,7 +116,7 @@ abstract class IdempotencyStoreContract {
 
     @Test
     void aRepeatWaitsAtMostWaitForInFlightThenTheKeyIsInUse() {
-        IdempotencyStore patient = createStore(new IdempotencyProperties(Duration.ofHours(24), 3, Duration.ofMillis(200)));
+        IdempotencyStore patient = createStore(new IdempotencyProperties(Duration.ofHours(24), 3, 1024, Duration.ofMillis(200)));
         assertThat(patient.begin(key("busy"), "request")).isInstanceOf(IdempotencyStore.Claim.Claimed.class);
 
         assertThat(patient.begin(key("busy"), "request")).isInstanceOf(IdempotencyStore.Claim.InUse.class);

@@ -20,7 +20,7 @@ final class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
     private static final RedisServer REDIS = RedisServer.shared();
     private static final Duration LEASE = Duration.ofSeconds(5);
     private static final IdempotencyProperties PROPERTIES_WAITING_BRIEFLY =
-            new IdempotencyProperties(Duration.ofHours(24), 3, Duration.ofMillis(100));
+            new IdempotencyProperties(Duration.ofHours(24), 3, 1024, Duration.ofMillis(100));
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     @Override

@@ -1,5 +1,7 @@
 package dev.slotbridge.server.edge;
 
+import dev.slotbridge.server.metrics.ApiRequestMetrics;
+import dev.slotbridge.server.metrics.ApiRoute;
 import dev.slotbridge.server.metrics.HttpRequestMetrics;
 import dev.slotbridge.server.metrics.RequestExchanges;
 import dev.slotbridge.server.resilience.CallDeadline;
@@ -44,10 +46,12 @@ final class RequestLogFilter implements Ordered {
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.request");
 
     private final HttpRequestMetrics metrics;
+    private final ApiRequestMetrics apiMetrics;
     private final ClientAddresses addresses;
 
-    RequestLogFilter(HttpRequestMetrics metrics, ClientAddresses addresses) {
+    RequestLogFilter(HttpRequestMetrics metrics, ApiRequestMetrics apiMetrics, ClientAddresses addresses) {
         this.metrics = metrics;
+        this.apiMetrics = apiMetrics;
         this.addresses = addresses;
     }
 
@@ -71,12 +75,17 @@ final class RequestLogFilter implements Ordered {
         long tookNanos = request.getAttribute(STARTED, Long.class).map(started -> System.nanoTime() - started).orElse(0L);
         long tookMillis = tookNanos / 1_000_000;
         metrics.record(request, response, Duration.ofNanos(tookNanos));
+        ApiRoute route = ApiRoute.of(request).orElse(null);
+        if (route != null) {
+            apiMetrics.record(route, response, Duration.ofNanos(tookNanos));
+        }
         SchedulerExchanges.Recorder exchanges = request.getAttribute(EXCHANGES, SchedulerExchanges.Recorder.class)
                 .orElseGet(SchedulerExchanges.Recorder::new);
         long schedulerNanos = exchanges.insideNanos();
         String client = request.getAttribute(ApiClient.ATTRIBUTE, ApiClient.class).map(ApiClient::name).orElse("-");
-        LOG.info("request request_id={} method={} path={} status={} duration_ms={} client={} address={} "
-                + "scheduler_exchanges={} scheduler_us={} outside_us={}", id, request.getMethodName(), request.getPath(),
+        LOG.info("request request_id={} method={} path={} council={} operation={} status={} duration_ms={} client={} "
+                + "address={} scheduler_exchanges={} scheduler_us={} outside_us={}", id, request.getMethodName(),
+                request.getPath(), route == null ? "-" : route.council(), route == null ? "-" : route.operation(),
                 response.code(), tookMillis, client, addresses.of(request).getHostAddress(), exchanges.count(),
                 schedulerNanos / 1000, Math.max(0, tookNanos - schedulerNanos) / 1000);
     }

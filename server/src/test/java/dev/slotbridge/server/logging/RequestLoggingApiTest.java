@@ -62,7 +62,7 @@ final class RequestLoggingApiTest {
         assertThat(reply.header("X-Request-Id")).isEqualTo("portal-4711");
         assertThat(lines("dev.slotbridge.request")).anySatisfy(line -> assertThat(line)
                 .contains("request_id=portal-4711", "method=POST", "path=/v1/councils/sandbox/appointment-search",
-                        "status=200", "client=sandbox-demo", "address=127.0.0.1"));
+                        "council=sandbox", "operation=search", "status=200", "client=sandbox-demo", "address=127.0.0.1"));
         assertThat(captured.list).filteredOn(event -> event.getLoggerName().equals("dev.slotbridge.scheduler"))
                 .anySatisfy(event -> {
                     assertThat(event.getMDCPropertyMap()).containsEntry("requestId", "portal-4711");

@@ -1,5 +1,6 @@
 package dev.slotbridge.server.edge;
 
+import dev.slotbridge.server.logging.LogEvents;
 import dev.slotbridge.server.metrics.ApiRequestMetrics;
 import dev.slotbridge.server.metrics.ApiRoute;
 import dev.slotbridge.server.metrics.HttpRequestMetrics;
@@ -19,11 +20,14 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
  * Gives every request an id and logs one line for it. The caller's {@code X-Request-Id} is kept when it is 1–64 of
@@ -44,6 +48,7 @@ final class RequestLogFilter implements Ordered {
     private static final String EXCHANGES = "slotbridge.request-exchanges";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.request");
+    private static final Marker EVENT = LogEvents.REQUEST;
 
     private final HttpRequestMetrics metrics;
     private final ApiRequestMetrics apiMetrics;
@@ -83,11 +88,12 @@ final class RequestLogFilter implements Ordered {
                 .orElseGet(SchedulerExchanges.Recorder::new);
         long schedulerNanos = exchanges.insideNanos();
         String client = request.getAttribute(ApiClient.ATTRIBUTE, ApiClient.class).map(ApiClient::name).orElse("-");
-        LOG.info("request request_id={} method={} path={} council={} operation={} status={} duration_ms={} client={} "
-                + "address={} scheduler_exchanges={} scheduler_us={} outside_us={}", id, request.getMethodName(),
-                request.getPath(), route == null ? "-" : route.council(), route == null ? "-" : route.operation(),
-                response.code(), tookMillis, client, addresses.of(request).getHostAddress(), exchanges.count(),
-                schedulerNanos / 1000, Math.max(0, tookNanos - schedulerNanos) / 1000);
+        LOG.info(EVENT, "request {} {} {} {} {} {} {} {} {} {} {} {}", kv("request_id", id),
+                kv("method", request.getMethodName()), kv("path", request.getPath()),
+                kv("council", route == null ? "-" : route.council()), kv("operation", route == null ? "-" : route.operation()),
+                kv("status", response.code()), kv("duration_ms", tookMillis), kv("client", client),
+                kv("address", addresses.of(request).getHostAddress()), kv("scheduler_exchanges", exchanges.count()),
+                kv("scheduler_us", schedulerNanos / 1000), kv("outside_us", Math.max(0, tookNanos - schedulerNanos) / 1000));
     }
 
     @Override

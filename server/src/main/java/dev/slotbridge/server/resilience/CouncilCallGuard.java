@@ -17,6 +17,7 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import dev.slotbridge.server.logging.LogEvents;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
 /**
  * Bounds every call to one council's scheduler: {@code Retry ( CircuitBreaker ( Bulkhead ( TimeLimit ( call ))))},
  * all within the request's {@link CallDeadline}.
@@ -250,14 +253,19 @@ final class CouncilCallGuard {
 
     private void log(SchedulerOperation operation, CallOutcome outcome, Duration took, RuntimeException failure) {
         if (failure != null && !(failure instanceof CouncilUnavailableException) && isSchedulerFailure(failure)) {
-            LOG.warn("scheduler call council={} provider={} operation={} outcome={} duration_ms={} error={}",
-                    council, provider, operation.tag(), outcome.tag(), took.toMillis(), failure.getMessage());
+            LOG.warn(LogEvents.SCHEDULER_CALL, "scheduler call {} {} {} {} {} {}", kv("council", council),
+                    kv("provider", provider), kv("operation", operation.tag()), kv("outcome", outcome.tag()),
+                    kv("duration_ms", took.toMillis()), kv("error", failure.getMessage()));
         } else if (outcome == CallOutcome.SUCCESS) {
-            LOG.debug("scheduler call council={} provider={} operation={} outcome={} duration_ms={}",
-                    council, provider, operation.tag(), outcome.tag(), took.toMillis());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(LogEvents.SCHEDULER_CALL, "scheduler call {} {} {} {} {}", kv("council", council),
+                        kv("provider", provider), kv("operation", operation.tag()), kv("outcome", outcome.tag()),
+                        kv("duration_ms", took.toMillis()));
+            }
         } else {
-            LOG.info("scheduler call council={} provider={} operation={} outcome={} duration_ms={}",
-                    council, provider, operation.tag(), outcome.tag(), took.toMillis());
+            LOG.info(LogEvents.SCHEDULER_CALL, "scheduler call {} {} {} {} {}", kv("council", council),
+                    kv("provider", provider), kv("operation", operation.tag()), kv("outcome", outcome.tag()),
+                    kv("duration_ms", took.toMillis()));
         }
     }
 }

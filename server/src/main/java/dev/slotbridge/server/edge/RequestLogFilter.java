@@ -4,6 +4,8 @@ import dev.slotbridge.server.logging.LogEvents;
 import dev.slotbridge.server.metrics.ApiRequestMetrics;
 import dev.slotbridge.server.metrics.ApiRoute;
 import dev.slotbridge.server.metrics.HttpRequestMetrics;
+import dev.slotbridge.server.problem.Problem;
+import dev.slotbridge.server.tracing.Tracing;
 import dev.slotbridge.server.metrics.RequestExchanges;
 import dev.slotbridge.server.resilience.CallDeadline;
 import dev.slotbridge.server.security.ApiClient;
@@ -46,6 +48,7 @@ final class RequestLogFilter implements Ordered {
     private static final String ID = "slotbridge.request-id";
     private static final String STARTED = "slotbridge.request-started";
     private static final String EXCHANGES = "slotbridge.request-exchanges";
+    private static final String SPAN = "slotbridge.request-span";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.request");
     private static final Marker EVENT = LogEvents.REQUEST;
@@ -53,10 +56,12 @@ final class RequestLogFilter implements Ordered {
     private final HttpRequestMetrics metrics;
     private final ApiRequestMetrics apiMetrics;
     private final ClientAddresses addresses;
+    private final Tracing tracing;
 
-    RequestLogFilter(HttpRequestMetrics metrics, ApiRequestMetrics apiMetrics, ClientAddresses addresses) {
+    RequestLogFilter(HttpRequestMetrics metrics, ApiRequestMetrics apiMetrics, ClientAddresses addresses, Tracing tracing) {
         this.metrics = metrics;
         this.apiMetrics = apiMetrics;
+        this.tracing = tracing;
         this.addresses = addresses;
     }
 
@@ -71,9 +76,11 @@ final class RequestLogFilter implements Ordered {
         context.add(new MdcPropagationContext(Map.of(MDC_KEY, id)));
         context.add(new RequestExchanges(exchanges));
         context.add(CallDeadline.ofRequest());
+        request.setAttribute(SPAN, tracing.request(request, context));
     }
 
     @ResponseFilter
+    @SuppressWarnings("unchecked")
     void finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
         String id = request.getAttribute(ID, String.class).orElse("-");
         response.header(HEADER, id);
@@ -88,7 +95,17 @@ final class RequestLogFilter implements Ordered {
                 .orElseGet(SchedulerExchanges.Recorder::new);
         long schedulerNanos = exchanges.insideNanos();
         String client = request.getAttribute(ApiClient.ATTRIBUTE, ApiClient.class).map(ApiClient::name).orElse("-");
-        LOG.info(EVENT, "request {} {} {} {} {} {} {} {} {} {} {} {}", kv("request_id", id),
+        Tracing.RequestSpan span = request.getAttribute(SPAN, Tracing.RequestSpan.class).orElse(null);
+        String traceId = "-";
+        if (span != null) {
+            traceId = span.traceId();
+            if (response.body() instanceof Problem problem && problem.traceId() == null) {
+                ((MutableHttpResponse<Object>) response).body(problem.withTraceId(traceId));
+            }
+            span.end(HttpRequestMetrics.routeTemplate(request), route == null ? null : route.council(),
+                    route == null ? null : route.operation(), client.equals("-") ? null : client, response.code());
+        }
+        LOG.info(EVENT, "request {} {} {} {} {} {} {} {} {} {} {} {} {}", kv("request_id", id), kv("trace_id", traceId),
                 kv("method", request.getMethodName()), kv("path", request.getPath()),
                 kv("council", route == null ? "-" : route.council()), kv("operation", route == null ? "-" : route.operation()),
                 kv("status", response.code()), kv("duration_ms", tookMillis), kv("client", client),

@@ -6,6 +6,7 @@ import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.ApiClients;
 import dev.slotbridge.server.security.BookingVisibility;
 import dev.slotbridge.server.store.StoreUnavailableException;
+import dev.slotbridge.server.tracing.Tracing;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -27,11 +28,14 @@ import java.util.UUID;
  * to every other subscribed client that may see the booking ({@link BookingVisibility}: {@code manage-all} at the
  * council), so events show a client exactly the bookings {@code GET .../bookings/{ref}} shows it. Each event is a CloudEvents 1.0 document (structured mode);
  * its id is derived from the change, so recording the same change again (a replayed booking, a repeated cancel) adds
- * nothing. Called in the step that answers the change, before the caller gets its answer.
+ * nothing. Called in the step that answers the change, before the caller gets its answer. An event made while serving
+ * a request carries that request's {@code traceparent} (the CloudEvents Distributed Tracing extension).
  */
 @Singleton
 public final class EventPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
+    /** The CloudEvents Distributed Tracing extension's attribute; the dispatcher sends it on as a header. */
+    static final String TRACEPARENT = "traceparent";
 
     private final WebhookEndpoints endpoints;
     private final DeliveryStore outbox;
@@ -42,10 +46,13 @@ public final class EventPublisher {
     private final WebhookMetrics metrics;
     private final BookingWindows windows;
     private final Clock clock;
+    private final Tracing tracing;
 
     EventPublisher(WebhookEndpoints endpoints, DeliveryStore outbox, ApiClients clients, BookingVisibility visibility,
-                   EventData data, JsonMapper json, WebhookMetrics metrics, BookingWindows windows, Clock clock) {
+                   EventData data, JsonMapper json, WebhookMetrics metrics, BookingWindows windows, Clock clock,
+                   Tracing tracing) {
         this.windows = windows;
+        this.tracing = tracing;
         this.endpoints = endpoints;
         this.outbox = outbox;
         this.clients = clients;
@@ -80,6 +87,7 @@ public final class EventPublisher {
             return List.of();
         }
         Instant now = clock.instant();
+        String traceparent = tracing.traceparent();
         List<Delivery> deliveries = new ArrayList<>();
         for (ApiClient client : clients.all()) {
             boolean maker = change.maker().filter(client.name()::equals).isPresent();
@@ -90,7 +98,7 @@ public final class EventPublisher {
             }
             boolean personal = maker && visibility.mayReadPersonalData(client, council.id(), change.bookingRef());
             String eventId = uuid(String.join("|", council.id(), change.bookingRef(), type.name(), change.version()));
-            String body = cloudEvent(eventId, type, council, change, personal, now);
+            String body = cloudEvent(eventId, type, council, change, personal, now, traceparent);
             for (WebhookEndpoint endpoint : endpoints.of(client.name(), type)) {
                 deliveries.add(new Delivery(uuid(eventId + "|" + client.name() + "|" + endpoint.index()), client.name(),
                         endpoint.index(), eventId, type, council.id(), change.bookingRef(), body, now, 0, now,
@@ -101,7 +109,7 @@ public final class EventPublisher {
     }
 
     private String cloudEvent(String id, EventType type, Council council, BookingChange change, boolean personal,
-                              Instant now) {
+                              Instant now, String traceparent) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("specversion", "1.0");
         event.put("id", id);
@@ -110,6 +118,10 @@ public final class EventPublisher {
         event.put("subject", change.bookingRef());
         event.put("time", now.toString());
         event.put("datacontenttype", "application/json");
+        if (traceparent != null) {
+            // the CloudEvents Distributed Tracing extension: the trace of the request that made the change
+            event.put(TRACEPARENT, traceparent);
+        }
         event.put("data", data.booking(council, change.bookingRef(), change.booking(), personal));
         try {
             return new String(json.writeValueAsBytes(event), StandardCharsets.UTF_8);

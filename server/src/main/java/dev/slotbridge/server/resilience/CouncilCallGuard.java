@@ -1,8 +1,10 @@
 package dev.slotbridge.server.resilience;
 
+import dev.slotbridge.server.logging.LogEvents;
 import dev.slotbridge.server.metrics.RequestExchanges;
 import dev.slotbridge.server.metrics.SchedulerMetrics;
 import dev.slotbridge.server.store.StoreUnavailableException;
+import dev.slotbridge.server.tracing.Tracing;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
@@ -17,7 +19,6 @@ import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Timer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import dev.slotbridge.server.logging.LogEvents;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -29,8 +30,8 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
-
 import static net.logstash.logback.argument.StructuredArguments.kv;
+
 /**
  * Bounds every call to one council's scheduler: {@code Retry ( CircuitBreaker ( Bulkhead ( TimeLimit ( call ))))},
  * all within the request's {@link CallDeadline}.
@@ -51,8 +52,8 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
  *       limit passes, and the caller gets {@link SchedulerTimeoutException}. A write (an operation not safe to repeat)
  *       is only sent with its whole timeout left: one cut short by the deadline would leave its outcome unknown.</li>
  * </ul>
- * Each attempt is timed, counted and logged with council, operation, outcome and duration; timers are registered
- * once per outcome seen and kept.
+ * Each attempt is timed, counted, traced ({@link Tracing#schedulerCall}) and logged with council, operation, outcome
+ * and duration; timers are registered once per outcome seen and kept.
  */
 final class CouncilCallGuard {
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.scheduler");
@@ -67,10 +68,12 @@ final class CouncilCallGuard {
     private final IntervalFunction backoff;
     private final Map<SchedulerOperation, Map<CallOutcome, Timer>> timers = new EnumMap<>(SchedulerOperation.class);
     private final SchedulerMetrics metrics;
+    private final Tracing tracing;
 
     CouncilCallGuard(String council, String provider, ResilienceSettings settings, Clock clock,
-                     CallerThreadTimeLimit.Alarms alarms, SchedulerMetrics metrics) {
+                     CallerThreadTimeLimit.Alarms alarms, SchedulerMetrics metrics, Tracing tracing) {
         this.council = council;
+        this.tracing = tracing;
         this.provider = provider;
         this.settings = settings;
         this.metrics = metrics;
@@ -163,7 +166,7 @@ final class CouncilCallGuard {
         Predicate<Throwable> retryable = retryable(operation);
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(operation, call, limit);
+                return attempt(operation, call, limit, attempt);
             } catch (RuntimeException failure) {
                 if (attempt == settings.maxAttempts() || !retryable.test(failure)) {
                     throw failure;
@@ -215,12 +218,14 @@ final class CouncilCallGuard {
         return timeLimit.call(call, settings.timeout(), () -> what + " got no answer within " + settings.timeout());
     }
 
-    private <T> T attempt(SchedulerOperation operation, Supplier<T> call, Duration limit) {
+    private <T> T attempt(SchedulerOperation operation, Supplier<T> call, Duration limit, int attempt) {
         long started = System.nanoTime();
         CallOutcome outcome = CallOutcome.SUCCESS;
         RuntimeException failure = null;
+        Tracing.SchedulerCallSpan span = tracing.schedulerCall(council, provider, operation.tag(), attempt);
         try {
-            return circuitBreaker.executeSupplier(() -> timeLimited(operation, call, limit));
+            return SchedulerExchanges.observing(span.observer(),
+                    () -> circuitBreaker.executeSupplier(() -> timeLimited(operation, call, limit)));
         } catch (CallNotPermittedException e) {
             outcome = CallOutcome.CIRCUIT_OPEN;
             throw failure = new CouncilUnavailableException(
@@ -237,6 +242,7 @@ final class CouncilCallGuard {
             timers.get(operation).computeIfAbsent(outcome, seen -> metrics.callTimer(council, provider, operation.tag(), seen.tag()))
                     .record(took);
             log(operation, outcome, took, failure);
+            span.end(outcome.tag(), failure != null && isSchedulerFailure(failure));
         }
     }
 

@@ -38,8 +38,11 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
  * {@link HttpRequestMetrics}. The line names method, path (never the query: it may hold a property reference), status,
  * duration, client and client address ({@link ClientAddresses}), the number of exchanges with the scheduler
  * ({@code scheduler_exchanges}), how much of the duration was spent in them ({@code scheduler_us}) and outside them
- * ({@code outside_us}: what Slotbridge adds); never a header or a body. It also opens the request's
- * {@link CallDeadline}, which its scheduler calls share.
+ * ({@code outside_us}: what Slotbridge adds); never a header or a body. It names the council and operation of a
+ * council's API request ({@link ApiRoute}) and records it in {@link ApiRequestMetrics}. It also opens the request's
+ * {@link CallDeadline}, which its scheduler calls share, and its server span ({@link Tracing#request}): the line
+ * carries the trace id ({@code trace_id}), and so does a problem answer ({@code traceId}). In the JSON log format each
+ * value is a field of its own.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestLogFilter implements Ordered {

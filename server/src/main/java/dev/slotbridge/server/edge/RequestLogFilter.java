@@ -1,15 +1,15 @@
 package dev.slotbridge.server.edge;
 
-import dev.slotbridge.server.logging.LogEvents;
 import dev.slotbridge.server.metrics.ApiRequestMetrics;
 import dev.slotbridge.server.metrics.ApiRoute;
 import dev.slotbridge.server.metrics.HttpRequestMetrics;
-import dev.slotbridge.server.problem.Problem;
-import dev.slotbridge.server.tracing.Tracing;
 import dev.slotbridge.server.metrics.RequestExchanges;
+import dev.slotbridge.server.problem.Faults;
+import dev.slotbridge.server.problem.Problem;
 import dev.slotbridge.server.resilience.CallDeadline;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.ClientAddresses;
+import dev.slotbridge.server.tracing.Tracing;
 import dev.slotbridge.spi.support.SchedulerExchanges;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
@@ -20,6 +20,7 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import net.logstash.logback.marker.Markers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
@@ -54,7 +55,8 @@ final class RequestLogFilter implements Ordered {
     private static final String SPAN = "slotbridge.request-span";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.request");
-    private static final Marker EVENT = LogEvents.REQUEST;
+    /** The JSON log format's {@code event_type} of the line. */
+    private static final Marker EVENT = Markers.append("event_type", "request");
 
     private final HttpRequestMetrics metrics;
     private final ApiRequestMetrics apiMetrics;
@@ -92,7 +94,7 @@ final class RequestLogFilter implements Ordered {
         metrics.record(request, response, Duration.ofNanos(tookNanos));
         ApiRoute route = ApiRoute.of(request).orElse(null);
         if (route != null) {
-            apiMetrics.record(route, response, Duration.ofNanos(tookNanos));
+            apiMetrics.record(route, Faults.of(response), Duration.ofNanos(tookNanos));
         }
         SchedulerExchanges.Recorder exchanges = request.getAttribute(EXCHANGES, SchedulerExchanges.Recorder.class)
                 .orElseGet(SchedulerExchanges.Recorder::new);

@@ -4,8 +4,10 @@ import dev.slotbridge.server.problem.ApiProblemException;
 import dev.slotbridge.server.resilience.CouncilUnavailableException;
 import dev.slotbridge.spi.error.ProviderException;
 import jakarta.inject.Singleton;
+import net.logstash.logback.marker.Markers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
@@ -17,6 +19,8 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 @Singleton
 public final class AuditLog {
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.audit");
+    /** The JSON log format's {@code event_type} of the lines. */
+    private static final Marker EVENT = Markers.append("event_type", "audit");
 
     public void succeeded(String client, String council, String operation, String bookingRef, int status) {
         log(client, council, operation, bookingRef, status);
@@ -27,7 +31,7 @@ public final class AuditLog {
     }
 
     private static void log(String client, String council, String operation, String bookingRef, Object outcome) {
-        LOG.info(LogEvents.AUDIT, "audit {} {} {} {} {}", kv("client", client), kv("council", council),
+        LOG.info(EVENT, "audit {} {} {} {} {}", kv("client", client), kv("council", council),
                 kv("operation", operation), kv("bookingRef", bookingRef == null ? "-" : bookingRef), kv("outcome", outcome));
     }
 

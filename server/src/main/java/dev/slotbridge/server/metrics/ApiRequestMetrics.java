@@ -1,12 +1,9 @@
 package dev.slotbridge.server.metrics;
 
 import dev.slotbridge.server.config.SlotbridgeConfiguration;
-import dev.slotbridge.server.problem.Problem;
-import dev.slotbridge.server.problem.ProblemType;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.micronaut.http.HttpResponse;
 import io.micronaut.web.router.Router;
 import jakarta.inject.Singleton;
 
@@ -56,14 +53,11 @@ public final class ApiRequestMetrics {
     }
 
     /** Records the answer to a request of a council's API (nothing for other routes or unknown councils). */
-    public void record(ApiRoute route, HttpResponse<?> response, Duration took) {
+    public void record(ApiRoute route, Fault fault, Duration took) {
         Meters meters = councils.getOrDefault(route.council(), Map.of()).get(route.operation());
         if (meters == null) {
             return;
         }
-        ProblemType problem = response.getBody().filter(Problem.class::isInstance)
-                .map(body -> ProblemType.of(((Problem) body).type())).orElse(null);
-        Fault fault = Fault.of(response.code(), problem);
         meters.answers().get(fault).increment();
         if (fault == Fault.NONE) {
             meters.latency().record(took);

@@ -1,6 +1,5 @@
 package dev.slotbridge.server.resilience;
 
-import dev.slotbridge.server.logging.LogEvents;
 import dev.slotbridge.server.metrics.RequestExchanges;
 import dev.slotbridge.server.metrics.SchedulerMetrics;
 import dev.slotbridge.server.store.StoreUnavailableException;
@@ -17,8 +16,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Timer;
+import net.logstash.logback.marker.Markers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -57,6 +58,8 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
  */
 final class CouncilCallGuard {
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.scheduler");
+    /** The JSON log format's {@code event_type} of the lines. */
+    private static final Marker EVENT = Markers.append("event_type", "scheduler_call");
 
     private final String council;
     private final String provider;
@@ -259,17 +262,17 @@ final class CouncilCallGuard {
 
     private void log(SchedulerOperation operation, CallOutcome outcome, Duration took, RuntimeException failure) {
         if (failure != null && !(failure instanceof CouncilUnavailableException) && isSchedulerFailure(failure)) {
-            LOG.warn(LogEvents.SCHEDULER_CALL, "scheduler call {} {} {} {} {} {}", kv("council", council),
+            LOG.warn(EVENT, "scheduler call {} {} {} {} {} {}", kv("council", council),
                     kv("provider", provider), kv("operation", operation.tag()), kv("outcome", outcome.tag()),
                     kv("duration_ms", took.toMillis()), kv("error", failure.getMessage()));
         } else if (outcome == CallOutcome.SUCCESS) {
             if (LOG.isDebugEnabled()) {
-                LOG.debug(LogEvents.SCHEDULER_CALL, "scheduler call {} {} {} {} {}", kv("council", council),
+                LOG.debug(EVENT, "scheduler call {} {} {} {} {}", kv("council", council),
                         kv("provider", provider), kv("operation", operation.tag()), kv("outcome", outcome.tag()),
                         kv("duration_ms", took.toMillis()));
             }
         } else {
-            LOG.info(LogEvents.SCHEDULER_CALL, "scheduler call {} {} {} {} {}", kv("council", council),
+            LOG.info(EVENT, "scheduler call {} {} {} {} {}", kv("council", council),
                     kv("provider", provider), kv("operation", operation.tag()), kv("outcome", outcome.tag()),
                     kv("duration_ms", took.toMillis()));
         }

@@ -4,6 +4,7 @@ import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import net.logstash.logback.marker.Markers;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
@@ -31,9 +32,9 @@ final class JsonLogFormatTest {
         ConfiguredSecrets.register(Set.of("drs-password-0001"));
         List<JsonNode> lines = logged(log -> {
             MDC.put("requestId", "portal-4711");
-            log.info(LogEvents.REQUEST, "request {} {} {} {}", kv("request_id", "portal-4711"), kv("council", "lincoln"),
+            log.info(Markers.append("event_type", "request"), "request {} {} {} {}", kv("request_id", "portal-4711"), kv("council", "lincoln"),
                     kv("status", 201), kv("scheduler_us", 211840));
-            log.info(LogEvents.AUDIT, "audit {} {} {}", kv("client", "portal"), kv("operation", "book"),
+            log.info(Markers.append("event_type", "audit"), "audit {} {} {}", kv("client", "portal"), kv("operation", "book"),
                     kv("bookingRef", "SBX-000001"));
             log.info("tenant typed 07700 900123 and ann.tenant@example.org into the description");
             log.info("a field {} {} {}", kv("contactName", "Ann Tenant"), kv("accessNotes", "blue door, key under mat"),

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -85,10 +86,17 @@ final class GrafanaDashboardTest implements TestPropertyProvider {
     void everyPanelShowsDataFromARealPrometheus() throws Exception {
         assertThat(PROMETHEUS).as("prometheus is missing: run scripts/test-tools").isExecutable();
         URI prometheusUri = startPrometheus();
+        // rates need a sample from before the traffic: wait for Prometheus's first scrape of this server
+        await(prometheusUri, Map.of("scraped", "up{job=\"slotbridge\"} == 1"));
         traffic();
 
         Map<String, String> queries = queries();
         assertThat(queries).hasSizeGreaterThan(20);
+        assertThat(await(prometheusUri, queries)).as("panels whose queries returned no series").isEmpty();
+    }
+
+    /** Waits (at most 90 s) until every query returns a number; the queries that never did. */
+    private Map<String, String> await(URI prometheusUri, Map<String, String> queries) throws Exception {
         Map<String, String> empty = new LinkedHashMap<>(queries);
         Instant deadline = Instant.now().plusSeconds(90);
         while (!empty.isEmpty() && Instant.now().isBefore(deadline)) {
@@ -101,7 +109,7 @@ final class GrafanaDashboardTest implements TestPropertyProvider {
                 assertThat(prometheus.waitFor(500, TimeUnit.MILLISECONDS)).as("prometheus stopped").isFalse();
             }
         }
-        assertThat(empty).as("panels whose queries returned no series").isEmpty();
+        return empty;
     }
 
     /** Every target of every panel, as Grafana sends it for "all councils" with a 1-minute rate interval. */
@@ -121,8 +129,13 @@ final class GrafanaDashboardTest implements TestPropertyProvider {
     }
 
     private boolean hasNumbers(URI prometheusUri, String query) throws Exception {
-        HttpResponse<String> answer = http.send(HttpRequest.newBuilder(prometheusUri.resolve("/api/v1/query?query="
+        HttpResponse<String> answer;
+        try {
+            answer = http.send(HttpRequest.newBuilder(prometheusUri.resolve("/api/v1/query?query="
                 + URLEncoder.encode(query, StandardCharsets.UTF_8))).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (ConnectException starting) {
+            return false;
+        }
         assertThat(answer.statusCode()).as(query + ": " + answer.body()).isEqualTo(200);
         @SuppressWarnings("unchecked")
         Map<String, Object> data = (Map<String, Object>) json.readValue(answer.body(), Map.class).get("data");

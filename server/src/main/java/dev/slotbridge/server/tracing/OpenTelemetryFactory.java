@@ -27,7 +27,9 @@ final class OpenTelemetryFactory {
             "otel.traces.exporter", "none",
             "otel.metrics.exporter", "none",
             "otel.logs.exporter", "none",
-            "otel.service.name", "slotbridge");
+            "otel.service.name", "slotbridge",
+            // the JDK's HTTP client sends (no gRPC stack is bundled); the Java SDK's own default is grpc
+            "otel.exporter.otlp.protocol", "http/protobuf");
 
     /**
      * A span processor that does nothing. With no span processor at all (no exporter) the SDK makes only invalid spans,

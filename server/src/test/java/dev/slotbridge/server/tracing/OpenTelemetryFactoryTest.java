@@ -33,4 +33,18 @@ final class OpenTelemetryFactoryTest {
             assertThat(child.isRecording()).isTrue();
         }
     }
+
+    @Test
+    void otlpExportIsTurnedOnByTheStandardSettingAndSendsOverHttp() {
+        System.setProperty("otel.traces.exporter", "otlp");
+        System.setProperty("otel.exporter.otlp.endpoint", "http://127.0.0.1:4318");
+        try (OpenTelemetrySdk sdk = new OpenTelemetryFactory().openTelemetry()) {
+            assertThat(sdk.getSdkTracerProvider().toString()).contains("OtlpHttpSpanExporter", "BatchSpanProcessor");
+            Span root = sdk.getTracer("test").spanBuilder("root").setParent(Context.root()).startSpan();
+            assertThat(root.isRecording()).as("sampled when exported").isTrue();
+        } finally {
+            System.clearProperty("otel.traces.exporter");
+            System.clearProperty("otel.exporter.otlp.endpoint");
+        }
+    }
 }

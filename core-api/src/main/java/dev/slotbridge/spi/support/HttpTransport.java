@@ -14,6 +14,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
 import java.time.Duration;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -31,7 +32,8 @@ import java.util.Objects;
  *       have been applied), read no further than the bound.</li>
  * </ul>
  * Other statuses are returned for the provider to interpret. Messages name the scheduler and the status, never the
- * URL's query, headers or body.
+ * URL's query, headers or body. Each exchange is told to the call's {@link ExchangeObserver}, whose headers (the trace
+ * context) are sent with it.
  */
 public final class HttpTransport {
     private static final Duration CONNECT_TIMEOUT = Duration.ofSeconds(5);
@@ -83,30 +85,46 @@ public final class HttpTransport {
 
     private HttpResponse<String> exchange(HttpRequest request) {
         long started = System.nanoTime();
+        ExchangeObserver.Exchange observed = SchedulerExchanges.started(request.method(), request.uri());
+        int status = 0;
+        RuntimeException failure = null;
         try {
-            return client.send(request, BOUNDED_ANSWER);
+            HttpResponse<String> response = client.send(withHeaders(request, observed.headers()), BOUNDED_ANSWER);
+            status = response.statusCode();
+            return response;
         } catch (HttpConnectTimeoutException | ConnectException e) {
-            throw new SchedulerUnavailableException(
+            throw failure = new SchedulerUnavailableException(
                     schedulerName + " refused the connection for " + describe(request), true, e);
         } catch (HttpTimeoutException e) {
-            throw new SchedulerTimeoutException(schedulerName + " did not answer " + describe(request) + " in time", e);
+            throw failure = new SchedulerTimeoutException(schedulerName + " did not answer " + describe(request) + " in time", e);
         } catch (IOException e) {
             if (e instanceof BoundedAnswer.TooLarge || e.getCause() instanceof BoundedAnswer.TooLarge) {
-                throw new SchedulerResponseException(schedulerName + "'s answer to " + describe(request)
+                throw failure = new SchedulerResponseException(schedulerName + "'s answer to " + describe(request)
                         + " is larger than " + MAX_ANSWER_BYTES + " bytes", e);
             }
             if (e.getCause() instanceof UnresolvedAddressException) {
-                throw new SchedulerUnavailableException(schedulerName + " host is unknown for " + describe(request), true, e);
+                throw failure = new SchedulerUnavailableException(schedulerName + " host is unknown for " + describe(request), true, e);
             }
-            throw new SchedulerUnavailableException(
+            throw failure = new SchedulerUnavailableException(
                     schedulerName + " connection failed during " + describe(request) + ": " + e.getClass().getSimpleName(),
                     false, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new SchedulerTimeoutException(schedulerName + " call " + describe(request) + " was interrupted", e);
+            throw failure = new SchedulerTimeoutException(schedulerName + " call " + describe(request) + " was interrupted", e);
         } finally {
             SchedulerExchanges.exchanged(started);
+            observed.ended(status, failure);
         }
+    }
+
+    /** The request with the observer's headers set (a copy; the request itself when there are none). */
+    private static HttpRequest withHeaders(HttpRequest request, Map<String, String> headers) {
+        if (headers.isEmpty()) {
+            return request;
+        }
+        HttpRequest.Builder copy = HttpRequest.newBuilder(request, (name, value) -> true);
+        headers.forEach(copy::setHeader);
+        return copy.build();
     }
 
     /** Method and path only: queries may carry personal references and are left out. */

@@ -1,5 +1,6 @@
 package dev.slotbridge.spi.support;
 
+import java.net.URI;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -11,10 +12,13 @@ import java.util.function.Supplier;
  * outside them (its own added latency) per request. The server opens a {@link Recorder} for a request's provider
  * calls ({@link #recording}); {@link HttpTransport} records each exchange in the recorder of its thread; a provider
  * that runs part of a call on other threads carries the recorder there ({@link #carrying}). Exchanges that overlap
- * (concurrent calls) count once: the recorder measures the union of their intervals.
+ * (concurrent calls) count once: the recorder measures the union of their intervals. The server may also set an
+ * {@link ExchangeObserver} for a call ({@link #observing}), which {@link HttpTransport} tells of each exchange (tracing);
+ * {@link #carrying} carries it too.
  */
 public final class SchedulerExchanges {
     private static final ThreadLocal<Recorder> CURRENT = new ThreadLocal<>();
+    private static final ThreadLocal<ExchangeObserver> OBSERVER = new ThreadLocal<>();
 
     private SchedulerExchanges() {
     }
@@ -61,21 +65,42 @@ public final class SchedulerExchanges {
         }
     }
 
-    /** The work, recording into the current thread's recorder wherever it runs. */
+    /** Runs the work with its exchanges told to {@code observer}. */
+    public static <T> T observing(ExchangeObserver observer, Supplier<T> work) {
+        ExchangeObserver outer = OBSERVER.get();
+        OBSERVER.set(observer);
+        try {
+            return work.get();
+        } finally {
+            OBSERVER.set(outer);
+        }
+    }
+
+    /** The work, recording into the current thread's recorder and telling its observer, wherever it runs. */
     public static <T> Callable<T> carrying(Callable<T> work) {
         Recorder recorder = CURRENT.get();
-        if (recorder == null) {
+        ExchangeObserver observer = OBSERVER.get();
+        if (recorder == null && observer == null) {
             return work;
         }
         return () -> {
-            Recorder outer = CURRENT.get();
+            Recorder outerRecorder = CURRENT.get();
+            ExchangeObserver outerObserver = OBSERVER.get();
             CURRENT.set(recorder);
+            OBSERVER.set(observer);
             try {
                 return work.call();
             } finally {
-                CURRENT.set(outer);
+                CURRENT.set(outerRecorder);
+                OBSERVER.set(outerObserver);
             }
         };
+    }
+
+    /** An exchange about to be sent, told to the current thread's observer, if any. */
+    static ExchangeObserver.Exchange started(String method, URI uri) {
+        ExchangeObserver observer = OBSERVER.get();
+        return observer == null ? ExchangeObserver.Exchange.NONE : observer.started(method, uri);
     }
 
     /** Records one exchange, from its start to now, in the current thread's recorder, if any. */

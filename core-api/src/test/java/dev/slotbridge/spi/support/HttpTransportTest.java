@@ -196,4 +196,45 @@ final class HttpTransportTest {
             out.write(body);
         }
     }
+
+    @Test
+    void theCallsObserverAddsItsHeadersAndHearsHowEachExchangeEnded() throws Exception {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        List<String> seen = new ArrayList<>();
+        server.createContext("/", exchange -> {
+            seen.add(exchange.getRequestHeaders().getFirst("traceparent") + " " + exchange.getRequestHeaders().getFirst("X-Own"));
+            exchange.sendResponseHeaders(204, -1);
+            exchange.close();
+        });
+        server.start();
+        open.add(() -> server.stop(0));
+        URI ok = URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/api?ref=secret");
+        List<String> ended = new ArrayList<>();
+        ExchangeObserver observer = (method, uri) -> new ExchangeObserver.Exchange() {
+            @Override
+            public java.util.Map<String, String> headers() {
+                return java.util.Map.of("traceparent", "00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01");
+            }
+
+            @Override
+            public void ended(int status, Throwable failure) {
+                ended.add(method + " " + uri.getPath() + " " + status + " " + (failure == null ? "-" : failure.getClass().getSimpleName()));
+            }
+        };
+
+        SchedulerExchanges.observing(observer, () -> transport.send(transport.request(ok).header("X-Own", "kept")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("<x/>")).build()));
+        URI refused = URI.create("http://127.0.0.1:" + unusedPort() + "/api");
+        kindOf(() -> SchedulerExchanges.observing(observer, () -> transport.send(transport.request(refused).GET().build())));
+        transport.send(transport.request(ok).GET().build());
+
+        assertThat(seen).containsExactly("00-0af7651916cd43dd8448eb211c80319c-b7ad6b7169203331-01 kept", "null null");
+        assertThat(ended).containsExactly("POST /api 204 -", "GET /api 0 SchedulerUnavailableException");
+    }
+
+    private static int unusedPort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
 }

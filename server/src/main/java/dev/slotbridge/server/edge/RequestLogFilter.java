@@ -1,10 +1,15 @@
 package dev.slotbridge.server.edge;
 
+import dev.slotbridge.server.metrics.ApiRequestMetrics;
+import dev.slotbridge.server.metrics.ApiRoute;
 import dev.slotbridge.server.metrics.HttpRequestMetrics;
 import dev.slotbridge.server.metrics.RequestExchanges;
+import dev.slotbridge.server.problem.Faults;
+import dev.slotbridge.server.problem.Problem;
 import dev.slotbridge.server.resilience.CallDeadline;
 import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.ClientAddresses;
+import dev.slotbridge.server.tracing.Tracing;
 import dev.slotbridge.spi.support.SchedulerExchanges;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
@@ -15,13 +20,17 @@ import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ResponseFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.ServerFilterPhase;
+import net.logstash.logback.marker.Markers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 
 import java.time.Duration;
 import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
  * Gives every request an id and logs one line for it. The caller's {@code X-Request-Id} is kept when it is 1–64 of
@@ -30,8 +39,11 @@ import java.util.regex.Pattern;
  * {@link HttpRequestMetrics}. The line names method, path (never the query: it may hold a property reference), status,
  * duration, client and client address ({@link ClientAddresses}), the number of exchanges with the scheduler
  * ({@code scheduler_exchanges}), how much of the duration was spent in them ({@code scheduler_us}) and outside them
- * ({@code outside_us}: what Slotbridge adds); never a header or a body. It also opens the request's
- * {@link CallDeadline}, which its scheduler calls share.
+ * ({@code outside_us}: what Slotbridge adds); never a header or a body. It names the council and operation of a
+ * council's API request ({@link ApiRoute}) and records it in {@link ApiRequestMetrics}. It also opens the request's
+ * {@link CallDeadline}, which its scheduler calls share, and its server span ({@link Tracing#request}): the line
+ * carries the trace id ({@code trace_id}), and so does a problem answer ({@code traceId}). In the JSON log format each
+ * value is a field of its own.
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestLogFilter implements Ordered {
@@ -40,14 +52,21 @@ final class RequestLogFilter implements Ordered {
     private static final String ID = "slotbridge.request-id";
     private static final String STARTED = "slotbridge.request-started";
     private static final String EXCHANGES = "slotbridge.request-exchanges";
+    private static final String SPAN = "slotbridge.request-span";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.request");
+    /** The JSON log format's {@code event_type} of the line. */
+    private static final Marker EVENT = Markers.append("event_type", "request");
 
     private final HttpRequestMetrics metrics;
+    private final ApiRequestMetrics apiMetrics;
     private final ClientAddresses addresses;
+    private final Tracing tracing;
 
-    RequestLogFilter(HttpRequestMetrics metrics, ClientAddresses addresses) {
+    RequestLogFilter(HttpRequestMetrics metrics, ApiRequestMetrics apiMetrics, ClientAddresses addresses, Tracing tracing) {
         this.metrics = metrics;
+        this.apiMetrics = apiMetrics;
+        this.tracing = tracing;
         this.addresses = addresses;
     }
 
@@ -62,23 +81,41 @@ final class RequestLogFilter implements Ordered {
         context.add(new MdcPropagationContext(Map.of(MDC_KEY, id)));
         context.add(new RequestExchanges(exchanges));
         context.add(CallDeadline.ofRequest());
+        request.setAttribute(SPAN, tracing.request(request, context));
     }
 
     @ResponseFilter
+    @SuppressWarnings("unchecked")
     void finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
         String id = request.getAttribute(ID, String.class).orElse("-");
         response.header(HEADER, id);
         long tookNanos = request.getAttribute(STARTED, Long.class).map(started -> System.nanoTime() - started).orElse(0L);
         long tookMillis = tookNanos / 1_000_000;
         metrics.record(request, response, Duration.ofNanos(tookNanos));
+        ApiRoute route = ApiRoute.of(request).orElse(null);
+        if (route != null) {
+            apiMetrics.record(route, Faults.of(response), Duration.ofNanos(tookNanos));
+        }
         SchedulerExchanges.Recorder exchanges = request.getAttribute(EXCHANGES, SchedulerExchanges.Recorder.class)
                 .orElseGet(SchedulerExchanges.Recorder::new);
         long schedulerNanos = exchanges.insideNanos();
         String client = request.getAttribute(ApiClient.ATTRIBUTE, ApiClient.class).map(ApiClient::name).orElse("-");
-        LOG.info("request request_id={} method={} path={} status={} duration_ms={} client={} address={} "
-                + "scheduler_exchanges={} scheduler_us={} outside_us={}", id, request.getMethodName(), request.getPath(),
-                response.code(), tookMillis, client, addresses.of(request).getHostAddress(), exchanges.count(),
-                schedulerNanos / 1000, Math.max(0, tookNanos - schedulerNanos) / 1000);
+        Tracing.RequestSpan span = request.getAttribute(SPAN, Tracing.RequestSpan.class).orElse(null);
+        String traceId = "-";
+        if (span != null) {
+            traceId = span.traceId();
+            if (response.body() instanceof Problem problem && problem.traceId() == null) {
+                ((MutableHttpResponse<Object>) response).body(problem.withTraceId(traceId));
+            }
+            span.end(HttpRequestMetrics.routeTemplate(request), route == null ? null : route.council(),
+                    route == null ? null : route.operation(), client.equals("-") ? null : client, response.code());
+        }
+        LOG.info(EVENT, "request {} {} {} {} {} {} {} {} {} {} {} {} {}", kv("request_id", id), kv("trace_id", traceId),
+                kv("method", request.getMethodName()), kv("path", request.getPath()),
+                kv("council", route == null ? "-" : route.council()), kv("operation", route == null ? "-" : route.operation()),
+                kv("status", response.code()), kv("duration_ms", tookMillis), kv("client", client),
+                kv("address", addresses.of(request).getHostAddress()), kv("scheduler_exchanges", exchanges.count()),
+                kv("scheduler_us", schedulerNanos / 1000), kv("outside_us", Math.max(0, tookNanos - schedulerNanos) / 1000));
     }
 
     @Override

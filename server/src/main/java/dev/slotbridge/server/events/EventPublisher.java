@@ -6,6 +6,7 @@ import dev.slotbridge.server.security.ApiClient;
 import dev.slotbridge.server.security.ApiClients;
 import dev.slotbridge.server.security.BookingVisibility;
 import dev.slotbridge.server.store.StoreUnavailableException;
+import dev.slotbridge.server.tracing.Tracing;
 import io.micronaut.json.JsonMapper;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
@@ -29,11 +30,14 @@ import java.util.UUID;
  * CloudEvents 1.0 document (structured mode) whose id is the change's own ({@link ToldBookings}): the same for every
  * recipient of one change, a new one for each change, so recording the same change again (a replayed booking, a
  * repeated cancel, a callback told twice) adds nothing. Called in the step that answers the change, before the caller
- * gets its answer.
+ * gets its answer. An event made while serving a request carries that request's {@code traceparent} (the CloudEvents
+ * Distributed Tracing extension).
  */
 @Singleton
 public final class EventPublisher {
     private static final Logger LOG = LoggerFactory.getLogger(EventPublisher.class);
+    /** The CloudEvents Distributed Tracing extension's attribute; the dispatcher sends it on as a header. */
+    static final String TRACEPARENT = "traceparent";
 
     private final WebhookEndpoints endpoints;
     private final DeliveryStore outbox;
@@ -44,10 +48,13 @@ public final class EventPublisher {
     private final WebhookMetrics metrics;
     private final ToldBookings told;
     private final Clock clock;
+    private final Tracing tracing;
 
     EventPublisher(WebhookEndpoints endpoints, DeliveryStore outbox, ApiClients clients, BookingVisibility visibility,
-                   EventData data, JsonMapper json, WebhookMetrics metrics, ToldBookings told, Clock clock) {
+                   EventData data, JsonMapper json, WebhookMetrics metrics, ToldBookings told, Clock clock,
+                   Tracing tracing) {
         this.told = told;
+        this.tracing = tracing;
         this.endpoints = endpoints;
         this.outbox = outbox;
         this.clients = clients;
@@ -85,6 +92,7 @@ public final class EventPublisher {
             return List.of();
         }
         Instant now = clock.instant();
+        String traceparent = tracing.traceparent();
         List<Delivery> deliveries = new ArrayList<>();
         for (ApiClient client : clients.all()) {
             boolean maker = change.maker().filter(client.name()::equals).isPresent();
@@ -94,7 +102,7 @@ public final class EventPublisher {
                 continue;
             }
             boolean personal = maker && visibility.mayReadPersonalData(client, council.id(), change.bookingRef());
-            String body = cloudEvent(eventId, type, council, change, personal, now);
+            String body = cloudEvent(eventId, type, council, change, personal, now, traceparent);
             for (WebhookEndpoint endpoint : endpoints.of(client.name(), type)) {
                 deliveries.add(new Delivery(uuid(eventId + "|" + client.name() + "|" + endpoint.index()), client.name(),
                         endpoint.index(), eventId, type, council.id(), change.bookingRef(), body, now, 0, now,
@@ -105,7 +113,7 @@ public final class EventPublisher {
     }
 
     private String cloudEvent(String id, EventType type, Council council, BookingChange change, boolean personal,
-                              Instant now) {
+                              Instant now, String traceparent) {
         Map<String, Object> event = new LinkedHashMap<>();
         event.put("specversion", "1.0");
         event.put("id", id);
@@ -114,6 +122,10 @@ public final class EventPublisher {
         event.put("subject", change.bookingRef());
         event.put("time", now.toString());
         event.put("datacontenttype", "application/json");
+        if (traceparent != null) {
+            // the CloudEvents Distributed Tracing extension: the trace of the request that made the change
+            event.put(TRACEPARENT, traceparent);
+        }
         event.put("data", data.booking(council, change.bookingRef(), change.booking(), personal));
         try {
             return new String(json.writeValueAsBytes(event), StandardCharsets.UTF_8);

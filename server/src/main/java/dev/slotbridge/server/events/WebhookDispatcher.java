@@ -2,14 +2,18 @@ package dev.slotbridge.server.events;
 
 import dev.slotbridge.server.metrics.WebhookMetrics;
 import dev.slotbridge.server.store.StoreUnavailableException;
+import dev.slotbridge.server.tracing.Tracing;
+import dev.slotbridge.spi.support.ExchangeObserver;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
+import io.micronaut.json.JsonMapper;
 import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -56,12 +60,17 @@ public final class WebhookDispatcher implements AutoCloseable {
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).executor(executor)
             .followRedirects(HttpClient.Redirect.NEVER).build();
     private final Map<WebhookEndpoint, Gate> gates = new ConcurrentHashMap<>();
+    private final Tracing tracing;
+    private final JsonMapper json;
 
     /** An endpoint's bound on attempts in flight, and its circuit. */
     private record Gate(Semaphore inFlight, CircuitBreaker circuit) {
     }
 
-    WebhookDispatcher(DeliveryStore outbox, WebhookEndpoints endpoints, WebhookMetrics metrics, Clock clock) {
+    WebhookDispatcher(DeliveryStore outbox, WebhookEndpoints endpoints, WebhookMetrics metrics, Clock clock,
+                      Tracing tracing, JsonMapper json) {
+        this.tracing = tracing;
+        this.json = json;
         this.outbox = outbox;
         this.endpoints = endpoints;
         this.metrics = metrics;
@@ -92,6 +101,16 @@ public final class WebhookDispatcher implements AutoCloseable {
         return CompletableFuture.allOf(due.stream().map(this::attempt).toArray(CompletableFuture[]::new));
     }
 
+    /** The event's {@code traceparent} (the trace of the request that made it), or null. */
+    private String traceparent(Delivery delivery) {
+        try {
+            Object value = json.readValue(delivery.body(), Map.class).get(EventPublisher.TRACEPARENT);
+            return value instanceof String traceparent ? traceparent : null;
+        } catch (IOException e) {
+            return null;
+        }
+    }
+
     private CompletableFuture<Void> attempt(Delivery delivery) {
         WebhookEndpoint endpoint = endpoints.find(delivery.client(), delivery.endpoint()).orElse(null);
         if (endpoint == null) {
@@ -109,7 +128,10 @@ public final class WebhookDispatcher implements AutoCloseable {
             return CompletableFuture.completedFuture(null);
         }
         long timestamp = clock.instant().getEpochSecond();
-        HttpRequest request = HttpRequest.newBuilder(endpoint.url()).timeout(endpoint.timeout())
+        ExchangeObserver.Exchange traced = tracing.webhookDelivery(traceparent(delivery), delivery.client(), endpoint.url());
+        HttpRequest.Builder builder = HttpRequest.newBuilder(endpoint.url()).timeout(endpoint.timeout());
+        traced.headers().forEach(builder::header);
+        HttpRequest request = builder
                 .header("Content-Type", "application/cloudevents+json; charset=utf-8")
                 .header("webhook-id", delivery.eventId())
                 .header("webhook-timestamp", Long.toString(timestamp))
@@ -118,6 +140,7 @@ public final class WebhookDispatcher implements AutoCloseable {
         long started = System.nanoTime();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
             gate.inFlight().release();
+            traced.ended(error == null ? response.statusCode() : 0, error);
             long took = System.nanoTime() - started;
             if (error == null) {
                 gate.circuit().onSuccess(took, TimeUnit.NANOSECONDS);

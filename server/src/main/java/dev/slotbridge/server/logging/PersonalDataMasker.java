@@ -24,12 +24,20 @@ public final class PersonalDataMasker {
      */
     private static final Pattern UK_PHONE =
             Pattern.compile("(?<![\\w+=/.:-])(?:\\+44[ -]?|0)(?:\\d[ -]?){8,9}\\d(?![\\w-])");
+    /** The names of secret fields. */
+    private static final String SECRET_NAMES =
+            "password|passwd|secret|(?:access[-_]?|refresh[-_]?)?token|api[-_]?key|session[-_]?id|sessionid";
+    /** The names of personal-data fields. */
+    private static final String PERSONAL_NAMES =
+            "contact[-_]?name|name|phone|mobile|telephone|e-?mail|description|access[-_]?notes|notes";
     private static final Pattern SECRET = Pattern.compile(
-            "(?i)\\b(password|passwd|secret|(?:access[-_]?|refresh[-_]?)?token|api[-_]?key|session[-_]?id|sessionid)(\\s*[=:]\\s*)[^\\s,;&\"'<]+");
+            "(?i)\\b(" + SECRET_NAMES + ")(\\s*[=:]\\s*)[^\\s,;&\"'<]+");
     /** A personal-data field and its value: quoted (to the closing quote) or bare (to the next separator). */
     private static final Pattern PERSONAL_FIELD = Pattern.compile(
-            "(?i)(\"?\\b(?:contact[-_]?name|name|phone|mobile|telephone|e-?mail|description|access[-_]?notes|notes)\"?\\s*[=:]\\s*)"
+            "(?i)(\"?\\b(?:" + PERSONAL_NAMES + ")\"?\\s*[=:]\\s*)"
             + "(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s,;&]+)");
+    /** A field name that is a personal-data or secret field's, whole: its value is masked whatever it is. */
+    private static final Pattern MASKED_NAME = Pattern.compile("(?i)(?:" + PERSONAL_NAMES + "|" + SECRET_NAMES + ")");
 
     private PersonalDataMasker() {
     }
@@ -76,6 +84,15 @@ public final class PersonalDataMasker {
             }
         }
         return digits;
+    }
+
+    /**
+     * Whether a structured field of this name holds personal data or a secret (its value is masked whole, as the
+     * {@code key=value} rule does in text): {@code contactName}, {@code phone}, {@code email}, {@code description},
+     * {@code accessNotes}, {@code password}, {@code token} …
+     */
+    public static boolean isMaskedField(String name) {
+        return name != null && MASKED_NAME.matcher(name).matches();
     }
 
     public static String mask(String text) {

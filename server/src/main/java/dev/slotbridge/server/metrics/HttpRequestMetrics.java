@@ -48,6 +48,13 @@ public final class HttpRequestMetrics {
                 .record(took);
     }
 
+    /** The template of the route the request matched ({@code /v1/councils/{council}/bookings}), or null. */
+    public static String routeTemplate(HttpRequest<?> request) {
+        return RouteAttributes.getRouteMatch(request).filter(UriRouteMatch.class::isInstance)
+                .map(match -> ((UriRouteMatch<?, ?>) match).getRouteInfo().getUriMatchTemplate().toPathString())
+                .orElse(null);
+    }
+
     private Timer timer(TimerKey key) {
         String uri = key.route() instanceof UriRouteInfo<?, ?> info ? info.getUriMatchTemplate().toPathString() : UNMATCHED;
         return ServiceLevelBuckets.apply(Timer.builder(NAME))

@@ -3,6 +3,10 @@ package dev.slotbridge.server.problem;
 import io.micronaut.http.HttpStatus;
 
 import java.net.URI;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
 /** Every problem the API answers with: its HTTP status, the {@code type} URI suffix and the title. */
 public enum ProblemType {
@@ -46,6 +50,8 @@ public enum ProblemType {
     SCHEDULER_TIMEOUT(HttpStatus.GATEWAY_TIMEOUT, "scheduler-timeout", "Scheduler timeout");
 
     private static final String BASE = "https://slotbridge.dev/problems/";
+    private static final Map<URI, ProblemType> BY_TYPE = Arrays.stream(values())
+            .collect(Collectors.toUnmodifiableMap(ProblemType::type, Function.identity()));
 
     private final HttpStatus status;
     private final URI type;
@@ -67,5 +73,10 @@ public enum ProblemType {
 
     public String title() {
         return title;
+    }
+
+    /** The problem whose {@code type} URI this is, or null. */
+    public static ProblemType of(URI type) {
+        return type == null ? null : BY_TYPE.get(type);
     }
 }

@@ -3,6 +3,7 @@ package dev.slotbridge.server.resilience;
 import dev.slotbridge.server.metrics.RequestExchanges;
 import dev.slotbridge.server.metrics.SchedulerMetrics;
 import dev.slotbridge.server.store.StoreUnavailableException;
+import dev.slotbridge.server.tracing.Tracing;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
@@ -13,8 +14,10 @@ import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.github.resilience4j.circuitbreaker.CircuitBreakerConfig;
 import io.github.resilience4j.core.IntervalFunction;
 import io.micrometer.core.instrument.Timer;
+import net.logstash.logback.marker.Markers;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.slf4j.Marker;
 
 import java.time.Clock;
 import java.time.Duration;
@@ -25,6 +28,8 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
+
+import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
  * Bounds every call to one council's scheduler: {@code Retry ( CircuitBreaker ( Bulkhead ( TimeLimit ( call ))))},
@@ -50,11 +55,13 @@ import java.util.function.Supplier;
  *       limit passes, and the caller gets {@link SchedulerTimeoutException}. A write (an operation not safe to repeat)
  *       is only sent with its whole timeout left: one cut short by the deadline would leave its outcome unknown.</li>
  * </ul>
- * Each attempt is timed, counted and logged with council, operation, outcome and duration; timers are registered
- * once per outcome seen and kept.
+ * Each attempt is timed, counted, traced ({@link Tracing#schedulerCall}) and logged with council, operation, outcome
+ * and duration; timers are registered once per outcome seen and kept.
  */
 final class CouncilCallGuard {
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.scheduler");
+    /** The JSON log format's {@code event_type} of the lines. */
+    private static final Marker EVENT = Markers.append("event_type", "scheduler_call");
 
     private final String council;
     private final String provider;
@@ -68,10 +75,12 @@ final class CouncilCallGuard {
     private final IntervalFunction backoff;
     private final Map<SchedulerOperation, Map<CallOutcome, Timer>> timers = new EnumMap<>(SchedulerOperation.class);
     private final SchedulerMetrics metrics;
+    private final Tracing tracing;
 
     CouncilCallGuard(String council, String provider, ResilienceSettings settings, Clock clock,
-                     CallerThreadTimeLimit.Alarms alarms, SchedulerMetrics metrics) {
+                     CallerThreadTimeLimit.Alarms alarms, SchedulerMetrics metrics, Tracing tracing) {
         this.council = council;
+        this.tracing = tracing;
         this.provider = provider;
         this.settings = settings;
         this.metrics = metrics;
@@ -172,7 +181,7 @@ final class CouncilCallGuard {
         Predicate<Throwable> retryable = retryable(operation);
         for (int attempt = 1; ; attempt++) {
             try {
-                return attempt(operation, call, deadline);
+                return attempt(operation, call, deadline, attempt);
             } catch (RuntimeException failure) {
                 if (attempt == settings.maxAttempts() || !retryable.test(failure)) {
                     throw failure;
@@ -221,12 +230,14 @@ final class CouncilCallGuard {
         return timeLimit.call(call, settings.timeout(), () -> what + " got no answer within " + settings.timeout());
     }
 
-    private <T> T attempt(SchedulerOperation operation, Supplier<T> call, Instant deadline) {
+    private <T> T attempt(SchedulerOperation operation, Supplier<T> call, Instant deadline, int attempt) {
         Stopwatch stopwatch = new Stopwatch();
         CallOutcome outcome = CallOutcome.SUCCESS;
         RuntimeException failure = null;
+        Tracing.SchedulerCallSpan span = tracing.schedulerCall(council, provider, operation.tag(), attempt);
         try {
-            return circuitBreaker.executeSupplier(() -> permitted(operation, call, deadline, stopwatch));
+            return SchedulerExchanges.observing(span.observer(),
+                    () -> circuitBreaker.executeSupplier(() -> permitted(operation, call, deadline, stopwatch)));
         } catch (CallNotPermittedException e) {
             outcome = CallOutcome.CIRCUIT_OPEN;
             throw failure = CouncilUnavailableException.unavailable(
@@ -242,6 +253,7 @@ final class CouncilCallGuard {
             timers.get(operation).computeIfAbsent(outcome, seen -> metrics.callTimer(council, provider, operation.tag(), seen.tag()))
                     .record(took);
             log(operation, outcome, took, failure);
+            span.end(outcome.tag(), failure != null && isSchedulerFailure(failure));
         }
     }
 
@@ -313,14 +325,19 @@ final class CouncilCallGuard {
 
     private void log(SchedulerOperation operation, CallOutcome outcome, Duration took, RuntimeException failure) {
         if (failure != null && !(failure instanceof CouncilUnavailableException) && isSchedulerFailure(failure)) {
-            LOG.warn("scheduler call council={} provider={} operation={} outcome={} duration_ms={} error={}",
-                    council, provider, operation.tag(), outcome.tag(), took.toMillis(), failure.getMessage());
+            LOG.warn(EVENT, "scheduler call {} {} {} {} {} {}", kv("council", council),
+                    kv("provider", provider), kv("operation", operation.tag()), kv("outcome", outcome.tag()),
+                    kv("duration_ms", took.toMillis()), kv("error", failure.getMessage()));
         } else if (outcome == CallOutcome.SUCCESS) {
-            LOG.debug("scheduler call council={} provider={} operation={} outcome={} duration_ms={}",
-                    council, provider, operation.tag(), outcome.tag(), took.toMillis());
+            if (LOG.isDebugEnabled()) {
+                LOG.debug(EVENT, "scheduler call {} {} {} {} {}", kv("council", council),
+                        kv("provider", provider), kv("operation", operation.tag()), kv("outcome", outcome.tag()),
+                        kv("duration_ms", took.toMillis()));
+            }
         } else {
-            LOG.info("scheduler call council={} provider={} operation={} outcome={} duration_ms={}",
-                    council, provider, operation.tag(), outcome.tag(), took.toMillis());
+            LOG.info(EVENT, "scheduler call {} {} {} {} {}", kv("council", council),
+                    kv("provider", provider), kv("operation", operation.tag()), kv("outcome", outcome.tag()),
+                    kv("duration_ms", took.toMillis()));
         }
     }
 }

@@ -1,11 +1,12 @@
 package dev.slotbridge.server.resilience;
 
+import dev.slotbridge.server.config.ConfigSection;
+import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import dev.slotbridge.server.metrics.SchedulerMetrics;
+import dev.slotbridge.server.tracing.Tracing;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.SchedulerProvider;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
-import dev.slotbridge.server.config.ConfigSection;
-import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import io.netty.util.HashedWheelTimer;
 import io.netty.util.Timeout;
 import jakarta.annotation.PreDestroy;
@@ -31,11 +32,13 @@ public final class SchedulerGuards {
     private final ConfigSection serverWide;
     private final Clock clock;
     private final SchedulerMetrics metrics;
+    private final Tracing tracing;
     private final HashedWheelTimer timer = timer();
     private final Map<String, CouncilCallGuard> guards = new ConcurrentHashMap<>();
 
-    public SchedulerGuards(SlotbridgeConfiguration configuration, Clock clock, SchedulerMetrics metrics) {
+    public SchedulerGuards(SlotbridgeConfiguration configuration, Clock clock, SchedulerMetrics metrics, Tracing tracing) {
         this.serverWide = configuration.root().section("resilience");
+        this.tracing = tracing;
         this.clock = clock;
         this.metrics = metrics;
     }
@@ -71,7 +74,8 @@ public final class SchedulerGuards {
     public SchedulerProvider protect(String councilId, String providerName, boolean remote, ConfigSection resilience,
                                      GuardedProviderFactory factory) {
         ResilienceSettings settings = ResilienceSettings.resolve(serverWide, resilience, remote);
-        CouncilCallGuard guard = new CouncilCallGuard(councilId, providerName, settings, clock, this::alarm, metrics);
+        CouncilCallGuard guard = new CouncilCallGuard(councilId, providerName, settings, clock, this::alarm, metrics,
+                tracing);
         SchedulerProvider provider = factory.create(guard.timeout(), guard.permits());
         guards.put(councilId, guard);
         return new ResilientSchedulerProvider(provider, guard);

@@ -1,6 +1,7 @@
 package dev.slotbridge.server.startup;
 
 import ch.qos.logback.classic.LoggerContext;
+import dev.slotbridge.server.logging.LogFormat;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.Micronaut;
@@ -9,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Starts the server, and when it cannot start says why in one line per problem on standard error — where (a council
@@ -31,6 +33,12 @@ public final class StartupFailure {
     }
 
     public static void start(Class<?> mainClass, String[] args) {
+        Optional<String> logFormat = LogFormat.problem(LogFormat.given());
+        if (logFormat.isPresent()) {
+            System.err.println("Slotbridge cannot start: 1 problem");
+            System.err.println("  " + logFormat.get());
+            exit(1);
+        }
         try {
             micronaut(mainClass, args).start();
         } catch (RuntimeException failure) {
@@ -44,7 +52,8 @@ public final class StartupFailure {
      * for {@link ConfigCheck}, which starts its context without the HTTP server.
      */
     static Micronaut micronaut(Class<?> mainClass, String[] args) {
-        return new HandBack().mainClass(mainClass).args(args);
+        // the banner is not a log line: in the JSON format it would be the one line a shipper cannot parse
+        return (Micronaut) new HandBack().mainClass(mainClass).args(args).banner(!LogFormat.isJson());
     }
 
     /** Flushes the log (the asynchronous appender's queue included) and exits with the status. */

@@ -62,13 +62,26 @@ final class RequestLoggingApiTest {
         assertThat(reply.header("X-Request-Id")).isEqualTo("portal-4711");
         assertThat(lines("dev.slotbridge.request")).anySatisfy(line -> assertThat(line)
                 .contains("request_id=portal-4711", "method=POST", "path=/v1/councils/sandbox/appointment-search",
-                        "status=200", "client=sandbox-demo", "address=127.0.0.1"));
+                        "council=sandbox", "operation=search", "status=200", "client=sandbox-demo", "address=127.0.0.1"));
         assertThat(captured.list).filteredOn(event -> event.getLoggerName().equals("dev.slotbridge.scheduler"))
                 .anySatisfy(event -> {
                     assertThat(event.getMDCPropertyMap()).containsEntry("requestId", "portal-4711");
                     assertThat(event.getFormattedMessage()).contains("council=sandbox", "operation=search",
                             "outcome=success", "duration_ms=");
                 });
+    }
+
+    @Test
+    void theLineNamesTheCallersTraceOrANewOne() {
+        api.post(DEMO_KEY, "/v1/councils/sandbox/appointment-search", Requests.search("2026-03-02", "2026-03-03"),
+                Map.of("traceparent", "00-4bf92f3577b34da6a3ce929d0e0e4736-00f067aa0ba902b7-00"));
+        Reply refused = api.post(DEMO_KEY, "/v1/councils/sandbox/appointment-search", Map.of());
+
+        assertThat(lines("dev.slotbridge.request")).anySatisfy(line -> assertThat(line)
+                .contains("trace_id=4bf92f3577b34da6a3ce929d0e0e4736", "status=200"));
+        assertThat(refused.string("traceId")).matches("[0-9a-f]{32}");
+        assertThat(lines("dev.slotbridge.request")).anySatisfy(line -> assertThat(line)
+                .contains("trace_id=" + refused.string("traceId"), "status=400"));
     }
 
     @Test

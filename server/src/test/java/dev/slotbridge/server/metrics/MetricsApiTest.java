@@ -1,6 +1,7 @@
 package dev.slotbridge.server.metrics;
 
 import dev.slotbridge.server.testing.Api;
+import dev.slotbridge.server.testing.Requests;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -10,6 +11,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -64,6 +66,30 @@ final class MetricsApiTest {
                 && line.contains("operation=\"list\"") && line.contains("outcome=\"success\"") && line.contains("council=\"sandbox\"")))
                 .extracting(line -> line.replaceAll(".*le=\"([^\"]+)\".*", "$1"))
                 .containsExactly("0.005", "0.01", "0.025", "0.05", "0.1", "0.25", "0.5", "1.0", "2.5", "5.0", "10.0", "30.0", "+Inf");
+    }
+
+    @Test
+    void councilApiAnswersAreCountedByWhoseFaultAFailureWas() {
+        String before = scrape();
+        assertThat(before).contains("slotbridge_api_requests_total{council=\"sandbox\",fault=\"slotbridge\",operation=\"book\"} 0.0")
+                .contains("slotbridge_api_request_seconds_count{council=\"sandbox\",operation=\"book\"} 0");
+
+        assertThat(api.post(Api.DEMO_KEY, "/v1/councils/sandbox/appointment-search",
+                Requests.search("2026-03-02", "2026-03-03")).status()).isEqualTo(200);
+        assertThat(api.post(Api.DEMO_KEY, "/v1/councils/sandbox/appointment-search", Map.of()).status()).isEqualTo(400);
+        assertThat(api.post(Api.DEMO_KEY, "/v1/councils/nowhere/appointment-search", Map.of()).status()).isEqualTo(404);
+
+        String after = scrape();
+        assertThat(counted(after, "search", "none") - counted(before, "search", "none")).isEqualTo(1);
+        assertThat(counted(after, "search", "client") - counted(before, "search", "client")).isEqualTo(1);
+        assertThat(after).doesNotContain("council=\"nowhere\"")
+                .containsPattern("slotbridge_api_request_seconds_bucket\\{council=\"sandbox\",operation=\"search\",le=\"\\+Inf\"} [1-9]");
+    }
+
+    private static double counted(String metrics, String operation, String fault) {
+        String series = "slotbridge_api_requests_total{council=\"sandbox\",fault=\"" + fault + "\",operation=\"" + operation + "\"} ";
+        return metrics.lines().filter(line -> line.startsWith(series)).mapToDouble(line -> Double.parseDouble(line.substring(series.length())))
+                .findFirst().orElseThrow();
     }
 
     @Test

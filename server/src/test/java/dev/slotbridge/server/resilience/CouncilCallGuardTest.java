@@ -1,6 +1,7 @@
 package dev.slotbridge.server.resilience;
 
 import dev.slotbridge.server.metrics.SchedulerMetrics;
+import dev.slotbridge.server.tracing.Tracing;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
 import dev.slotbridge.spi.error.SchedulerUnavailableException;
@@ -8,6 +9,7 @@ import dev.slotbridge.tck.TestClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.core.propagation.PropagatedContext;
+import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -54,7 +56,8 @@ final class CouncilCallGuardTest {
     private CouncilCallGuard guard(int maxConcurrentCalls, int window, Duration maxWait) {
         ResilienceSettings settings = new ResilienceSettings(TIMEOUT, DEADLINE, 3, Duration.ofMillis(1), 50,
                 Duration.ofSeconds(30), window, window, maxConcurrentCalls, maxWait);
-        return new CouncilCallGuard("lincoln", "fake", settings, clock, alarms, new SchedulerMetrics(registry));
+        return new CouncilCallGuard("lincoln", "fake", settings, clock, alarms, new SchedulerMetrics(registry),
+                new Tracing(OpenTelemetry.noop()));
     }
 
     /** An attempt that gets no answer and counts its attempts. */

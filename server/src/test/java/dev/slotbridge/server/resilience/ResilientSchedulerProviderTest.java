@@ -1,6 +1,7 @@
 package dev.slotbridge.server.resilience;
 
 import dev.slotbridge.server.metrics.SchedulerMetrics;
+import dev.slotbridge.server.tracing.Tracing;
 import dev.slotbridge.spi.Capability;
 import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.SchedulerProvider;
@@ -10,6 +11,7 @@ import dev.slotbridge.spi.error.SchedulerUnavailableException;
 import dev.slotbridge.tck.TestClock;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.Test;
 
 import java.lang.reflect.Method;
@@ -37,7 +39,7 @@ final class ResilientSchedulerProviderTest {
     /** Three attempts for what may be retried; the circuit opens when half of the last four calls failed. */
     private final CouncilCallGuard guard = new CouncilCallGuard("lincoln", "fake",
             new ResilienceSettings(Duration.ofSeconds(5), Duration.ofSeconds(8), 3, Duration.ofMillis(1), 50, Duration.ofSeconds(30), 4, 4, 10, Duration.ZERO),
-            clock, alarms, new SchedulerMetrics(new SimpleMeterRegistry()));
+            clock, alarms, new SchedulerMetrics(new SimpleMeterRegistry()), new Tracing(OpenTelemetry.noop()));
 
     @Test
     void everyOperationOfTheSpiIsPassedOnNotLeftToItsDefault() {

@@ -1,6 +1,10 @@
 package dev.slotbridge.server.resilience;
 
+import dev.slotbridge.server.config.ConfigSection;
+import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import dev.slotbridge.server.metrics.SchedulerMetrics;
+import dev.slotbridge.server.testing.OperatorYaml;
+import dev.slotbridge.server.tracing.Tracing;
 import dev.slotbridge.spi.CallPermits;
 import dev.slotbridge.spi.Capability;
 import dev.slotbridge.spi.SchedulerProvider;
@@ -12,9 +16,7 @@ import dev.slotbridge.spi.model.SlotQuery;
 import dev.slotbridge.tck.TestClock;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micronaut.context.exceptions.ConfigurationException;
-import dev.slotbridge.server.config.ConfigSection;
-import dev.slotbridge.server.config.SlotbridgeConfiguration;
-import dev.slotbridge.server.testing.OperatorYaml;
+import io.opentelemetry.api.OpenTelemetry;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -163,7 +165,7 @@ final class SchedulerGuardsTest {
                 """ + lincolnResilience.indent(8));
         lincoln = configuration.root().entries("councils").get("lincoln").section("resilience");
         return new SchedulerGuards(configuration, new TestClock(Instant.parse("2026-03-01T09:00:00Z")),
-                new SchedulerMetrics(new SimpleMeterRegistry()));
+                new SchedulerMetrics(new SimpleMeterRegistry()), new Tracing(OpenTelemetry.noop()));
     }
 
     /** Searches by running the given action, and finds nothing. */

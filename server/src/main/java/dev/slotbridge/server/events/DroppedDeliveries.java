@@ -52,9 +52,10 @@ final class DroppedDeliveries {
             }
             unwarned.put(endpoint, new Unwarned(now, 0));
         }
-        LOG.warn("Client '{}', webhook endpoint {}: {} undelivered deliveries dropped (the oldest dead-lettered first, "
-                + "then the oldest pending) to keep at most {} (slotbridge.webhooks.max-undelivered-per-endpoint); "
-                + "its receiver is not taking events", endpoint.client(), endpoint.index(), total, bound.undelivered());
+        LOG.warn("Client '{}', webhook endpoint {}: its receiver is not taking events; dropped {} undelivered "
+                + "deliveries since the last warning (the oldest dead-lettered first, then the oldest pending) to keep "
+                + "at most {} (slotbridge.webhooks.max-undelivered-per-endpoint)", endpoint.client(), endpoint.index(),
+                total, bound.undelivered());
     }
 
     private record Endpoint(String client, int index) {

@@ -108,6 +108,10 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                 .optional("webhooks", new ConfigNode.Keys()
                         .optional("dispatch-interval", value(DURATION, "how often each replica sends due webhook "
                                 + "deliveries").byDefault("1s").range("10ms", "1h").build())
+                        .optional("max-undelivered-per-endpoint", value(WHOLE_NUMBER, "pending and dead-lettered "
+                                + "deliveries kept per webhook endpoint; past it the oldest dead-lettered, then the "
+                                + "oldest pending, are dropped (counted in slotbridge_webhook_deliveries_dropped_total)")
+                                .byDefault(1000).range(1, 100_000).build())
                         .section("webhook delivery"))
                 .optional("holds", new ConfigNode.Keys()
                         .optional("sweep-interval", value(DURATION, "how often each replica ends expired holds")

@@ -47,12 +47,14 @@ public final class EventPublisher {
     private final JsonMapper json;
     private final WebhookMetrics metrics;
     private final ToldBookings told;
+    private final DroppedDeliveries dropped;
     private final Clock clock;
     private final Tracing tracing;
 
     EventPublisher(WebhookEndpoints endpoints, DeliveryStore outbox, ApiClients clients, BookingVisibility visibility,
-                   EventData data, JsonMapper json, WebhookMetrics metrics, ToldBookings told, Clock clock,
-                   Tracing tracing) {
+                   EventData data, JsonMapper json, WebhookMetrics metrics, ToldBookings told, DroppedDeliveries dropped,
+                   Clock clock, Tracing tracing) {
+        this.dropped = dropped;
         this.told = told;
         this.tracing = tracing;
         this.endpoints = endpoints;
@@ -76,7 +78,7 @@ public final class EventPublisher {
             ToldBookings.Told told = this.told.tell(council, change.bookingRef(), change.booking());
             List<Delivery> deliveries = deliveries(council, change, told.changeId());
             if (!deliveries.isEmpty()) {
-                outbox.enqueue(deliveries);
+                dropped.report(outbox.enqueue(deliveries));
             }
             if (told.first()) {
                 metrics.event(council.id(), change.type().subscription());

@@ -4,6 +4,7 @@ import dev.slotbridge.server.config.ConfigurationDescription;
 import dev.slotbridge.server.config.SlotbridgeConfiguration;
 import dev.slotbridge.server.council.ProviderCatalog;
 import dev.slotbridge.server.events.EventType;
+import dev.slotbridge.server.events.OutboxBound;
 import dev.slotbridge.server.idempotency.IdempotencyProperties;
 import dev.slotbridge.server.logging.ConfiguredSecrets;
 import dev.slotbridge.server.security.Permission;
@@ -47,5 +48,10 @@ final class ConfigurationFactory {
     @Singleton
     IdempotencyProperties idempotency(SlotbridgeConfiguration configuration) {
         return IdempotencyProperties.from(configuration.root().section("idempotency"));
+    }
+
+    @Singleton
+    OutboxBound outboxBound(SlotbridgeConfiguration configuration) {
+        return OutboxBound.from(configuration.root().section("webhooks"));
     }
 }

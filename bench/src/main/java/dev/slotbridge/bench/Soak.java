@@ -62,6 +62,8 @@ final class Soak {
     static final Duration KEPT_BY_DESIGN = Duration.ofHours(1);
     /** Idempotency answers are kept this long here (the least allowed), so that they reach their steady state early. */
     static final Duration IDEMPOTENCY_TTL = Duration.ofMinutes(1);
+    /** How long an idempotency record stays in Redis: its TTL, and the minute the store keeps it after for collection. */
+    static final Duration IDEMPOTENCY_RECORD_LIFE = IDEMPOTENCY_TTL.plusMinutes(1);
     private static final ObjectMapper JSON = new ObjectMapper();
 
     private final Path work;
@@ -376,8 +378,8 @@ final class Soak {
     }
 
     private void write(List<Sample> samples, Api api) throws Exception {
-        // minute 5, or the first fifth of a shorter run, but not before the idempotency answers' first ones expire
-        double markSecond = Math.max(Math.min(300, duration.toSeconds() / 5.0), IDEMPOTENCY_TTL.toSeconds() + interval);
+        // minute 5, or the first fifth of a shorter run, but not before the first idempotency records are collected
+        double markSecond = Math.max(Math.min(300, duration.toSeconds() / 5.0), IDEMPOTENCY_RECORD_LIFE.toSeconds() + interval);
         int markIndex = (int) Math.max(0, Math.min(samples.size() - 2, Math.ceil(markSecond / interval) - 1));
         Sample mark = samples.get(markIndex);
         Sample end = samples.getLast();
@@ -408,7 +410,7 @@ final class Soak {
                 + "file descriptors (/proc/<pid>/fd), Redis `used_memory` and keys, and the p99 latency of the requests "
                 + "started in the interval (client-side, all kinds together; the forced GC falls in it). The mark is the "
                 + "sample at minute 5, or at the first fifth of a shorter run (but not before the first idempotency "
-                + "answers expire); what comes before it is warm-up. Redis keeps records by design for a day or more (a "
+                + "records are collected, " + IDEMPOTENCY_RECORD_LIFE.toSeconds() + " s: their TTL and a minute's grace); what comes before it is warm-up. Redis keeps records by design for a day or more (a "
                 + "booking's maker for `owner-ttl`, delivered webhooks and told bookings for their retention, provider "
                 + "memory, ended holds), so its memory grows with the bookings: the target is on the others — "
                 + "kinds of key whose expiry is less than " + KEPT_BY_DESIGN.toHours() + " h away or which have none "

@@ -83,7 +83,7 @@ final class Charts {
         Path file = Files.writeString(work.resolve("soak.dat"), data);
         String panel = "set arrow 1 from %1$.2f, graph 0 to %1$.2f, graph 1 nohead dashtype 2%n".formatted(markSecond / 60.0);
         String[][] panels = {{"2", "resident memory (MB)"}, {"3", "live heap after a full GC (MB)"}, {"4", "open file descriptors"},
-                {"5", "Redis used_memory (MB)"}, {"6", "Redis records not kept by design (MB)"}, {"7", "p99 latency (ms)"}};
+                {"5", "Redis used memory (MB)"}, {"6", "Redis records not kept by design (MB)"}, {"7", "p99 latency (ms)"}};
         StringBuilder script = new StringBuilder("set multiplot layout 3,2 title 'Soak: per-interval samples (dashed: the mark)'\n"
                 + "set grid\nset xlabel 'minutes'\nset yrange [0:*]\n");
         for (String[] p : panels) {

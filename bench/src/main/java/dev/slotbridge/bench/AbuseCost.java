@@ -506,7 +506,7 @@ final class AbuseCost {
      * ({@code jdk.internal.vm.FillerElement[]}): they moved the heap's "used" after {@code GC.run}, and the histogram's
      * total, by 9 MB between two collections of the same live objects.
      */
-    private static long liveKilobytes(ServerProcess server) {
+    static long liveKilobytes(ServerProcess server) {
         try {
             String histogram = jcmd(server.pid(), "GC.class_histogram");
             Matcher total = HISTOGRAM_TOTAL.matcher(histogram);

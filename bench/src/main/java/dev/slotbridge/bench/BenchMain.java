@@ -50,7 +50,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * </ol>
  * Arguments: the repository root, optionally the seconds each load run lasts (default 8), then optionally the parts to
  * run ({@code cpu}, {@code throughput}, {@code burst}, {@code overhead}, {@code scale}, {@code store}, {@code abuse}, {@code jmh};
- * default all).
+ * default all). {@code soak 30m} (or any length from 1 minute, e.g. {@code 3m}) runs the soak ({@link Soak}) alone.
  */
 public final class BenchMain {
     static final List<String> JVM_OPTIONS = List.of("-Xmx256m", "-XX:+UseSerialGC");
@@ -77,6 +77,10 @@ public final class BenchMain {
 
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
+        if (args.length > 1 && args[1].equals("soak")) {
+            new BenchMain(root, Duration.ofSeconds(8)).soak(soakDuration(args.length > 2 ? args[2] : "30m"));
+            return;
+        }
         Duration runTime = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 8);
         Set<String> parts = args.length > 2 ? Set.of(Arrays.copyOfRange(args, 2, args.length)) : PARTS;
         if (!PARTS.containsAll(parts)) {
@@ -119,6 +123,30 @@ public final class BenchMain {
             throw new IllegalStateException("the abuse part failed (the report says what was measured):\n  "
                     + String.join("\n  ", failures));
         }
+    }
+
+    /** {@code 30m}, {@code 3m} or {@code 90s}: at least 1 minute, so there are samples after the mark. */
+    static Duration soakDuration(String text) {
+        if (!text.matches("\\d+[ms]")) {
+            throw new IllegalArgumentException("a soak lasts e.g. 30m or 90s, got " + text);
+        }
+        long value = Long.parseLong(text.substring(0, text.length() - 1));
+        Duration duration = text.endsWith("m") ? Duration.ofMinutes(value) : Duration.ofSeconds(value);
+        if (duration.compareTo(Duration.ofMinutes(1)) < 0) {
+            throw new IllegalArgumentException("a soak lasts at least 1 minute, got " + text);
+        }
+        return duration;
+    }
+
+    /** The soak alone ({@link Soak}): its report is {@code bench/results/<timestamp>-soak.md}, with its chart. */
+    private void soak(Duration duration) throws Exception {
+        String stamp = LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH-mm")) + "-soak";
+        Charts.stamp(stamp);
+        machine();
+        Path results = Files.createDirectories(root.resolve("bench/results"));
+        new Soak(work, serverJar(), results, duration, report).measure();
+        report.write(results.resolve(stamp + ".md"), results.resolve(stamp + ".json"), "Slotbridge soak, " + stamp);
+        System.out.println("Report: " + results.resolve(stamp + ".md"));
     }
 
     private void machine() throws Exception {

@@ -61,7 +61,7 @@ final class Charts {
         }
         Path file = Files.writeString(work.resolve("cpu.dat"), data);
         return draw(work, results, "cpu-per-request", """
-                set title 'Server CPU per request, 64 connections (median of 3, min-max bars)'
+                set title 'Server CPU per request, at 16 and 64 connections (median of 3, min-max bars)'
                 set ylabel 'µs of CPU per request'
                 set style fill solid 0.5
                 set boxwidth 0.6
@@ -72,10 +72,37 @@ final class Charts {
                 """.formatted(file));
     }
 
+    /** The soak's samples, one panel per figure, with the mark (the start of the compared span) as a vertical line. */
+    static Optional<String> soak(Path work, Path results, List<Soak.Sample> samples, long markSecond) throws Exception {
+        StringBuilder data = new StringBuilder();
+        for (Soak.Sample s : samples) {
+            data.append(String.format(Locale.ROOT, "%.2f %.2f %.2f %d %.3f %.3f %.2f%n", s.second() / 60.0, s.rssKilobytes() / 1024.0,
+                    s.liveHeapKilobytes() / 1024.0, s.openFds(), s.redisUsedBytes() / 1048576.0, s.redisTransientBytes() / 1048576.0,
+                    s.p99Millis()));
+        }
+        Path file = Files.writeString(work.resolve("soak.dat"), data);
+        String panel = "set arrow 1 from %1$.2f, graph 0 to %1$.2f, graph 1 nohead dashtype 2%n".formatted(markSecond / 60.0);
+        String[][] panels = {{"2", "resident memory (MB)"}, {"3", "live heap after a full GC (MB)"}, {"4", "open file descriptors"},
+                {"5", "Redis used memory (MB)"}, {"6", "Redis records not kept by design (MB)"}, {"7", "p99 latency (ms)"}};
+        StringBuilder script = new StringBuilder("set multiplot layout 3,2 title 'Soak: per-interval samples (dashed: the mark)'\n"
+                + "set grid\nset xlabel 'minutes'\nset yrange [0:*]\n");
+        for (String[] p : panels) {
+            script.append(panel).append("set title '").append(p[1]).append("'\nplot '").append(file).append("' using 1:")
+                    .append(p[0]).append(" with linespoints notitle\n");
+        }
+        script.append("unset multiplot\n");
+        return draw(work, results, "soak", script.toString(), "900,900");
+    }
+
     private static Optional<String> draw(Path work, Path results, String name, String script) throws IOException, InterruptedException {
+        return draw(work, results, name, script, "900,520");
+    }
+
+    private static Optional<String> draw(Path work, Path results, String name, String script, String size)
+            throws IOException, InterruptedException {
         String fileName = stamp + "-" + name + ".png";
         Path png = results.resolve(fileName);
-        Path gnuplot = Files.writeString(work.resolve(name + ".gp"), "set terminal pngcairo size 900,520 font ',10'\n"
+        Path gnuplot = Files.writeString(work.resolve(name + ".gp"), "set terminal pngcairo size " + size + " font ',10'\n"
                 + "set output '" + png + "'\n" + script);
         try {
             Process process = new ProcessBuilder("gnuplot", gnuplot.toString()).redirectErrorStream(true).start();

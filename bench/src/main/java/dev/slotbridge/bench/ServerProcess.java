@@ -37,6 +37,15 @@ final class ServerProcess implements AutoCloseable {
         command.add("-cp");
         command.add(jar + java.io.File.pathSeparator + benchJar());
         command.add(SERVER_MAIN_CLASS);
+        return launch(command, config, port, env, log);
+    }
+
+    /**
+     * Runs {@code command} (a launcher that ends by exec-ing the JVM, or java itself) with the configuration and port in
+     * its environment, and waits for its first successful readiness.
+     */
+    static ServerProcess launch(List<String> command, Path config, int port, Map<String, String> env, Path log)
+            throws IOException, InterruptedException {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("MICRONAUT_CONFIG_FILES", config.toString());
         builder.environment().put("MICRONAUT_SERVER_PORT", Integer.toString(port));

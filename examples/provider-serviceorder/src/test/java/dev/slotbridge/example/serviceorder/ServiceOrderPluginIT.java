@@ -111,8 +111,9 @@ final class ServiceOrderPluginIT {
         assertThat(log).contains("Provider 'serviceorder' found: plugin ").contains("provider-serviceorder.jar");
         JsonNode councils = get("/v1/councils").path("councils");
         assertThat(councils.path(0).path("provider").asText()).isEqualTo("serviceorder");
-        assertThat(councils.path(0).path("capabilities").toString())
-                .isEqualTo("[\"SEARCH\",\"BOOK\",\"VIEW\",\"LIST\",\"CANCEL\"]");
+        assertThat(councils.path(0).path("capabilities").toString()).as("the plugin's operations, and holds kept by Slotbridge")
+                .isEqualTo("[\"SEARCH\",\"BOOK\",\"VIEW\",\"LIST\",\"CANCEL\",\"HOLD\"]");
+        assertThat(councils.path(0).path("holdsKeptBy").asText()).isEqualTo("slotbridge");
 
         LocalDate monday = LocalDate.now(ZoneId.of("Europe/London")).plusDays(7).with(TemporalAdjusters.next(DayOfWeek.MONDAY));
         JsonNode slots = post("/v1/councils/contractor/appointment-search", """

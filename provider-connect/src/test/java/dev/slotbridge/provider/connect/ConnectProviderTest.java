@@ -1,5 +1,6 @@
 package dev.slotbridge.provider.connect;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import dev.slotbridge.spi.ProbeResult;
@@ -24,6 +25,13 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -31,6 +39,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executors;
+import java.util.function.BiFunction;
 import java.util.stream.IntStream;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
@@ -251,6 +260,46 @@ final class ConnectProviderTest {
         assertThat(CONNECT.order("HMS-C1").orElseThrow().path("OrderContact").path("ContactName").asText()).isEqualTo("Ann Tenant");
         assertThat(booking.contact()).as("the contact Connect holds").isEqualTo(tenant);
         assertThat(connect.find(booking.key())).hasValueSatisfying(viewed -> assertThat(viewed.contact()).isEqualTo(tenant));
+    }
+
+    /**
+     * The fake holds Connect to its document: an {@code OrderContact} with a field the spec's table does not list is
+     * refused (400), and one sent in a {@code PATCH} is ignored, as {@code SalesOrderUpdate} has no contact.
+     */
+    @Test
+    void theFakeRefusesAnOrderContactFieldTheSpecDoesNotListAndIgnoresOneInAPatch() throws Exception {
+        var http = HttpClient.newHttpClient();
+        String token = new ObjectMapper().readTree(http.send(HttpRequest
+                .newBuilder(URI.create(SERVER.baseUrl() + FakeConnect.BASE + "/token"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString("grant_type=password&username="
+                        + URLEncoder.encode(FakeConnect.USER, StandardCharsets.UTF_8) + "&password="
+                        + URLEncoder.encode(FakeConnect.PASSWORD, StandardCharsets.UTF_8)))
+                .build(), HttpResponse.BodyHandlers.ofString()).body()).path("access_token").asText();
+        String order = """
+                {"PrimaryOrderNumber":"HMS-F1","UseExistingCustomerDetails":true,
+                 "Customer":{"ExternalId":"3670010","OrganisationExternalId":"ORG-1"},
+                 "OrderContact":{"ContactName":"Ann Tenant","%s":"x"},
+                 "ContractExternalId":"CONTRACT-1","TargetDateUTC":"2026-03-06","PriorityExternalId":"P10",
+                 "JobDescription":"Tap","JobCodes":[{"CodeExternalId":"N373049","Quantity":1}]}""";
+        BiFunction<String, String, Integer> send = (method, body) -> {
+            try {
+                return http.send(HttpRequest.newBuilder(URI.create(SERVER.baseUrl() + FakeConnect.BASE
+                                + "/api/SalesOrder")).header("Accept", "application/json;version=3")
+                        .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                        .method(method, HttpRequest.BodyPublishers.ofString(body)).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode();
+            } catch (IOException | InterruptedException e) {
+                throw new AssertionError(e);
+            }
+        };
+
+        assertThat(send.apply("POST", order.formatted("Nickname"))).as("a field the table does not list").isEqualTo(400);
+        assertThat(send.apply("POST", order.formatted("MobilePhone"))).isEqualTo(201);
+        assertThat(send.apply("PATCH", """
+                {"PrimaryOrderNumber":"HMS-F1","ContractExternalId":"CONTRACT-1","OrderContact":{"ContactName":"Someone"}}""")).isEqualTo(200);
+        assertThat(CONNECT.order("HMS-F1").orElseThrow().path("OrderContact").path("ContactName").asText())
+                .as("a contact in a PATCH is ignored").isEqualTo("Ann Tenant");
     }
 
     @Test

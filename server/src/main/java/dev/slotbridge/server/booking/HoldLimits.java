@@ -12,11 +12,12 @@ import java.util.Set;
 /**
  * A council's bounds on each client's active holds, so that no client can empty its diary: at most
  * {@code perProperty} for one property, {@code perClient} in all, and on any day at most {@code sharePercent} % of
- * the places the council offers the client that day — the slots it is offered for the job and those its holds keep,
- * each slot one place (schedulers do not say how many visits a window takes, so this errs low; 100 % bounds nothing).
+ * the places the council offers the client that day — the windows ({@link SlotPlace}) of the slots it is offered for
+ * the job and of those its holds keep, each window one place (schedulers do not say how many visits a window takes,
+ * so this errs low; 100 % bounds nothing).
  * Holding as much as it may, a client therefore leaves everyone else offered at least (100 − {@code sharePercent}) %
- * of each day's places. Counting slots, not holds, keeps this true while a client's holds race: a slot its search
- * still offered and its hold in flight takes is one place, not two.
+ * of each day's places. Counting windows, not holds, keeps this true while a client's holds race: a window its
+ * search still offered and its hold in flight takes is one place, not two.
  *
  * @param perProperty  {@code holds.max-per-property}
  * @param perClient    {@code holds.max-per-client}

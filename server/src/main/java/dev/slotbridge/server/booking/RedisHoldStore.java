@@ -37,8 +37,8 @@ final class RedisHoldStore implements HoldStore {
     private static final long KEEP_ENDED_MS = Duration.ofDays(1).toMillis();
 
     /**
-     * KEYS: the client's counted holds at the council; ARGV: id, expiry, day, property, slot, now, the three bounds,
-     * the index's time to live, then the slots offered on the day. Expired entries are dropped as they are read; the
+     * KEYS: the client's counted holds at the council; ARGV: id, expiry, day, property, place, now, the three bounds,
+     * the index's time to live, then the places offered on the day. Expired entries are dropped as they are read; the
      * day's places are the slots offered and those the client's holds that day keep, each once ({@link HoldLimits}).
      */
     private static final RedisStore.Script ADMIT = RedisStore.Script.of("""

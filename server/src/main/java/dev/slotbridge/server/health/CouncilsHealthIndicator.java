@@ -1,6 +1,6 @@
 package dev.slotbridge.server.health;
 
-import dev.slotbridge.server.resilience.SchedulerGuards;
+import dev.slotbridge.engine.resilience.SchedulerGuards;
 import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;

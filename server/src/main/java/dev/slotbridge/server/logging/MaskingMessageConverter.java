@@ -1,5 +1,8 @@
 package dev.slotbridge.server.logging;
 
+import dev.slotbridge.engine.logging.ConfiguredSecrets;
+import dev.slotbridge.engine.logging.PersonalDataMasker;
+
 import ch.qos.logback.classic.pattern.MessageConverter;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 

@@ -1,6 +1,6 @@
 package dev.slotbridge.server.shutdown;
 
-import dev.slotbridge.server.config.SlotbridgeConfiguration;
+import dev.slotbridge.config.SlotbridgeConfiguration;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;

@@ -1,7 +1,7 @@
 package dev.slotbridge.server.shutdown;
 
-import dev.slotbridge.server.problem.ApiProblemException;
-import dev.slotbridge.server.problem.ProblemType;
+import dev.slotbridge.engine.error.ProblemException;
+import dev.slotbridge.engine.error.ProblemType;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
@@ -30,9 +30,9 @@ final class InFlightRequestFilter implements Ordered {
     @RequestFilter
     void enter(HttpRequest<?> request) {
         if (gate.isDraining() && !request.getPath().startsWith("/health")) {
-            throw new ApiProblemException(ProblemType.SHUTTING_DOWN,
+            throw new ProblemException(ProblemType.SHUTTING_DOWN,
                     "This instance is shutting down; send the request again (another instance will take it)",
-                    null, Map.of(HttpHeaders.RETRY_AFTER, "1"));
+                    null, 1);
         }
         gate.entered();
         request.setAttribute(COUNTED, Boolean.TRUE);

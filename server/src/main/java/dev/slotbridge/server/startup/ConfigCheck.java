@@ -1,9 +1,9 @@
 package dev.slotbridge.server.startup;
 
-import dev.slotbridge.server.council.Council;
-import dev.slotbridge.server.council.CouncilRegistry;
-import dev.slotbridge.server.logging.ConfiguredSecrets;
-import dev.slotbridge.server.logging.PersonalDataMasker;
+import dev.slotbridge.engine.council.Council;
+import dev.slotbridge.engine.council.CouncilRegistry;
+import dev.slotbridge.engine.logging.ConfiguredSecrets;
+import dev.slotbridge.engine.logging.PersonalDataMasker;
 import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;

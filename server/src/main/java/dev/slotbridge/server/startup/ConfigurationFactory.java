@@ -1,14 +1,14 @@
 package dev.slotbridge.server.startup;
 
-import dev.slotbridge.server.config.ConfigurationDescription;
-import dev.slotbridge.server.config.SlotbridgeConfiguration;
-import dev.slotbridge.server.council.ProviderCatalog;
-import dev.slotbridge.server.events.EventType;
-import dev.slotbridge.server.events.OutboxBound;
-import dev.slotbridge.server.idempotency.IdempotencyProperties;
-import dev.slotbridge.server.logging.ConfiguredSecrets;
-import dev.slotbridge.server.security.Permission;
-import dev.slotbridge.server.store.StoreProperties;
+import dev.slotbridge.config.ConfigurationDescription;
+import dev.slotbridge.config.SlotbridgeConfiguration;
+import dev.slotbridge.engine.council.ProviderCatalog;
+import dev.slotbridge.engine.events.EventType;
+import dev.slotbridge.engine.events.OutboxBound;
+import dev.slotbridge.engine.idempotency.IdempotencyProperties;
+import dev.slotbridge.engine.logging.ConfiguredSecrets;
+import dev.slotbridge.engine.security.Permission;
+import dev.slotbridge.engine.store.StoreProperties;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.env.Environment;
 import jakarta.inject.Singleton;

@@ -22,7 +22,7 @@ import java.util.Map;
  * and passed on, at no further cost), a caller's sampled trace still is.
  */
 @Factory
-final class OpenTelemetryFactory {
+public final class OpenTelemetryFactory {
     static final Map<String, String> DEFAULTS = Map.of(
             "otel.traces.exporter", "none",
             "otel.metrics.exporter", "none",
@@ -57,7 +57,7 @@ final class OpenTelemetryFactory {
 
     @Singleton
     @Bean(preDestroy = "close")
-    OpenTelemetrySdk openTelemetry() {
+    public OpenTelemetrySdk openTelemetry() {
         return AutoConfiguredOpenTelemetrySdk.builder().addPropertiesSupplier(() -> DEFAULTS)
                 .addPropertiesCustomizer(config -> "none".equals(config.getString("otel.traces.exporter"))
                         && config.getString("otel.traces.sampler") == null

@@ -1,6 +1,6 @@
 package dev.slotbridge.server.operations;
 
-import dev.slotbridge.server.events.WebhookDispatcher;
+import dev.slotbridge.engine.events.WebhookDispatcher;
 import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
 import dev.slotbridge.server.testing.Requests;

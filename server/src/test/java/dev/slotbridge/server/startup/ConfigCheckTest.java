@@ -1,6 +1,6 @@
 package dev.slotbridge.server.startup;
 
-import dev.slotbridge.server.logging.ConfiguredSecrets;
+import dev.slotbridge.engine.logging.ConfiguredSecrets;
 import dev.slotbridge.server.startup.ConfigCheck.Row;
 import dev.slotbridge.server.startup.ConfigCheck.Status;
 import dev.slotbridge.spi.error.SchedulerCredentialsRejectedException;

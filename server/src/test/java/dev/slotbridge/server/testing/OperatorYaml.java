@@ -1,9 +1,9 @@
 package dev.slotbridge.server.testing;
 
-import dev.slotbridge.server.config.ConfigurationDescription;
-import dev.slotbridge.server.config.SlotbridgeConfiguration;
-import dev.slotbridge.server.events.EventType;
-import dev.slotbridge.server.security.Permission;
+import dev.slotbridge.config.ConfigurationDescription;
+import dev.slotbridge.config.SlotbridgeConfiguration;
+import dev.slotbridge.engine.events.EventType;
+import dev.slotbridge.engine.security.Permission;
 import dev.slotbridge.spi.ProviderFactory;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.env.PropertySource;

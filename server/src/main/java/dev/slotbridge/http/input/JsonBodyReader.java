@@ -1,0 +1,251 @@
+package dev.slotbridge.http.input;
+
+import com.fasterxml.jackson.annotation.JsonProperty;
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.core.exc.StreamReadException;
+import com.fasterxml.jackson.core.io.JsonEOFException;
+import dev.slotbridge.engine.error.ProblemException;
+import dev.slotbridge.engine.error.FieldError;
+import dev.slotbridge.engine.error.ProblemType;
+import io.micronaut.core.type.Argument;
+import io.micronaut.json.JsonMapper;
+import io.micronaut.json.tree.JsonNode;
+import jakarta.inject.Singleton;
+
+import java.io.IOException;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.Type;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CoderResult;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Reads a JSON body — of {@code /v1}, the HRO door or a scheduler's callback — into a request record. The bytes must
+ * be UTF-8 (else 400 {@code validation} naming the field whose text is not); the text is parsed strictly — one JSON
+ * document, nothing after it, no key twice in an object — else 400 {@code malformed-json}; then its shape is checked,
+ * so that a value of the wrong JSON type is a 400 {@code validation} naming the field by its dotted path
+ * ({@code jobCodes[0].quantity must be a whole number}) and a list longer than {@value #MAX_LIST_ENTRIES} entries is
+ * refused before any entry is looked at. Unknown fields are ignored; {@code null} counts as absent.
+ */
+@Singleton
+public final class JsonBodyReader {
+    /** The most entries any list in a request may have. */
+    public static final int MAX_LIST_ENTRIES = 50;
+    /** Duplicate keys are an error; the reader checks nothing follows the document. */
+    private static final JsonFactory STRICT = JsonFactory.builder()
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+
+    /** A record's components by their JSON names, read by reflection once per class. */
+    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+        @Override
+        protected List<Component> computeValue(Class<?> type) {
+            return Arrays.stream(type.getRecordComponents()).map(component -> {
+                JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+                return new Component(renamed == null ? component.getName() : renamed.value(), component.getGenericType());
+            }).toList();
+        }
+    };
+
+    private final JsonMapper json;
+
+    private record Component(String name, Type type) {
+    }
+
+    JsonBodyReader(JsonMapper json) {
+        this.json = json;
+    }
+
+    /** The body as the record; a missing body or {@code null} is 400 {@code malformed-json}. */
+    public <T extends Record> T read(byte[] body, Class<T> type) {
+        JsonNode tree = parse(body);
+        if (tree.isNull()) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
+        }
+        List<FieldError> errors = new ArrayList<>();
+        check(tree, type, "", errors);
+        return bind(tree, Argument.of(type), errors);
+    }
+
+    /** A body that is a JSON array of the records; {@code null} is none. Entries are named {@code [0].field}. */
+    public <T extends Record> List<T> readList(byte[] body, Class<T> type) {
+        JsonNode tree = parse(body);
+        if (tree.isNull()) {
+            return List.of();
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (require(tree.isArray(), "body", "must be an array", errors)) {
+            checkEntries(tree, type, "", errors);
+        }
+        return bind(tree, Argument.listOf(type), errors);
+    }
+
+    /** The body as a tree: UTF-8, and one JSON document with no key twice in an object. */
+    public JsonNode parse(byte[] body) {
+        return parseOneDocumentWithoutDuplicateKeys(utf8(body == null ? new byte[0] : body));
+    }
+
+    private <T> T bind(JsonNode tree, Argument<T> type, List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw ProblemException.invalid(errors);
+        }
+        try {
+            return json.readValueFromTree(tree, type);
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body does not have the expected shape");
+        }
+    }
+
+    /** The bytes as text; bytes that are not UTF-8 are 400 naming the field whose text they are in. */
+    private static String utf8(byte[] body) {
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder();
+        ByteBuffer in = ByteBuffer.wrap(body);
+        CharBuffer out = CharBuffer.allocate(body.length);
+        CoderResult result = decoder.decode(in, out, true);
+        if (!result.isError()) {
+            result = decoder.flush(out);
+        }
+        if (result.isError()) {
+            throw notUtf8(body, in.position());
+        }
+        return out.flip().toString();
+    }
+
+    /** The problem with the bytes from {@code at} on: in a string value, that value's field; elsewhere, the body. */
+    private static ProblemException notUtf8(byte[] body, int at) {
+        try (JsonParser parser = STRICT.createParser(body, 0, at)) {
+            try {
+                while (parser.nextToken() != null) {
+                    // read up to the first byte that is not UTF-8
+                }
+            } catch (JsonEOFException endsInsideAToken) {
+                if (endsInsideAToken.getTokenBeingDecoded() == JsonToken.VALUE_STRING) {
+                    return ProblemException.invalid(List.of(new FieldError(path(parser.getParsingContext()),
+                            "must be UTF-8 text")));
+                }
+            }
+        } catch (IOException elsewhere) {
+            // not inside a string value
+        }
+        return new ProblemException(ProblemType.MALFORMED_JSON, "The request body is not UTF-8");
+    }
+
+    /** The dotted path of the value the parser is in ({@code job.jobCodes[1].code}). */
+    private static String path(JsonStreamContext context) {
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at = context; !at.inRoot(); at = at.getParent()) {
+            path.insert(0, at.inArray() ? "[" + at.getCurrentIndex() + "]"
+                    : (at.getParent().inRoot() ? "" : ".") + at.getCurrentName());
+        }
+        return path.isEmpty() ? "body" : path.toString();
+    }
+
+    /** One pass of a strict parser: the document as a tree, else 400 {@code malformed-json} saying why. */
+    private static JsonNode parseOneDocumentWithoutDuplicateKeys(String text) {
+        try (JsonParser parser = STRICT.createParser(text)) {
+            if (parser.nextToken() == null) {
+                throw new ProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
+            }
+            JsonNode document = tree(parser);
+            if (parser.nextToken() != null) {
+                throw new ProblemException(ProblemType.MALFORMED_JSON,
+                        "The request body has content after its JSON document");
+            }
+            return document;
+        } catch (StreamReadException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, e.getOriginalMessage().startsWith("Duplicate field")
+                    ? "The request body names a field twice in one object" : "The request body is not valid JSON");
+        } catch (IOException e) {
+            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is not valid JSON");
+        }
+    }
+
+    /**
+     * The value at the parser's current token, reading on to its end. A list keeps at most one entry more than
+     * {@value #MAX_LIST_ENTRIES} (enough to be refused); the rest are read for their syntax but not built.
+     */
+    private static JsonNode tree(JsonParser parser) throws IOException {
+        return switch (parser.currentToken()) {
+            case START_OBJECT -> {
+                Map<String, JsonNode> fields = new LinkedHashMap<>();
+                while (parser.nextToken() == JsonToken.FIELD_NAME) {
+                    String name = parser.currentName();
+                    parser.nextToken();
+                    fields.put(name, tree(parser));
+                }
+                yield JsonNode.createObjectNode(fields);
+            }
+            case START_ARRAY -> {
+                List<JsonNode> elements = new ArrayList<>();
+                while (parser.nextToken() != JsonToken.END_ARRAY) {
+                    if (elements.size() > MAX_LIST_ENTRIES) {
+                        parser.skipChildren();
+                    } else {
+                        elements.add(tree(parser));
+                    }
+                }
+                yield JsonNode.createArrayNode(elements);
+            }
+            case VALUE_STRING -> JsonNode.createStringNode(parser.getText());
+            case VALUE_NUMBER_INT -> JsonNode.createNumberNodeImpl(parser.getNumberValue());
+            case VALUE_NUMBER_FLOAT -> JsonNode.createNumberNode(parser.getDecimalValue());
+            case VALUE_TRUE -> JsonNode.createBooleanNode(true);
+            case VALUE_FALSE -> JsonNode.createBooleanNode(false);
+            case VALUE_NULL -> JsonNode.nullNode();
+            default -> throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body is not valid JSON");
+        };
+    }
+
+    private static void check(JsonNode node, Type type, String path, List<FieldError> errors) {
+        if (node.isNull()) {
+            return;
+        }
+        Class<?> raw = type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType() : (Class<?>) type;
+        if (raw == String.class) {
+            require(node.isString(), path, "must be a string", errors);
+        } else if (raw == Integer.class || raw == int.class) {
+            require(node.isNumber() && node.getNumberValue().doubleValue() % 1 == 0, path, "must be a whole number", errors);
+        } else if (List.class.isAssignableFrom(raw)) {
+            if (require(node.isArray(), path, "must be an array", errors)) {
+                checkEntries(node, ((ParameterizedType) type).getActualTypeArguments()[0], path, errors);
+            }
+        } else if (raw.isRecord()) {
+            if (require(node.isObject(), path.isEmpty() ? "body" : path, "must be an object", errors)) {
+                for (Component component : COMPONENTS.get(raw)) {
+                    JsonNode value = node.get(component.name());
+                    if (value != null) {
+                        String child = path.isEmpty() ? component.name() : path + "." + component.name();
+                        check(value, component.type(), child, errors);
+                    }
+                }
+            }
+        }
+    }
+
+    /** The entries of a list, or only its length when it has more than {@value #MAX_LIST_ENTRIES}. */
+    private static void checkEntries(JsonNode list, Type entry, String path, List<FieldError> errors) {
+        if (require(list.size() <= MAX_LIST_ENTRIES, path.isEmpty() ? "body" : path,
+                "must have at most " + MAX_LIST_ENTRIES + " entries", errors)) {
+            for (int i = 0; i < list.size(); i++) {
+                check(list.get(i), entry, path + "[" + i + "]", errors);
+            }
+        }
+    }
+
+    private static boolean require(boolean condition, String path, String message, List<FieldError> errors) {
+        if (!condition) {
+            errors.add(new FieldError(path, message));
+        }
+        return condition;
+    }
+}

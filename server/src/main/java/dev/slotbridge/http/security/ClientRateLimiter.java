@@ -1,0 +1,57 @@
+package dev.slotbridge.http.security;
+
+import dev.slotbridge.engine.security.ApiClient;
+import dev.slotbridge.engine.security.ApiClients;
+import dev.slotbridge.engine.security.RequestRates;
+
+import dev.slotbridge.http.FilterPatterns;
+import dev.slotbridge.engine.metrics.SchedulerMetrics;
+import dev.slotbridge.engine.error.ProblemException;
+import dev.slotbridge.engine.error.ProblemType;
+import io.micronaut.core.order.Ordered;
+import io.micronaut.http.HttpHeaders;
+import io.micronaut.http.HttpRequest;
+import io.micronaut.http.annotation.RequestFilter;
+import io.micronaut.http.annotation.ServerFilter;
+import io.micronaut.http.filter.FilterPatternStyle;
+import io.micronaut.http.filter.ServerFilterPhase;
+
+import java.util.Map;
+
+/**
+ * Limits each client (API key) to its {@code rate-limit} of requests per period, across all councils and, with the
+ * Redis store, across all replicas ({@link RequestRates}). Past it:
+ * 429 {@code rate-limited} with {@code Retry-After} in whole seconds. Runs after the key filter.
+ */
+@ServerFilter(value = FilterPatterns.V1, patternStyle = FilterPatternStyle.REGEX)
+public final class ClientRateLimiter implements Ordered {
+    private final RequestRates rates;
+    private final SchedulerMetrics metrics;
+
+    ClientRateLimiter(RequestRates rates, SchedulerMetrics metrics, ApiClients clients) {
+        this.rates = rates;
+        this.metrics = metrics;
+        clients.all().forEach(client -> metrics.client(client.name()));
+    }
+
+    @RequestFilter
+    void limit(HttpRequest<?> request) {
+        admit(request.getAttribute(ApiClient.ATTRIBUTE, ApiClient.class).orElseThrow());
+    }
+
+    /** Counts a request of the client; past its rate limit, 429 {@code rate-limited} with {@code Retry-After}. */
+    public void admit(ApiClient client) {
+        rates.acquire(client).ifPresent(wait -> {
+            metrics.rateLimited(client.name());
+            throw new ProblemException(ProblemType.RATE_LIMITED,
+                    "This API key has made more than " + client.rateLimit().requests() + " requests in "
+                            + client.rateLimit().period() + "; slow down", null,
+                    Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L));
+        });
+    }
+
+    @Override
+    public int getOrder() {
+        return ServerFilterPhase.SECURITY.after();
+    }
+}

@@ -1,0 +1,244 @@
+package dev.slotbridge.store.redis;
+
+import dev.slotbridge.engine.idempotency.IdempotencyKey;
+import dev.slotbridge.engine.idempotency.IdempotencyProperties;
+import dev.slotbridge.engine.idempotency.IdempotencyStore;
+import dev.slotbridge.engine.idempotency.StoredAnswer;
+
+import dev.slotbridge.engine.store.ClaimRenewals;
+import dev.slotbridge.engine.store.PollingWait;
+import dev.slotbridge.store.redis.RedisStore;
+import dev.slotbridge.engine.store.StoreProperties;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The {@link IdempotencyStore} every replica shares, in Redis. One hash per key
+ * ({@code slotbridge:idempotency:<hash of client, council, key>}) holds its state — {@code claimed} (with the owning
+ * replica and a lease), {@code unresolved} or {@code completed} (with the answer) — and the request's fingerprint, never
+ * the request. Each state change is one Lua script, so two replicas can never both claim a key.
+ *
+ * <ul>
+ *   <li>The owner renews its claim while it works ({@link ClaimRenewals}); a claim whose lease ran out belongs to a
+ *       replica that died, and the next request with the key takes it over as {@link Claim.Unresolved}: it asks the
+ *       scheduler before it may book.</li>
+ *   <li>A repeat while the claim is live waits, polling, at most {@code wait-for-in-flight}, then gets
+ *       {@link Claim.InUse}.</li>
+ *   <li>Each client's live keys are counted in a sorted set by expiry, bounded by {@code max-entries}, and the bytes
+ *       of their kept answers in a hash, bounded by {@code max-size-mb}.</li>
+ *   <li>Times come from the server's {@link Clock} (replicas keep their clocks in step, as NTP does); Redis expires a
+ *       hash a minute after its TTL, only to collect it.</li>
+ * </ul>
+ */
+@Singleton
+@Requires(property = StoreProperties.TYPE, value = StoreProperties.REDIS)
+public final class RedisIdempotencyStore implements IdempotencyStore {
+    private static final Logger LOG = LoggerFactory.getLogger(RedisIdempotencyStore.class);
+    private static final String OPERATION = "idempotency";
+    private static final long COLLECT_AFTER_MS = 60_000;
+    private static final Duration IN_USE_RETRY_AFTER = Duration.ofSeconds(1);
+
+    /**
+     * KEYS: the record, the client's live keys (by expiry), the client's kept answers' sizes (and their '#total');
+     * ARGV: now, fingerprint, owner, lease, ttl, max entries, collect-after, max bytes.
+     */
+    private static final RedisStore.Script BEGIN = RedisStore.Script.of("""
+            local now = tonumber(ARGV[1])
+            local function release(member)
+              local size = redis.call('HGET', KEYS[3], member)
+              if size then
+                redis.call('HDEL', KEYS[3], member)
+                redis.call('HINCRBY', KEYS[3], '#total', -tonumber(size))
+              end
+            end
+            local state = redis.call('HGET', KEYS[1], 'state')
+            if state and tonumber(redis.call('HGET', KEYS[1], 'expires')) <= now then
+              redis.call('DEL', KEYS[1])
+              redis.call('ZREM', KEYS[2], KEYS[1])
+              release(KEYS[1])
+              state = false
+            end
+            if not state then
+              for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)) do
+                release(member)
+              end
+              redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
+              if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[6])
+                  or tonumber(redis.call('HGET', KEYS[3], '#total') or '0') >= tonumber(ARGV[8]) then
+                local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
+                return {'full', tostring(tonumber(oldest[2]) - now)}
+              end
+              local expires = now + tonumber(ARGV[5])
+              redis.call('HSET', KEYS[1], 'state', 'claimed', 'fp', ARGV[2], 'owner', ARGV[3],
+                'lease', tostring(now + tonumber(ARGV[4])), 'expires', tostring(expires))
+              redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[5]) + tonumber(ARGV[7]))
+              redis.call('ZADD', KEYS[2], expires, KEYS[1])
+              redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[5]) + tonumber(ARGV[7]))
+              if redis.call('EXISTS', KEYS[3]) == 1 then
+                redis.call('PEXPIRE', KEYS[3], tonumber(ARGV[5]) + tonumber(ARGV[7]))
+              end
+              return {'claimed'}
+            end
+            if redis.call('HGET', KEYS[1], 'fp') ~= ARGV[2] then
+              return {'mismatch'}
+            end
+            if state == 'completed' then
+              local answer = redis.call('HMGET', KEYS[1], 'status', 'ref', 'location', 'body')
+              return {'replay', answer[1], answer[2], answer[3], answer[4]}
+            end
+            if state == 'claimed' and tonumber(redis.call('HGET', KEYS[1], 'lease')) > now then
+              return {'in-flight'}
+            end
+            redis.call('HSET', KEYS[1], 'state', 'claimed', 'owner', ARGV[3], 'lease', tostring(now + tonumber(ARGV[4])))
+            return {'unresolved'}
+            """);
+    /** Runs only while this replica still owns the claim: a claim taken over is the new owner's. */
+    private static final RedisStore.Script RENEW = RedisStore.Script.of("""
+            if redis.call('HGET', KEYS[1], 'state') == 'claimed' and redis.call('HGET', KEYS[1], 'owner') == ARGV[1] then
+              redis.call('HSET', KEYS[1], 'lease', ARGV[2])
+              return {1}
+            end
+            return {0}
+            """);
+    /** KEYS: the record, the client's kept answers' sizes; ARGV: owner, status, ref, location, body, its size, ttl. */
+    private static final RedisStore.Script COMPLETE = RedisStore.Script.of("""
+            if redis.call('HGET', KEYS[1], 'state') == 'claimed' and redis.call('HGET', KEYS[1], 'owner') == ARGV[1] then
+              redis.call('HSET', KEYS[1], 'state', 'completed', 'status', ARGV[2], 'ref', ARGV[3], 'location', ARGV[4],
+                'body', ARGV[5])
+              redis.call('HDEL', KEYS[1], 'owner', 'lease')
+              redis.call('HSET', KEYS[2], KEYS[1], ARGV[6])
+              redis.call('HINCRBY', KEYS[2], '#total', tonumber(ARGV[6]))
+              redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[7]))
+              return {1}
+            end
+            return {0}
+            """);
+    private static final RedisStore.Script UNRESOLVED = RedisStore.Script.of("""
+            if redis.call('HGET', KEYS[1], 'state') == 'claimed' and redis.call('HGET', KEYS[1], 'owner') == ARGV[1] then
+              redis.call('HSET', KEYS[1], 'state', 'unresolved')
+              redis.call('HDEL', KEYS[1], 'owner', 'lease')
+              return {1}
+            end
+            return {0}
+            """);
+    private static final RedisStore.Script ABANDON = RedisStore.Script.of("""
+            if redis.call('HGET', KEYS[1], 'state') == 'claimed' and redis.call('HGET', KEYS[1], 'owner') == ARGV[1] then
+              redis.call('DEL', KEYS[1])
+              redis.call('ZREM', KEYS[2], KEYS[1])
+              return {1}
+            end
+            return {0}
+            """);
+
+    private final RedisStore redis;
+    private final ClaimRenewals renewals;
+    private final IdempotencyProperties properties;
+    private final Duration lease;
+    private final Clock clock;
+    private final Map<IdempotencyKey, ClaimRenewals.Renewal> held = new ConcurrentHashMap<>();
+
+    public RedisIdempotencyStore(RedisStore redis, ClaimRenewals renewals, IdempotencyProperties properties,
+                          StoreProperties store, Clock clock) {
+        this.redis = redis;
+        this.renewals = renewals;
+        this.properties = properties;
+        this.lease = store.claimLease();
+        this.clock = clock;
+    }
+
+    @Override
+    public Claim begin(IdempotencyKey key, String fingerprint) {
+        PollingWait wait = new PollingWait(properties.waitForInFlight());
+        while (true) {
+            List<Object> result = redis.script(OPERATION, BEGIN, List.of(record(key), clientKeys(key), clientSizes(key)),
+                    Long.toString(clock.millis()), fingerprint, redis.instanceId(), Long.toString(lease.toMillis()),
+                    Long.toString(properties.ttl().toMillis()), Integer.toString(properties.maxEntries()),
+                    Long.toString(COLLECT_AFTER_MS), Long.toString(properties.maxBytes()));
+            String outcome = (String) result.getFirst();
+            switch (outcome) {
+                case "claimed", "unresolved" -> {
+                    held.put(key, renewals.keep(() -> renew(key)));
+                    return outcome.equals("claimed") ? new Claim.Claimed() : new Claim.Unresolved();
+                }
+                case "replay" -> {
+                    return new Claim.Replay(answer(result));
+                }
+                case "mismatch" -> {
+                    return new Claim.Mismatch();
+                }
+                case "full" -> {
+                    return new Claim.Full(Duration.ofMillis(Long.parseLong((String) result.get(1))));
+                }
+                default -> {
+                    if (!wait.pause()) {
+                        return new Claim.InUse(IN_USE_RETRY_AFTER);
+                    }
+                }
+            }
+        }
+    }
+
+    private static StoredAnswer answer(List<Object> result) {
+        String location = (String) result.get(3);
+        return new StoredAnswer(Integer.parseInt((String) result.get(1)), (String) result.get(2),
+                location.isEmpty() ? null : location, ((String) result.get(4)).getBytes(StandardCharsets.UTF_8));
+    }
+
+    private void renew(IdempotencyKey key) {
+        redis.script(OPERATION, RENEW, List.of(record(key)), redis.instanceId(),
+                Long.toString(clock.millis() + lease.toMillis()));
+    }
+
+    @Override
+    public void complete(IdempotencyKey key, StoredAnswer answer) {
+        settle(key, "complete", COMPLETE, List.of(record(key), clientSizes(key)), redis.instanceId(),
+                Integer.toString(answer.status()), answer.bookingRef(), answer.location() == null ? "" : answer.location(),
+                new String(answer.body(), StandardCharsets.UTF_8), Integer.toString(answer.body().length),
+                Long.toString(properties.ttl().toMillis() + COLLECT_AFTER_MS));
+    }
+
+    @Override
+    public void unresolved(IdempotencyKey key) {
+        settle(key, "mark unresolved", UNRESOLVED, List.of(record(key)), redis.instanceId());
+    }
+
+    @Override
+    public void abandon(IdempotencyKey key) {
+        settle(key, "release", ABANDON, List.of(record(key), clientKeys(key)), redis.instanceId());
+    }
+
+    /**
+     * Ends this replica's claim, without waiting for Redis (the answer is not held up by it; a repeat sent after it
+     * finds it done). When Redis cannot take it, the claim lapses and the next taker reconciles.
+     */
+    private void settle(IdempotencyKey key, String what, RedisStore.Script script, List<String> keys, String... arguments) {
+        ClaimRenewals.Renewal renewal = held.remove(key);
+        if (renewal != null) {
+            renewal.close();
+        }
+        redis.scriptInBackground(OPERATION, script, keys, () -> LOG.warn("Could not {} an Idempotency-Key in Redis; its "
+                + "claim lapses in {} and the next request with it asks the scheduler first", what, lease), arguments);
+    }
+
+    private static String record(IdempotencyKey key) {
+        return RedisStore.key("idempotency", key.client(), key.council(), key.key());
+    }
+
+    private static String clientKeys(IdempotencyKey key) {
+        return RedisStore.key("idempotency-client", key.client());
+    }
+
+    /** The sizes of the answers the client's live keys keep, by record, and their {@code #total}. */
+    private static String clientSizes(IdempotencyKey key) {
+        return RedisStore.key("idempotency-sizes", key.client());
+    }
+}

@@ -1,0 +1,54 @@
+package dev.slotbridge.store.redis;
+
+import dev.slotbridge.engine.events.ToldBookingStore;
+
+import dev.slotbridge.store.redis.RedisStore;
+import dev.slotbridge.engine.store.StoreProperties;
+import io.micronaut.context.annotation.Requires;
+import jakarta.inject.Singleton;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@link ToldBookingStore} shared by every replica: a hash {@code slotbridge:told:<hash of council and bookingRef>}
+ * with the {@code state} last told and its {@code change} id, compared and written by one script, so the same change
+ * recorded on two replicas at once gets one id.
+ */
+@Singleton
+@Requires(property = StoreProperties.TYPE, value = StoreProperties.REDIS)
+final class RedisToldBookingStore implements ToldBookingStore {
+    private static final String OPERATION = "told-bookings";
+    /** KEYS: the booking's hash; ARGV: state, new change id, ttl ms. Answers the change id the state is told with. */
+    private static final RedisStore.Script TELL = RedisStore.Script.of("""
+            local last = redis.call('HMGET', KEYS[1], 'state', 'change')
+            if last[1] == ARGV[1] and last[2] then
+              return {last[2]}
+            end
+            redis.call('HSET', KEYS[1], 'state', ARGV[1], 'change', ARGV[2])
+            redis.call('PEXPIRE', KEYS[1], ARGV[3])
+            return {ARGV[2]}
+            """);
+
+    private final RedisStore redis;
+
+    RedisToldBookingStore(RedisStore redis) {
+        this.redis = redis;
+    }
+
+    @Override
+    public Optional<String> state(String council, String bookingRef) {
+        return Optional.ofNullable(redis.call(OPERATION, commands -> commands.hget(key(council, bookingRef), "state")));
+    }
+
+    @Override
+    public String tell(String council, String bookingRef, String state, String newChangeId, Duration keep) {
+        return (String) redis.script(OPERATION, TELL, List.of(key(council, bookingRef)), state, newChangeId,
+                Long.toString(keep.toMillis())).getFirst();
+    }
+
+    private static String key(String council, String bookingRef) {
+        return RedisStore.key("told", council, bookingRef);
+    }
+}

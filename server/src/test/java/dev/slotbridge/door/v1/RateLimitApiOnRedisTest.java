@@ -1,0 +1,11 @@
+package dev.slotbridge.door.v1;
+
+import dev.slotbridge.server.testing.RunsOnRedis;
+import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
+import org.junit.jupiter.api.TestInstance;
+
+/** {@link RateLimitApiTest}, with the Redis store: what held with the memory store holds with Redis too. */
+@MicronautTest
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+final class RateLimitApiOnRedisTest extends RateLimitApiTest implements RunsOnRedis {
+}

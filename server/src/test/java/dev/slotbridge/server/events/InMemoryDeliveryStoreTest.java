@@ -1,9 +1,0 @@
-package dev.slotbridge.server.events;
-
-/** The outbox contract on the in-memory store. */
-final class InMemoryDeliveryStoreTest extends DeliveryStoreContract {
-    @Override
-    DeliveryStore createStore(OutboxBound bound) {
-        return new InMemoryDeliveryStore(bound);
-    }
-}

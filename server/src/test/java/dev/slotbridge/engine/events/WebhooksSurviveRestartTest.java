@@ -2,7 +2,7 @@ package dev.slotbridge.engine.events;
 
 import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.OperatorYaml;
-import dev.slotbridge.server.testing.RedisServer;
+import dev.slotbridge.store.redis.RedisServer;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.server.testing.WebhookReceiver;
 import io.micronaut.context.ApplicationContext;

@@ -8,7 +8,7 @@ import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
 import dev.slotbridge.server.testing.AtOnce;
 import dev.slotbridge.server.testing.OperatorYaml;
-import dev.slotbridge.server.testing.RedisServer;
+import dev.slotbridge.store.redis.RedisServer;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.server.testing.WebhookReceiver;
 import dev.slotbridge.tck.TestClock;

@@ -2,7 +2,7 @@ package dev.slotbridge.engine.store;
 
 import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
-import dev.slotbridge.server.testing.RedisServer;
+import dev.slotbridge.store.redis.RedisServer;
 import dev.slotbridge.server.testing.RedisStores;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;

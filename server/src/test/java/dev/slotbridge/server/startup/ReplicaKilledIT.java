@@ -4,7 +4,7 @@ import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.slotbridge.provider.drs.FakeDrs;
 import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
-import dev.slotbridge.server.testing.RedisServer;
+import dev.slotbridge.store.redis.RedisServer;
 import dev.slotbridge.server.testing.Requests;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;

@@ -1,5 +1,7 @@
 package dev.slotbridge.server.testing;
 
+import dev.slotbridge.store.redis.RedisServer;
+
 import java.util.HashMap;
 import java.util.Map;
 

@@ -6,7 +6,7 @@ import dev.slotbridge.engine.metrics.StoreMetrics;
 import dev.slotbridge.engine.store.ClaimRenewals;
 import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
-import dev.slotbridge.server.testing.RedisServer;
+import dev.slotbridge.store.redis.RedisServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

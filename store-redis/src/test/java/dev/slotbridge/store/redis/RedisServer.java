@@ -1,4 +1,4 @@
-package dev.slotbridge.server.testing;
+package dev.slotbridge.store.redis;
 
 import java.io.IOException;
 import java.io.InputStream;

@@ -1,37 +1,53 @@
 package dev.slotbridge.engine.security;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import dev.slotbridge.engine.store.ClockTicker;
+import dev.slotbridge.engine.store.StoreProperties;
 import io.micronaut.context.annotation.Secondary;
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.time.Clock;
+import java.time.Duration;
 import java.util.Optional;
 
 /**
- * {@link BookingOwners} in this instance's memory: the latest 100,000 bookings (about 30 MB: a signed ref is some 150
- * characters, so a million would not fit the 256 MB heap the launcher sets). Past that the
- * oldest owner is forgotten, which fails closed: a {@code manage-own} client no longer sees that booking (404), a
- * {@code manage-all} client still does.
+ * {@link BookingOwners} in this instance's memory, each for {@code owner-ttl} as with Redis, and at most
+ * {@value #MAX_OWNERS} bookings (about 30 MB: a signed ref is some 150 characters, so a million would not fit the
+ * 256 MB heap the launcher sets). Past that the owner least likely to be asked for is forgotten, which fails closed: a
+ * {@code manage-own} client no longer sees that booking (404), a {@code manage-all} client still does.
  */
 @Singleton
 @Secondary
 final class InMemoryBookingOwners implements BookingOwners {
-    private static final int MAX = 100_000;
+    static final int MAX_OWNERS = 100_000;
 
-    private final Map<String, String> owners = new LinkedHashMap<>(16, 0.75f, false) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, String> eldest) {
-            return size() > MAX;
-        }
-    };
+    private final Cache<String, String> owners;
+
+    @Inject
+    InMemoryBookingOwners(StoreProperties properties, Clock clock) {
+        this(properties.ownerTtl(), clock);
+    }
+
+    InMemoryBookingOwners(Duration ownerTtl, Clock clock) {
+        this.owners = Caffeine.newBuilder().maximumSize(MAX_OWNERS).expireAfterWrite(ownerTtl)
+                .ticker(new ClockTicker(clock)).executor(Runnable::run).build();
+    }
 
     @Override
-    public synchronized void record(String council, String bookingRef, String client) {
+    public void record(String council, String bookingRef, String client) {
         owners.put(council + '/' + bookingRef, client);
     }
 
     @Override
-    public synchronized Optional<String> owner(String council, String bookingRef) {
-        return Optional.ofNullable(owners.get(council + '/' + bookingRef));
+    public Optional<String> owner(String council, String bookingRef) {
+        return Optional.ofNullable(owners.getIfPresent(council + '/' + bookingRef));
+    }
+
+    /** How many owners are kept, once evictions due are done. */
+    long size() {
+        owners.cleanUp();
+        return owners.estimatedSize();
     }
 }

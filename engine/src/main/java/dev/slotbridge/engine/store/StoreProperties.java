@@ -13,7 +13,7 @@ import java.time.Duration;
  * @param claimLease how long a replica's claim on an idempotency key or a job lasts without renewal: a replica
  *                   renews its claims while it works, so one that dies frees them within this time, and the replica
  *                   that takes a key over asks the scheduler first
- * @param ownerTtl   how long Redis remembers which client made a booking (for {@code manage-own}); past it the
+ * @param ownerTtl   how long the store remembers which client made a booking (for {@code manage-own}); past it the
  *                   booking is hidden from a {@code manage-own} client, as with an unknown maker
  * @param redis      the Redis connection, for {@code type: redis}
  */

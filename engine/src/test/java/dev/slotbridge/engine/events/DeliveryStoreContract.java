@@ -16,13 +16,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Redis: each endpoint keeps at most {@link #BOUND} undelivered deliveries, dropping its oldest dead-lettered first,
  * then its oldest pending, never the new one; and the last {@link OutboxBound#DELIVERED} delivered ones.
  */
-abstract class DeliveryStoreContract {
-    static final int BOUND = 3;
-    final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
-    DeliveryStore store;
+public abstract class DeliveryStoreContract {
+    protected static final int BOUND = 3;
+    protected final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
+    protected DeliveryStore store;
 
     /** A new, empty store. */
-    abstract DeliveryStore createStore(OutboxBound bound);
+    protected abstract DeliveryStore createStore(OutboxBound bound);
 
     @BeforeEach
     final void createStore() {
@@ -30,14 +30,14 @@ abstract class DeliveryStoreContract {
     }
 
     /** A new pending delivery to the client's endpoint, recorded a second after the one before. */
-    Delivery delivery(String id, String client, int endpoint) {
+    protected Delivery delivery(String id, String client, int endpoint) {
         clock.advance(Duration.ofSeconds(1));
         Instant now = clock.instant();
         return new Delivery(id, client, endpoint, "event-" + id, EventType.CREATED, "sandbox", "ref-" + id,
                 "{\"id\":\"event-" + id + "\"}", now, 0, now, DeliveryStatus.PENDING, null);
     }
 
-    Delivery delivery(String id) {
+    protected Delivery delivery(String id) {
         return delivery(id, "portal", 0);
     }
 

@@ -3,7 +3,7 @@ package dev.slotbridge.engine.events;
 /** The outbox contract on the in-memory store. */
 final class InMemoryDeliveryStoreTest extends DeliveryStoreContract {
     @Override
-    DeliveryStore createStore(OutboxBound bound) {
+    protected DeliveryStore createStore(OutboxBound bound) {
         return new InMemoryDeliveryStore(bound);
     }
 }

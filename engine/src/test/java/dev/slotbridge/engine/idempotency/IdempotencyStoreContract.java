@@ -18,21 +18,21 @@ import static org.assertj.core.api.Assertions.assertThat;
  * What every {@link IdempotencyStore} does, run against the in-memory store and against a real Redis. A request is
  * known by its fingerprint ({@code "request"}, {@code "other"} here).
  */
-abstract class IdempotencyStoreContract {
-    static final IdempotencyProperties PROPERTIES = new IdempotencyProperties(Duration.ofHours(24), 3, 1024, Duration.ofSeconds(30));
-    final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
-    final StoredAnswer answer = new StoredAnswer(201, "ref", "/v1/x", "{\"bookingRef\":\"ref\"}".getBytes(StandardCharsets.UTF_8));
-    IdempotencyStore store;
+public abstract class IdempotencyStoreContract {
+    protected static final IdempotencyProperties PROPERTIES = new IdempotencyProperties(Duration.ofHours(24), 3, 1024, Duration.ofSeconds(30));
+    protected final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
+    protected final StoredAnswer answer = new StoredAnswer(201, "ref", "/v1/x", "{\"bookingRef\":\"ref\"}".getBytes(StandardCharsets.UTF_8));
+    protected IdempotencyStore store;
 
     /** A new, empty store reading time from {@link #clock}. */
-    abstract IdempotencyStore createStore(IdempotencyProperties properties);
+    protected abstract IdempotencyStore createStore(IdempotencyProperties properties);
 
     @BeforeEach
     final void createStore() {
         store = createStore(PROPERTIES);
     }
 
-    static IdempotencyKey key(String key) {
+    protected static IdempotencyKey key(String key) {
         return new IdempotencyKey("client", "council", key);
     }
 

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 final class InMemoryIdempotencyStoreTest extends IdempotencyStoreContract {
     @Override
-    IdempotencyStore createStore(IdempotencyProperties properties) {
+    protected IdempotencyStore createStore(IdempotencyProperties properties) {
         return new InMemoryIdempotencyStore(properties, clock);
     }
 

@@ -1,12 +1,11 @@
-package dev.slotbridge.engine.idempotency;
+package dev.slotbridge.store.redis;
 
-import dev.slotbridge.store.redis.RedisIdempotencyStore;
-
+import dev.slotbridge.engine.idempotency.IdempotencyProperties;
+import dev.slotbridge.engine.idempotency.IdempotencyStore;
+import dev.slotbridge.engine.idempotency.IdempotencyStoreContract;
 import dev.slotbridge.engine.metrics.StoreMetrics;
 import dev.slotbridge.engine.store.ClaimRenewals;
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
-import dev.slotbridge.store.redis.RedisServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +25,7 @@ final class RedisIdempotencyStoreTest extends IdempotencyStoreContract {
     private final List<AutoCloseable> opened = new ArrayList<>();
 
     @Override
-    IdempotencyStore createStore(IdempotencyProperties properties) {
+    protected IdempotencyStore createStore(IdempotencyProperties properties) {
         if (opened.isEmpty()) {
             REDIS.flushAll();
         }

@@ -1,11 +1,12 @@
-package dev.slotbridge.engine.events;
+package dev.slotbridge.store.redis;
 
-import dev.slotbridge.store.redis.RedisDeliveryStore;
-
+import dev.slotbridge.engine.events.Delivery;
+import dev.slotbridge.engine.events.DeliveryStatus;
+import dev.slotbridge.engine.events.DeliveryStore;
+import dev.slotbridge.engine.events.DeliveryStoreContract;
+import dev.slotbridge.engine.events.OutboxBound;
 import dev.slotbridge.engine.metrics.StoreMetrics;
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
-import dev.slotbridge.store.redis.RedisServer;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -26,7 +27,7 @@ final class RedisDeliveryStoreTest extends DeliveryStoreContract {
     private RedisStore redis;
 
     @Override
-    DeliveryStore createStore(OutboxBound bound) {
+    protected DeliveryStore createStore(OutboxBound bound) {
         REDIS.flushAll();
         StoreProperties store = new StoreProperties(StoreProperties.REDIS, Duration.ofSeconds(5), Duration.ofDays(400),
                 new StoreProperties.Redis(REDIS.uri(), Duration.ofSeconds(2), Duration.ofMillis(100)));

@@ -1,0 +1,46 @@
+package dev.slotbridge.store.redis;
+
+import dev.slotbridge.engine.booking.JobLeases;
+import dev.slotbridge.engine.booking.JobLeasesContract;
+import dev.slotbridge.engine.error.ProblemException;
+import dev.slotbridge.engine.error.ProblemType;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/** The job leases contract on a real Redis, and what only a shared store must do: leases across replicas. */
+final class RedisJobLeasesTest extends JobLeasesContract {
+    private final FreshRedis redis = new FreshRedis();
+
+    @Override
+    protected JobLeases createLeases(Duration waitForInFlight) {
+        return replica(waitForInFlight);
+    }
+
+    private JobLeases replica(Duration waitForInFlight) {
+        return new RedisJobLeases(redis.replica(), redis.renewals(), redis.properties(), waitingAtMost(waitForInFlight));
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        redis.close();
+    }
+
+    @Test
+    void aLeaseHeldByOneReplicaHoldsUpAnotherUntilReleased() {
+        JobLeases.Lease held = replica(Duration.ZERO).acquire("council", "job:1");
+        JobLeases second = replica(Duration.ofSeconds(10));
+
+        assertThatThrownBy(() -> replica(Duration.ZERO).acquire("council", "job:1")).as("held by the first replica")
+                .isInstanceOfSatisfying(ProblemException.class,
+                        refusal -> assertThat(refusal.type()).isEqualTo(ProblemType.BOOKING_IN_PROGRESS));
+        held.close();
+        try (JobLeases.Lease taken = second.acquire("council", "job:1")) {
+            assertThat(taken).isNotNull();
+        }
+    }
+}

@@ -1,0 +1,28 @@
+package dev.slotbridge.store.redis;
+
+import dev.slotbridge.engine.events.ToldBookingStore;
+import dev.slotbridge.engine.events.ToldBookingStoreContract;
+import org.junit.jupiter.api.AfterEach;
+
+import java.time.Duration;
+
+/** The told bookings contract on a real Redis, which forgets by its own clock. */
+final class RedisToldBookingStoreTest extends ToldBookingStoreContract {
+    private final FreshRedis redis = new FreshRedis();
+
+    @Override
+    protected ToldBookingStore createStore() {
+        return new RedisToldBookingStore(redis.replica());
+    }
+
+    @Override
+    protected void elapse(Duration time) {
+        super.elapse(time);
+        redis.elapse(time);
+    }
+
+    @AfterEach
+    void close() throws Exception {
+        redis.close();
+    }
+}

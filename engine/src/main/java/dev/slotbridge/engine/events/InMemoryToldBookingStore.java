@@ -1,37 +1,53 @@
 package dev.slotbridge.engine.events;
 
-import dev.slotbridge.spi.ProviderMemory;
+import com.github.benmanes.caffeine.cache.Cache;
+import dev.slotbridge.engine.store.MemoryCaches;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Singleton;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Optional;
 
-/** {@link ToldBookingStore} in this process: each entry is {@code <change id> <state>}, expiring by the clock. */
+/**
+ * {@link ToldBookingStore} in this process: each booking's last told state and change id until its {@code keep} ends,
+ * at most {@value #MAX_BOOKINGS} bookings (some 25 MB); past it the booking least likely to change again is
+ * forgotten, and its next change is told as new.
+ */
 @Singleton
 @Secondary
 final class InMemoryToldBookingStore implements ToldBookingStore {
-    private final ProviderMemory entries;
+    static final int MAX_BOOKINGS = 100_000;
+
+    private record Told(String changeId, String state, Instant expiresAt) implements MemoryCaches.Expiring {
+    }
+
+    private final Cache<String, Told> told;
+    private final Clock clock;
 
     InMemoryToldBookingStore(Clock clock) {
-        this.entries = ProviderMemory.inProcess(clock);
+        this.clock = clock;
+        this.told = MemoryCaches.expiringEach(MAX_BOOKINGS, clock);
     }
 
     @Override
     public Optional<String> state(String council, String bookingRef) {
-        return entries.get(key(council, bookingRef)).map(told -> told.substring(told.indexOf(' ') + 1));
+        return Optional.ofNullable(told.getIfPresent(key(council, bookingRef))).map(Told::state);
     }
 
     @Override
-    public synchronized String tell(String council, String bookingRef, String state, String newChangeId, Duration keep) {
-        String key = key(council, bookingRef);
-        Optional<String> last = entries.get(key);
-        if (last.isPresent() && last.get().substring(last.get().indexOf(' ') + 1).equals(state)) {
-            return last.get().substring(0, last.get().indexOf(' '));
-        }
-        entries.put(key, newChangeId + " " + state, keep);
-        return newChangeId;
+    public String tell(String council, String bookingRef, String state, String newChangeId, Duration keep) {
+        Instant now = clock.instant();
+        return told.asMap().compute(key(council, bookingRef), (key, last) ->
+                last != null && last.expiresAt().isAfter(now) && last.state().equals(state)
+                        ? last : new Told(newChangeId, state, now.plus(keep))).changeId();
+    }
+
+    /** How many bookings are kept, once evictions due are done. */
+    long size() {
+        told.cleanUp();
+        return told.estimatedSize();
     }
 
     /** Council ids cannot hold a '/'. */

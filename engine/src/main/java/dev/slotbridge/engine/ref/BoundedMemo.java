@@ -1,30 +1,29 @@
 package dev.slotbridge.engine.ref;
 
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+
 import java.util.function.Function;
 
 /**
  * Values worked out once and kept, for work a hot path repeats with the same inputs (signing a slot's id, verifying
- * one): at most {@code limit} entries, then it starts again empty, so memory stays bounded without bookkeeping per
- * read. Only for values that are a pure function of their key. Thread-safe.
+ * one): at most {@code limit} entries (Caffeine), past it those least likely to be asked for again are dropped. Only
+ * for values that are a pure function of their key, so nothing expires. Thread-safe.
  */
 public final class BoundedMemo<K, V> {
-    private final int limit;
-    private final Map<K, V> values = new ConcurrentHashMap<>();
+    private final Cache<K, V> values;
 
     public BoundedMemo(int limit) {
-        this.limit = limit;
+        this.values = Caffeine.newBuilder().maximumSize(limit).build();
     }
 
     public V get(K key, Function<? super K, ? extends V> compute) {
-        V kept = values.get(key);
-        if (kept != null) {
-            return kept;
-        }
-        if (values.size() >= limit) {
-            values.clear();
-        }
-        return values.computeIfAbsent(key, compute);
+        return values.get(key, compute);
+    }
+
+    /** How many values are kept, once evictions due are done. */
+    long size() {
+        values.cleanUp();
+        return values.estimatedSize();
     }
 }

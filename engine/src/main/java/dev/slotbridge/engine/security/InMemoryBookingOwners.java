@@ -1,8 +1,7 @@
 package dev.slotbridge.engine.security;
 
 import com.github.benmanes.caffeine.cache.Cache;
-import com.github.benmanes.caffeine.cache.Caffeine;
-import dev.slotbridge.engine.store.ClockTicker;
+import dev.slotbridge.engine.store.MemoryCaches;
 import dev.slotbridge.engine.store.StoreProperties;
 import io.micronaut.context.annotation.Secondary;
 import jakarta.inject.Inject;
@@ -31,8 +30,7 @@ final class InMemoryBookingOwners implements BookingOwners {
     }
 
     InMemoryBookingOwners(Duration ownerTtl, Clock clock) {
-        this.owners = Caffeine.newBuilder().maximumSize(MAX_OWNERS).expireAfterWrite(ownerTtl)
-                .ticker(new ClockTicker(clock)).executor(Runnable::run).build();
+        this.owners = MemoryCaches.on(clock).maximumSize(MAX_OWNERS).expireAfterWrite(ownerTtl).build();
     }
 
     @Override

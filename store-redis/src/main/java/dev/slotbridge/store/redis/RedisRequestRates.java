@@ -1,11 +1,9 @@
 package dev.slotbridge.store.redis;
 
 import dev.slotbridge.engine.security.ApiClient;
+import dev.slotbridge.engine.security.Gcra;
 import dev.slotbridge.engine.security.LocalRequestRates;
-import dev.slotbridge.engine.security.RateLimit;
 import dev.slotbridge.engine.security.RequestRates;
-
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import dev.slotbridge.engine.store.StoreUnavailableException;
 import io.micronaut.context.annotation.Requires;
@@ -13,56 +11,60 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * {@link RequestRates} across every replica: GCRA (the generic cell rate algorithm, a token bucket held as one
- * timestamp) in one Lua script per request on {@code slotbridge:rate:<hash of client>}, with Redis's own clock, so
- * a client limited to 5 requests a second gets 5 in total however many replicas serve it. A burst of up to
- * {@code requests} is allowed, as the per-instance limiter allows. While Redis is down it falls back to
+ * {@link RequestRates} across every replica: the {@link Gcra} rule, in one Lua script per request on
+ * {@code slotbridge:rate:<hash of client>} (the client's TAT), so a client limited to 5 requests a second gets 5 in
+ * total however many replicas serve it, with the same burst as one instance's {@link LocalRequestRates}. Time is the
+ * replica's clock, as for holds and idempotency keys (replicas keep theirs in step by NTP; a replica ahead by
+ * {@code d} admits at most {@code d / T} requests early). While Redis is down it falls back to
  * {@link LocalRequestRates} (each replica then allows the full rate), saying so once in the log.
  */
 @Singleton
 @Requires(property = StoreProperties.TYPE, value = StoreProperties.REDIS)
 final class RedisRequestRates implements RequestRates {
     private static final Logger LOG = LoggerFactory.getLogger(RedisRequestRates.class);
-    /** ARGV[1]: microseconds between requests at the steady rate; ARGV[2]: the burst. Answers {allowed, wait µs}. */
+    /**
+     * {@link Gcra#decide} in Lua. KEYS: the client's TAT; ARGV: now, the interval {@code T}, the burst {@code N} (µs
+     * and a count). Answers {1} when admitted, else {0, the wait in µs}. The TAT is written as a whole number (Lua's
+     * {@code tostring} would round it to 14 digits) and lives until it has passed.
+     */
     private static final RedisStore.Script GCRA = RedisStore.Script.of("""
-            local time = redis.call('TIME')
-            local now = tonumber(time[1]) * 1000000 + tonumber(time[2])
-            local interval = tonumber(ARGV[1])
-            local tat = tonumber(redis.call('GET', KEYS[1]) or now)
-            if tat < now then
-              tat = now
-            end
-            local allowedAt = tat - interval * (tonumber(ARGV[2]) - 1)
+            local now = tonumber(ARGV[1])
+            local interval = tonumber(ARGV[2])
+            local tat = math.max(tonumber(redis.call('GET', KEYS[1]) or now), now)
+            local allowedAt = tat - interval * (tonumber(ARGV[3]) - 1)
             if now < allowedAt then
-              return {0, tostring(allowedAt - now)}
+              return {0, string.format('%.0f', allowedAt - now)}
             end
             local next = tat + interval
-            redis.call('SET', KEYS[1], tostring(next), 'PX', math.ceil((next - now) / 1000) + 1000)
-            return {1, '0'}
+            redis.call('SET', KEYS[1], string.format('%.0f', next), 'PX', math.ceil((next - now) / 1000) + 1000)
+            return {1}
             """);
 
     private final RedisStore redis;
     private final LocalRequestRates fallback;
+    private final Clock clock;
     private volatile boolean fallingBack;
 
-    RedisRequestRates(RedisStore redis, LocalRequestRates fallback) {
+    RedisRequestRates(RedisStore redis, LocalRequestRates fallback, Clock clock) {
         this.redis = redis;
         this.fallback = fallback;
+        this.clock = clock;
     }
 
     @Override
     public Optional<Duration> acquire(ApiClient client) {
-        RateLimit limit = client.rateLimit();
-        long intervalMicros = Math.max(1, limit.period().toNanos() / 1000 / limit.requests());
+        Gcra gcra = Gcra.of(client.rateLimit());
         List<Object> result;
         try {
             result = redis.script("rate-limit", GCRA, List.of(RedisStore.key("rate", client.name())),
-                    Long.toString(intervalMicros), Integer.toString(limit.requests()));
+                    Long.toString(Gcra.micros(clock.instant())), Long.toString(gcra.intervalMicros()),
+                    Long.toString(gcra.burst()));
         } catch (StoreUnavailableException e) {
             if (!fallingBack) {
                 fallingBack = true;

@@ -7,6 +7,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,16 +17,20 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * {@link HoldStore} in this process. Holds that have ended are kept for a day (a late release or booking still gets
- * its true answer), then forgotten. The holds counting against their clients' limits are kept apart, from admission
- * until they end, are withdrawn or expire.
+ * {@link HoldStore} in this process. Holds that have ended are kept for a day after they expire (a late release or
+ * booking still gets its true answer), and at most {@value #MAX_ENDED} of them (some 20 MB), the longest ended
+ * forgotten first — but never one whose release at the scheduler is still due. Active holds are bounded by their
+ * clients' limits, which count them apart, from admission until they end, are withdrawn or expire.
  */
 @Singleton
 @Secondary
 final class InMemoryHoldStore implements HoldStore {
     private static final Duration KEEP_ENDED = Duration.ofDays(1);
+    static final int MAX_ENDED = 20_000;
 
     private final Map<String, HoldRecord> holds = new LinkedHashMap<>();
+    /** The ids of the ended holds, in the order they ended. */
+    private final Set<String> ended = new LinkedHashSet<>();
     /** The ended holds still to be released at the scheduler, with when they are due. */
     private final Map<String, Instant> releases = new LinkedHashMap<>();
     /** The holds that count against their clients' limits, by id. */
@@ -54,7 +60,7 @@ final class InMemoryHoldStore implements HoldStore {
 
     @Override
     public synchronized void create(HoldRecord hold) {
-        forgetOld();
+        forgetEnded();
         holds.put(hold.id(), hold);
         counted.put(hold.id(), hold);
     }
@@ -82,8 +88,11 @@ final class InMemoryHoldStore implements HoldStore {
             return false;
         }
         holds.put(hold.id(), current.withState(to));
-        if (!to.keepsSlot()) {
+        if (to.keepsSlot()) {
+            ended.remove(hold.id());
+        } else {
             counted.remove(hold.id());
+            ended.add(hold.id());
         }
         return true;
     }
@@ -135,9 +144,25 @@ final class InMemoryHoldStore implements HoldStore {
         return hold.state().keepsSlot() && hold.expiresAt().isAfter(now);
     }
 
-    private void forgetOld() {
+    /** Forgets the ended holds past their day, then the longest ended past the bound; never one still to release. */
+    private void forgetEnded() {
         Instant cutoff = clock.instant().minus(KEEP_ENDED);
-        holds.values().removeIf(hold -> !hold.state().keepsSlot()
-                && hold.expiresAt().isBefore(cutoff) && !releases.containsKey(hold.id()));
+        Iterator<String> oldest = ended.iterator();
+        while (oldest.hasNext()) {
+            String id = oldest.next();
+            if (releases.containsKey(id)) {
+                continue;
+            }
+            if (ended.size() <= MAX_ENDED && !holds.get(id).expiresAt().isBefore(cutoff)) {
+                return;
+            }
+            oldest.remove();
+            holds.remove(id);
+        }
+    }
+
+    /** How many ended holds are kept. */
+    synchronized int endedCount() {
+        return ended.size();
     }
 }

@@ -21,7 +21,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * caller at a time, an exclusive hold keeping its place, and a client's limits counted in one step.
  */
 public abstract class HoldStoreContract {
-    private static final Duration HOLD_FOR = Duration.ofMinutes(15);
+    protected static final Duration HOLD_FOR = Duration.ofMinutes(15);
 
     protected final TestClock clock = new TestClock(Instant.parse("2026-03-01T09:00:00Z"));
     protected HoldStore store;
@@ -38,18 +38,18 @@ public abstract class HoldStoreContract {
      * A new active hold of the client for the property, for 15 minutes from now, in the slot of 10:00–12:00 on the
      * {@code day}th day after 10 March (so holds on the same day keep the same place).
      */
-    private HoldRecord hold(String id, String client, String property, int day, Map<String, String> holdKey) {
+    protected HoldRecord hold(String id, String client, String property, int day, Map<String, String> holdKey) {
         Instant start = Instant.parse("2026-03-10T10:00:00Z").plus(Duration.ofDays(day));
         return new HoldRecord(id, "council", client, Map.of("slot", start.toString(), "job", id),
                 new SlotPlace(start, start.plus(Duration.ofHours(2))), holdKey, "job-" + id, property,
                 LocalDate.ofInstant(start, ZoneOffset.UTC), clock.instant().plus(HOLD_FOR), HoldState.ACTIVE);
     }
 
-    private HoldRecord hold(String id) {
+    protected HoldRecord hold(String id) {
         return hold(id, "portal", "property-" + id, 0, null);
     }
 
-    private HoldRecord heldByScheduler(String id) {
+    protected HoldRecord heldByScheduler(String id) {
         return hold(id, "portal", "property-" + id, 0, Map.of("holdId", "H-" + id));
     }
 

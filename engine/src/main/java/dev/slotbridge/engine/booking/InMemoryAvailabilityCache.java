@@ -17,8 +17,9 @@ import java.util.Optional;
 /**
  * {@link AvailabilityCache} in this process, kept as Redis keeps it: one entry per council and property (which a write
  * there drops whole), gone when its newest search's time is up, each search ending at its own time. At most
- * {@value #MAX_WEIGHT} searches and slots in all (each search weighs one plus its slots: some 12 MB); past it the
- * property least likely to be searched again is dropped, and its next search asks the scheduler.
+ * {@value #MAX_WEIGHT} searches and slots in all (each search weighs one plus its slots: 9 MB measured full of
+ * 20-slot searches); past it the property least likely to be searched again is dropped, and its next search asks the
+ * scheduler.
  */
 @Singleton
 @Secondary

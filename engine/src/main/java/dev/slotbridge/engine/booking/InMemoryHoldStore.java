@@ -18,7 +18,7 @@ import java.util.Set;
 
 /**
  * {@link HoldStore} in this process. Holds that have ended are kept for a day after they expire (a late release or
- * booking still gets its true answer), and at most {@value #MAX_ENDED} of them (some 20 MB), the longest ended
+ * booking still gets its true answer), and at most {@value #MAX_ENDED} of them (14 MB measured), the longest ended
  * forgotten first — but never one whose release at the scheduler is still due. Active holds are bounded by their
  * clients' limits, which count them apart, from admission until they end, are withdrawn or expire.
  */

@@ -4,6 +4,7 @@ import dev.slotbridge.engine.booking.JobLeases;
 import dev.slotbridge.engine.booking.JobLeasesContract;
 import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.ProblemType;
+import dev.slotbridge.engine.store.ClaimRenewals;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -12,7 +13,10 @@ import java.time.Duration;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** The job leases contract on a real Redis, and what only a shared store must do: leases across replicas. */
+/**
+ * The job leases contract on a real Redis, and what only a shared store must do: leases across replicas, and a dead
+ * replica's lease lapsing within one claim lease.
+ */
 final class RedisJobLeasesTest extends JobLeasesContract {
     private final FreshRedis redis = new FreshRedis();
 
@@ -40,6 +44,22 @@ final class RedisJobLeasesTest extends JobLeasesContract {
                         refusal -> assertThat(refusal.type()).isEqualTo(ProblemType.BOOKING_IN_PROGRESS));
         held.close();
         try (JobLeases.Lease taken = second.acquire("council", "job:1")) {
+            assertThat(taken).isNotNull();
+        }
+    }
+
+    @Test
+    void aLeaseOfAReplicaThatDiedLapsesWithinOneClaimLease() {
+        ClaimRenewals renewals = redis.renewals();
+        new RedisJobLeases(redis.replica(), renewals, redis.properties(), waitingAtMost(Duration.ZERO))
+                .acquire("council", "job:1");
+        // the replica dies holding it: nothing renews the lease, nothing releases it
+        renewals.close();
+        assertThatThrownBy(() -> replica(Duration.ZERO).acquire("council", "job:1")).isInstanceOf(ProblemException.class);
+
+        redis.elapse(FreshRedis.CLAIM_LEASE);
+
+        try (JobLeases.Lease taken = replica(Duration.ZERO).acquire("council", "job:1")) {
             assertThat(taken).isNotNull();
         }
     }

@@ -2,9 +2,9 @@ package dev.slotbridge.door.v1;
 
 import dev.slotbridge.engine.booking.BookingService;
 import dev.slotbridge.engine.booking.SlotSearch;
-import dev.slotbridge.http.input.JsonBodyReader;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.CouncilAccess;
+import dev.slotbridge.http.input.JsonBodyReader;
 import dev.slotbridge.spi.Capability;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

@@ -3,7 +3,6 @@ package dev.slotbridge.door.v1;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
 
-
 /** The window a booking holds. */
 @Serdeable
 public record BookedSlotBody(String start,

@@ -7,10 +7,10 @@ import dev.slotbridge.engine.booking.SlotPlace;
 import dev.slotbridge.engine.booking.VisibleBooking;
 import dev.slotbridge.engine.council.Council;
 import dev.slotbridge.engine.idempotency.StoredAnswer;
-import dev.slotbridge.http.input.JsonBodyReader;
 import dev.slotbridge.engine.ref.CouncilRefs;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.CouncilAccess;
+import dev.slotbridge.http.input.JsonBodyReader;
 import dev.slotbridge.spi.Capability;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.CancelRequest;
@@ -27,7 +27,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 
 /** Books, views, lists, reschedules and cancels bookings at a council. */
 @Controller("/v1/councils/{council}/bookings")

@@ -2,10 +2,10 @@ package dev.slotbridge.door.v1;
 
 import dev.slotbridge.engine.booking.HoldService;
 import dev.slotbridge.engine.idempotency.StoredAnswer;
-import dev.slotbridge.http.input.JsonBodyReader;
 import dev.slotbridge.engine.ref.CouncilRefs;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.CouncilAccess;
+import dev.slotbridge.http.input.JsonBodyReader;
 import dev.slotbridge.spi.Capability;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

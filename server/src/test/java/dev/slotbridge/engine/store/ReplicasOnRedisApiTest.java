@@ -1,16 +1,16 @@
 package dev.slotbridge.engine.store;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.slotbridge.provider.drs.FakeDrs;
 import dev.slotbridge.engine.booking.HoldSweeper;
 import dev.slotbridge.engine.events.WebhookDispatcher;
-import dev.slotbridge.server.testing.Api;
+import dev.slotbridge.provider.drs.FakeDrs;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.AtOnce;
 import dev.slotbridge.server.testing.OperatorYaml;
-import dev.slotbridge.store.redis.RedisServer;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.server.testing.WebhookReceiver;
+import dev.slotbridge.store.redis.RedisServer;
 import dev.slotbridge.tck.TestClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;

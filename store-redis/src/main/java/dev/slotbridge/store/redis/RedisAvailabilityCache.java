@@ -2,8 +2,6 @@ package dev.slotbridge.store.redis;
 
 import dev.slotbridge.engine.booking.AvailabilityCache;
 import dev.slotbridge.engine.booking.SearchKey;
-
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import dev.slotbridge.engine.store.StoreUnavailableException;
 import dev.slotbridge.spi.model.Slot;

@@ -5,8 +5,6 @@ import dev.slotbridge.engine.events.DeliveryStatus;
 import dev.slotbridge.engine.events.DeliveryStore;
 import dev.slotbridge.engine.events.EventType;
 import dev.slotbridge.engine.events.OutboxBound;
-
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import io.lettuce.core.ScoredValue;
 import io.micronaut.context.annotation.Requires;

@@ -5,8 +5,6 @@ import dev.slotbridge.engine.booking.HoldRecord;
 import dev.slotbridge.engine.booking.HoldState;
 import dev.slotbridge.engine.booking.HoldStore;
 import dev.slotbridge.engine.booking.SlotPlace;
-
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;

@@ -4,10 +4,8 @@ import dev.slotbridge.engine.idempotency.IdempotencyKey;
 import dev.slotbridge.engine.idempotency.IdempotencyProperties;
 import dev.slotbridge.engine.idempotency.IdempotencyStore;
 import dev.slotbridge.engine.idempotency.StoredAnswer;
-
 import dev.slotbridge.engine.store.ClaimRenewals;
 import dev.slotbridge.engine.store.PollingWait;
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;

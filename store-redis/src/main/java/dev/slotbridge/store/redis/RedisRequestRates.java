@@ -4,8 +4,6 @@ import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.LocalRequestRates;
 import dev.slotbridge.engine.security.RateLimit;
 import dev.slotbridge.engine.security.RequestRates;
-
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import dev.slotbridge.engine.store.StoreUnavailableException;
 import io.micronaut.context.annotation.Requires;

@@ -1,9 +1,8 @@
 package dev.slotbridge.store.redis;
 
+import dev.slotbridge.engine.metrics.StoreMetrics;
 import dev.slotbridge.engine.store.StoreProperties;
 import dev.slotbridge.engine.store.StoreUnavailableException;
-
-import dev.slotbridge.engine.metrics.StoreMetrics;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;

@@ -1,11 +1,10 @@
 package dev.slotbridge.engine.events;
 
-import dev.slotbridge.store.redis.RedisDeliveryStore;
-
 import dev.slotbridge.engine.metrics.StoreMetrics;
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
+import dev.slotbridge.store.redis.RedisDeliveryStore;
 import dev.slotbridge.store.redis.RedisServer;
+import dev.slotbridge.store.redis.RedisStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

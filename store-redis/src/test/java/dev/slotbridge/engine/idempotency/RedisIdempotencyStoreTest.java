@@ -1,12 +1,11 @@
 package dev.slotbridge.engine.idempotency;
 
-import dev.slotbridge.store.redis.RedisIdempotencyStore;
-
 import dev.slotbridge.engine.metrics.StoreMetrics;
 import dev.slotbridge.engine.store.ClaimRenewals;
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
+import dev.slotbridge.store.redis.RedisIdempotencyStore;
 import dev.slotbridge.store.redis.RedisServer;
+import dev.slotbridge.store.redis.RedisStore;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

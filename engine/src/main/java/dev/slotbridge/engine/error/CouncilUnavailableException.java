@@ -1,4 +1,4 @@
-package dev.slotbridge.engine.resilience;
+package dev.slotbridge.engine.error;
 
 import java.time.Duration;
 
@@ -19,12 +19,12 @@ public final class CouncilUnavailableException extends RuntimeException {
     }
 
     /** The scheduler is failing (open circuit), or there was no time to call it. */
-    static CouncilUnavailableException unavailable(String message, Duration retryAfter) {
+    public static CouncilUnavailableException unavailable(String message, Duration retryAfter) {
         return new CouncilUnavailableException(message, retryAfter, false);
     }
 
     /** Every permit of the council's bulkhead stayed in use while the call waited for one. */
-    static CouncilUnavailableException busy(String message, Duration retryAfter) {
+    public static CouncilUnavailableException busy(String message, Duration retryAfter) {
         return new CouncilUnavailableException(message, retryAfter, true);
     }
 

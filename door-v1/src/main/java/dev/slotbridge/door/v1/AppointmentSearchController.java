@@ -1,5 +1,9 @@
 package dev.slotbridge.door.v1;
 
+import dev.slotbridge.door.v1.body.SearchRequest;
+import dev.slotbridge.door.v1.json.JsonBytes;
+import dev.slotbridge.door.v1.mapping.ApiMapping;
+import dev.slotbridge.door.v1.mapping.RequestReader;
 import dev.slotbridge.engine.booking.BookingService;
 import dev.slotbridge.engine.booking.SlotSearch;
 import dev.slotbridge.engine.security.ApiClient;

@@ -1,5 +1,12 @@
 package dev.slotbridge.door.v1;
 
+import dev.slotbridge.door.v1.body.BookRequest;
+import dev.slotbridge.door.v1.body.BookingListBody;
+import dev.slotbridge.door.v1.body.CancelBookingRequest;
+import dev.slotbridge.door.v1.body.RescheduleRequest;
+import dev.slotbridge.door.v1.json.JsonBytes;
+import dev.slotbridge.door.v1.mapping.ApiMapping;
+import dev.slotbridge.door.v1.mapping.RequestReader;
 import dev.slotbridge.engine.booking.BookingAnswer;
 import dev.slotbridge.engine.booking.BookingService;
 import dev.slotbridge.engine.booking.HoldService;

@@ -1,5 +1,11 @@
 package dev.slotbridge.door.v1;
 
+import dev.slotbridge.door.v1.body.HoldBody;
+import dev.slotbridge.door.v1.body.HoldRequest;
+import dev.slotbridge.door.v1.body.IsoTime;
+import dev.slotbridge.door.v1.json.JsonBytes;
+import dev.slotbridge.door.v1.mapping.ApiMapping;
+import dev.slotbridge.door.v1.mapping.RequestReader;
 import dev.slotbridge.engine.booking.HoldService;
 import dev.slotbridge.engine.idempotency.StoredAnswer;
 import dev.slotbridge.engine.ref.CouncilRefs;

@@ -1,5 +1,8 @@
 package dev.slotbridge.door.v1;
 
+import dev.slotbridge.door.v1.body.DeliveryBody;
+import dev.slotbridge.door.v1.body.DeliveryListBody;
+import dev.slotbridge.door.v1.body.IsoTime;
 import dev.slotbridge.engine.error.FieldError;
 import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.events.Delivery;

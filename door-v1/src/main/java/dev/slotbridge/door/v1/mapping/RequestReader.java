@@ -1,5 +1,13 @@
-package dev.slotbridge.door.v1;
+package dev.slotbridge.door.v1.mapping;
 
+import dev.slotbridge.door.v1.body.BookRequest;
+import dev.slotbridge.door.v1.body.CancelBookingRequest;
+import dev.slotbridge.door.v1.body.ContactBody;
+import dev.slotbridge.door.v1.body.HoldRequest;
+import dev.slotbridge.door.v1.body.JobBody;
+import dev.slotbridge.door.v1.body.JobCodeBody;
+import dev.slotbridge.door.v1.body.RescheduleRequest;
+import dev.slotbridge.door.v1.body.SearchRequest;
 import dev.slotbridge.http.input.QueryParameters;
 import dev.slotbridge.http.input.TextRule;
 import dev.slotbridge.http.input.Violations;
@@ -19,7 +27,7 @@ import java.util.List;
  * ({@code job.jobCodes[0].code}). Text is read by its {@link TextRule}; besides, quantities are 1–9999 and search
  * ranges at most 62 days.
  */
-final class RequestReader {
+public final class RequestReader {
     static final int MAX_SEARCH_DAYS = 62;
     private static final int MAX_QUANTITY = 9999;
     private static final int MAX_IDEMPOTENCY_KEY = 64;
@@ -27,7 +35,7 @@ final class RequestReader {
     private RequestReader() {
     }
 
-    static SlotQuery searchQuery(SearchRequest body) {
+    public static SlotQuery searchQuery(SearchRequest body) {
         Violations violations = new Violations();
         String propertyRef = violations.required("propertyRef", body.propertyRef(), TextRule.REFERENCE);
         List<JobCode> jobCodes = jobCodes("jobCodes", body.jobCodes(), violations);
@@ -52,7 +60,7 @@ final class RequestReader {
      * The booking's slot id or hold id (exactly one), job, contact and notes; the ids are checked separately (they have
      * their own problem types).
      */
-    static BookingParts booking(BookRequest body) {
+    public static BookingParts booking(BookRequest body) {
         Violations violations = new Violations();
         String holdId = violations.optional("holdId", body.holdId(), TextRule.TOKEN);
         String slotId = null;
@@ -69,7 +77,7 @@ final class RequestReader {
     }
 
     /** A hold's slot id and job. */
-    static HoldParts hold(HoldRequest body) {
+    public static HoldParts hold(HoldRequest body) {
         Violations violations = new Violations();
         String slotId = violations.required("slotId", body.slotId(), TextRule.TOKEN);
         Job job = job(body.job(), violations);
@@ -78,7 +86,7 @@ final class RequestReader {
     }
 
     /** What a hold request carries. */
-    record HoldParts(String slotId, Job job) {
+    public record HoldParts(String slotId, Job job) {
     }
 
     /** A booking's or hold's job, each bad field named under {@code job.}. */
@@ -100,17 +108,17 @@ final class RequestReader {
     }
 
     /** What a booking request carries: a slot id or a hold id, and the rest. */
-    record BookingParts(String slotId, String holdId, Job job, Contact contact, String accessNotes) {
+    public record BookingParts(String slotId, String holdId, Job job, Contact contact, String accessNotes) {
     }
 
-    static String rescheduleSlotId(RescheduleRequest body) {
+    public static String rescheduleSlotId(RescheduleRequest body) {
         Violations violations = new Violations();
         String slotId = violations.required("slotId", body.slotId(), TextRule.TOKEN);
         violations.throwIfAny();
         return slotId;
     }
 
-    static CancelRequest cancel(CancelBookingRequest body) {
+    public static CancelRequest cancel(CancelBookingRequest body) {
         Violations violations = new Violations();
         String reason = violations.required("reason", body.reason(), TextRule.REFERENCE);
         String description = violations.optional("description", body.description(), TextRule.DESCRIPTION);
@@ -119,7 +127,7 @@ final class RequestReader {
     }
 
     /** The {@code propertyRef} of a list's query string. */
-    static String propertyRefParameter(String rawQuery) {
+    public static String propertyRefParameter(String rawQuery) {
         Violations violations = new Violations();
         String value = QueryParameters.form(rawQuery).required(violations, "propertyRef", TextRule.REFERENCE);
         violations.throwIfAny();
@@ -127,7 +135,7 @@ final class RequestReader {
     }
 
     /** The header's value, or null when absent; 1–64 visible ASCII characters. */
-    static String idempotencyKey(String header) {
+    public static String idempotencyKey(String header) {
         if (header == null) {
             return null;
         }

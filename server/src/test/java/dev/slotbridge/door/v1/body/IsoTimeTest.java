@@ -1,4 +1,4 @@
-package dev.slotbridge.door.v1;
+package dev.slotbridge.door.v1.body;
 
 import org.junit.jupiter.api.Test;
 

@@ -1,4 +1,4 @@
-package dev.slotbridge.door.v1;
+package dev.slotbridge.door.v1.json;
 
 import io.micronaut.core.type.Argument;
 import io.micronaut.core.type.MutableHeaders;

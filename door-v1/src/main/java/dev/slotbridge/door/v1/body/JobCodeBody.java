@@ -1,4 +1,4 @@
-package dev.slotbridge.door.v1;
+package dev.slotbridge.door.v1.body;
 
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;

@@ -1,5 +1,6 @@
-package dev.slotbridge.door.v1;
+package dev.slotbridge.door.v1.body;
 
+import dev.slotbridge.door.v1.mapping.ApiMapping;
 import dev.slotbridge.engine.booking.VisibleBooking;
 import dev.slotbridge.engine.council.Council;
 import dev.slotbridge.engine.events.EventData;

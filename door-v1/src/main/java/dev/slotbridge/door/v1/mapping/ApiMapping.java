@@ -1,5 +1,13 @@
-package dev.slotbridge.door.v1;
+package dev.slotbridge.door.v1.mapping;
 
+import dev.slotbridge.door.v1.body.BookedSlotBody;
+import dev.slotbridge.door.v1.body.BookingBody;
+import dev.slotbridge.door.v1.body.ContactBody;
+import dev.slotbridge.door.v1.body.IsoTime;
+import dev.slotbridge.door.v1.body.JobBody;
+import dev.slotbridge.door.v1.body.JobCodeBody;
+import dev.slotbridge.door.v1.body.SlotBody;
+import dev.slotbridge.door.v1.json.ResponseJson;
 import dev.slotbridge.engine.booking.SlotSearch;
 import dev.slotbridge.engine.booking.VisibleBooking;
 import dev.slotbridge.engine.council.Council;
@@ -17,7 +25,7 @@ import java.nio.charset.StandardCharsets;
 
 /** From the SPI's values to the {@code /v1} API's bodies, with the signed public refs ({@link CouncilRefs}). */
 @Singleton
-final class ApiMapping {
+public final class ApiMapping {
     static final int MAX_KEPT_SLOTS = 20_000;
     private static final byte[] SLOTS = "{\"slots\":[".getBytes(StandardCharsets.US_ASCII);
     private static final byte[] WARNINGS = "],\"warnings\":".getBytes(StandardCharsets.US_ASCII);
@@ -32,12 +40,12 @@ final class ApiMapping {
     }
 
     /** A body as the answer sends it, and as it is kept for replays. */
-    byte[] json(Object body) {
+    public byte[] json(Object body) {
         return json.write(body);
     }
 
     /** A slot as a slot id names it (its times from the id). */
-    SlotBody slot(CouncilRefs.SignedSlot slot) {
+    public SlotBody slot(CouncilRefs.SignedSlot slot) {
         return new SlotBody(slot.slotId(), slot.start() == null ? null : IsoTime.format(slot.start()),
                 slot.end() == null ? null : IsoTime.format(slot.end()), slot.label(), false);
     }
@@ -48,7 +56,7 @@ final class ApiMapping {
      * search, so each slot's JSON is kept by council and slot (a slot is a value: times, label, preference and key) —
      * at most {@link #MAX_KEPT_SLOTS}, then the map starts again — and an answer is those kept pieces joined.
      */
-    byte[] searchAnswer(Council council, SlotSearch found) {
+    public byte[] searchAnswer(Council council, SlotSearch found) {
         var out = new ByteArrayOutputStream(64 + 256 * found.slots().size());
         out.writeBytes(SLOTS);
         String councilId = council.id();
@@ -74,7 +82,7 @@ final class ApiMapping {
     }
 
     /** The booking as the client may see it: without contact and access notes unless it may read personal data. */
-    BookingBody booking(Council council, VisibleBooking visible) {
+    public BookingBody booking(Council council, VisibleBooking visible) {
         Booking booking = visible.booking();
         boolean withPersonalData = visible.withPersonalData();
         Job job = booking.job();
@@ -89,7 +97,7 @@ final class ApiMapping {
                 withPersonalData ? booking.accessNotes() : null, booking.providerRefs());
     }
 
-    static String location(Council council, String bookingRef) {
+    public static String location(Council council, String bookingRef) {
         return "/v1/councils/" + council.id() + "/bookings/" + bookingRef;
     }
 }

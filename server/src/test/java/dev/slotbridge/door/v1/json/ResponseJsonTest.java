@@ -1,5 +1,17 @@
-package dev.slotbridge.door.v1;
+package dev.slotbridge.door.v1.json;
 
+import dev.slotbridge.door.v1.body.BookedSlotBody;
+import dev.slotbridge.door.v1.body.BookingBody;
+import dev.slotbridge.door.v1.body.BookingListBody;
+import dev.slotbridge.door.v1.body.ContactBody;
+import dev.slotbridge.door.v1.body.CouncilBody;
+import dev.slotbridge.door.v1.body.CouncilListBody;
+import dev.slotbridge.door.v1.body.DeliveryBody;
+import dev.slotbridge.door.v1.body.DeliveryListBody;
+import dev.slotbridge.door.v1.body.HoldBody;
+import dev.slotbridge.door.v1.body.JobBody;
+import dev.slotbridge.door.v1.body.JobCodeBody;
+import dev.slotbridge.door.v1.body.SlotBody;
 import dev.slotbridge.engine.error.FieldError;
 import dev.slotbridge.http.problem.Problem;
 import dev.slotbridge.spi.Capability;

@@ -1,4 +1,4 @@
-package dev.slotbridge.door.v1;
+package dev.slotbridge.door.v1.body;
 
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -8,11 +8,11 @@ import java.time.ZoneOffset;
  * (ISO 8601 with seconds, fractions only when present), by hand: a search answer holds dozens of them, and the
  * general-purpose formatter was a measurable share of its cost.
  */
-final class IsoTime {
+public final class IsoTime {
     private IsoTime() {
     }
 
-    static String format(OffsetDateTime time) {
+    public static String format(OffsetDateTime time) {
         StringBuilder text = new StringBuilder(25);
         pad(text, time.getYear(), 4).append('-');
         pad(text, time.getMonthValue(), 2).append('-');

@@ -29,14 +29,8 @@ import java.util.Optional;
 @Requires(property = StoreProperties.TYPE, value = StoreProperties.REDIS)
 final class RedisAvailabilityCache implements AvailabilityCache {
     private static final String OPERATION = "availability";
-    /** KEYS: the property's hash; ARGV: field, value, ttl ms. */
-    private static final RedisStore.Script PUT = RedisStore.Script.of("""
-            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-            if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then
-              redis.call('PEXPIRE', KEYS[1], ARGV[3])
-            end
-            return {1}
-            """);
+    // the scripts, each documented (KEYS, ARGV, answer) in its file under resources .../store/redis/lua/
+    private static final RedisStore.Script PUT = RedisStore.Script.load("availability-put");
 
     private final RedisStore redis;
     private final Clock clock;

@@ -39,82 +39,9 @@ public final class RedisDeliveryStore implements DeliveryStore {
     static final Duration KEEP = Duration.ofDays(30);
     static final Duration KEEP_DELIVERED = Duration.ofDays(7);
 
-    /**
-     * Removes the oldest {@code excess} ids of one endpoint's status set, never {@code keep}, with their deliveries
-     * (KEYS[2] is the due set, ARGV[1] the deliveries' key prefix). Returns how many deliveries it removed: an id
-     * whose delivery had already expired is not one.
-     */
-    private static final String DROP_OLDEST = """
-            local function drop_oldest(endpoint_set, client_set, excess, keep)
-              local dropped = 0
-              if excess <= 0 then
-                return 0
-              end
-              for _, id in ipairs(redis.call('ZRANGE', endpoint_set, 0, excess)) do
-                if excess > 0 and id ~= keep then
-                  excess = excess - 1
-                  redis.call('ZREM', endpoint_set, id)
-                  redis.call('ZREM', client_set, id)
-                  redis.call('ZREM', KEYS[2], id)
-                  dropped = dropped + redis.call('DEL', ARGV[1] .. id)
-                end
-              end
-              return dropped
-            end
-            """;
-    /**
-     * KEYS: delivery, due set, the client's pending and failed sets, the endpoint's pending and failed sets; ARGV: key
-     * prefix, bound, id, due, created, ttl ms, then fields... Returns {stored, dropped}.
-     */
-    private static final RedisStore.Script ENQUEUE = RedisStore.Script.of(DROP_OLDEST + """
-            if redis.call('EXISTS', KEYS[1]) == 1 then
-              return {0, 0}
-            end
-            for i = 7, #ARGV, 2 do
-              redis.call('HSET', KEYS[1], ARGV[i], ARGV[i + 1])
-            end
-            redis.call('PEXPIRE', KEYS[1], ARGV[6])
-            redis.call('ZADD', KEYS[2], ARGV[4], ARGV[3])
-            for _, set in ipairs({KEYS[3], KEYS[5]}) do
-              redis.call('ZADD', set, ARGV[5], ARGV[3])
-              redis.call('PEXPIRE', set, ARGV[6])
-            end
-            local excess = redis.call('ZCARD', KEYS[5]) + redis.call('ZCARD', KEYS[6]) - tonumber(ARGV[2])
-            local failed = math.min(math.max(excess, 0), redis.call('ZCARD', KEYS[6]))
-            local dropped = drop_oldest(KEYS[6], KEYS[4], failed, '')
-            dropped = dropped + drop_oldest(KEYS[5], KEYS[3], excess - failed, ARGV[3])
-            return {1, dropped}
-            """);
-    /**
-     * KEYS: delivery, due set, the client's pending, delivered and failed sets, the endpoint's pending, delivered and
-     * failed sets; ARGV: key prefix, delivered kept, id, status, attempts, next, error, created, ttl ms. Moves the
-     * delivery to its status's sets (only a pending one stays due); past the delivered kept, drops the endpoint's
-     * oldest delivered.
-     */
-    private static final RedisStore.Script UPDATE = RedisStore.Script.of(DROP_OLDEST + """
-            if redis.call('EXISTS', KEYS[1]) == 0 then
-              return {0}
-            end
-            redis.call('HSET', KEYS[1], 'status', ARGV[4], 'attempts', ARGV[5], 'next', ARGV[6], 'error', ARGV[7])
-            redis.call('PEXPIRE', KEYS[1], ARGV[9])
-            for i = 3, 8 do
-              redis.call('ZREM', KEYS[i], ARGV[3])
-            end
-            local target = {PENDING = {KEYS[3], KEYS[6]}, DELIVERED = {KEYS[4], KEYS[7]}, FAILED = {KEYS[5], KEYS[8]}}
-            for _, set in ipairs(target[ARGV[4]]) do
-              redis.call('ZADD', set, ARGV[8], ARGV[3])
-              redis.call('PEXPIRE', set, ARGV[9])
-            end
-            if ARGV[4] == 'PENDING' then
-              redis.call('ZADD', KEYS[2], ARGV[6], ARGV[3])
-            else
-              redis.call('ZREM', KEYS[2], ARGV[3])
-            end
-            if ARGV[4] == 'DELIVERED' then
-              drop_oldest(KEYS[7], KEYS[4], redis.call('ZCARD', KEYS[7]) - tonumber(ARGV[2]), ARGV[3])
-            end
-            return {1}
-            """);
+    // the scripts, each documented (KEYS, ARGV, answer) in its file under resources .../store/redis/lua/
+    private static final RedisStore.Script ENQUEUE = RedisStore.Script.load("webhook-drop-oldest", "webhook-enqueue");
+    private static final RedisStore.Script UPDATE = RedisStore.Script.load("webhook-drop-oldest", "webhook-update");
 
     private final RedisStore redis;
     private final OutboxBound bound;

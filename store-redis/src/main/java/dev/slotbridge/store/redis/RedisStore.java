@@ -24,6 +24,9 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -49,14 +52,8 @@ public final class RedisStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisStore.class);
     /** Every key starts with this. */
     public static final String NAMESPACE = "slotbridge:";
-    /** KEYS: a sorted set by due time; ARGV: now, lease until, max. */
-    private static final Script CLAIM_DUE = Script.of("""
-            local due = redis.call('ZRANGEBYSCORE', KEYS[1], 0, ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-            for _, id in ipairs(due) do
-              redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
-            end
-            return due
-            """);
+    // the scripts, each documented (KEYS, ARGV, answer) in its file under resources .../store/redis/lua/
+    private static final Script CLAIM_DUE = Script.load("claim-due");
 
     private final String instanceId = UUID.randomUUID().toString();
     private final StoreProperties.Redis settings;
@@ -208,7 +205,10 @@ public final class RedisStore implements AutoCloseable {
         resources.shutdown();
     }
 
-    /** A Lua script and its SHA-1, as Redis names scripts. */
+    /**
+     * A Lua script and its SHA-1, as Redis names scripts. The stores' scripts are files under
+     * {@code dev/slotbridge/store/redis/lua/} on the class path, each read once, as its class loads.
+     */
     public record Script(String source, String sha1) {
         public static Script of(String source) {
             try {
@@ -217,6 +217,26 @@ public final class RedisStore implements AutoCloseable {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("the JDK lacks SHA-1", e);
             }
+        }
+
+        /**
+         * The files {@code lua/<name>.lua}, one after another: files that define a local function shared by several
+         * scripts come first.
+         */
+        public static Script load(String... names) {
+            StringBuilder source = new StringBuilder();
+            for (String name : names) {
+                String path = "lua/" + name + ".lua";
+                try (InputStream file = Script.class.getResourceAsStream(path)) {
+                    if (file == null) {
+                        throw new IllegalStateException("no Lua script " + path + " beside " + Script.class.getName());
+                    }
+                    source.append(new String(file.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return of(source.toString());
         }
     }
 }

@@ -11,28 +11,24 @@ import dev.slotbridge.engine.store.StoreProperties;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * {@link HoldStore} shared by every replica. A hold is a hash {@code slotbridge:hold:<id>}; the ids of the active holds
- * are in one sorted set by expiry (what the sweepers read); the slots Slotbridge holds itself are in a hash per
- * council ({@code slot → id|expiry|client}), so an exclusive hold is one script; the holds counting against a client's
- * limits at a council are a hash per council and client ({@code id → expiry|day|slot|property}), so an admission is
- * one script. Every state change is a compare-and-set script, which also stops an ended hold counting. Ended holds
- * are kept a day, then Redis drops them.
+ * {@link HoldStore} shared by every replica. A hold is a hash {@code slotbridge:hold:<id>} (its slot's and hold's key
+ * values as {@link RedisValues} writes them); the ids of the active holds are in one sorted set by expiry (what the
+ * sweepers read); the places Slotbridge holds itself are in a hash per council ({@code place → hold, expiry, client}),
+ * so an exclusive hold is one script; the holds counting against a client's limits at a council are a hash per
+ * council and client ({@code id → expiry, day, place, property}), so an admission is one script. A place is named by
+ * {@link RedisValues#identifier}, the same in either format. Every state change is a compare-and-set script, which
+ * also stops an ended hold counting. Ended holds are kept a day, then Redis drops them.
  */
 @Singleton
 @Requires(property = StoreProperties.TYPE, value = StoreProperties.REDIS)
@@ -43,11 +39,13 @@ final class RedisHoldStore implements HoldStore {
     private static final long KEEP_ENDED_MS = Duration.ofDays(1).toMillis();
 
     // the scripts, each documented (KEYS, ARGV, answer) in its file under resources .../store/redis/lua/
-    private static final RedisStore.Script ADMIT = RedisStore.Script.load("hold-admit");
+    private static final RedisStore.Script ADMIT = RedisStore.Script.load("hold-entries", "hold-admit");
     private static final RedisStore.Script CREATE = RedisStore.Script.load("hold-create");
-    private static final RedisStore.Script CREATE_EXCLUSIVE = RedisStore.Script.load("hold-claim-place", "hold-create");
-    private static final RedisStore.Script TRANSITION = RedisStore.Script.load("hold-free-place", "hold-transition");
-    private static final RedisStore.Script END = RedisStore.Script.load("hold-free-place", "hold-end");
+    private static final RedisStore.Script CREATE_EXCLUSIVE =
+            RedisStore.Script.load("hold-entries", "hold-claim-place", "hold-create");
+    private static final RedisStore.Script TRANSITION =
+            RedisStore.Script.load("hold-entries", "hold-free-place", "hold-transition");
+    private static final RedisStore.Script END = RedisStore.Script.load("hold-entries", "hold-free-place", "hold-end");
 
     private final RedisStore redis;
 
@@ -60,8 +58,8 @@ final class RedisHoldStore implements HoldStore {
         List<String> arguments = new ArrayList<>(List.of(hold.id(), Long.toString(hold.expiresAt().toEpochMilli()),
                 hold.day().toString(), hold.propertyRef(), place(hold), Long.toString(now.toEpochMilli()),
                 Long.toString(limits.perProperty()), Long.toString(limits.perClient()),
-                Long.toString(limits.sharePercent()), Long.toString(ttl(hold))));
-        offered.forEach(place -> arguments.add(encode(place.values())));
+                Long.toString(limits.sharePercent()), Long.toString(ttl(hold)), countedEntry(hold)));
+        offered.forEach(place -> arguments.add(RedisValues.identifier(place.values())));
         List<Object> result = redis.script(OPERATION, ADMIT, List.of(counted(hold)), arguments.toArray(String[]::new));
         String outcome = (String) result.getFirst();
         if (outcome.equals("ADMITTED")) {
@@ -79,27 +77,40 @@ final class RedisHoldStore implements HoldStore {
 
     @Override
     public void create(HoldRecord hold) {
-        redis.script(OPERATION, CREATE, List.of(key(hold.id()), ACTIVE_SET, counted(hold)), arguments(hold));
+        redis.script(OPERATION, CREATE, List.of(key(hold.id()), ACTIVE_SET, counted(hold)),
+                arguments(hold).toArray(String[]::new));
     }
 
     @Override
     public boolean createExclusive(HoldRecord hold, Instant now) {
-        String[] base = arguments(hold);
-        String[] withNow = Arrays.copyOf(base, base.length + 1);
-        withNow[base.length] = Long.toString(now.toEpochMilli());
+        List<String> arguments = arguments(hold);
+        HeldEntry held = new HeldEntry(hold.id(), hold.expiresAt().toEpochMilli(), hold.client());
+        arguments.add(redis.values().write(held, held::legacy));
+        arguments.add(Long.toString(now.toEpochMilli()));
         return Long.valueOf(1).equals(redis.script(OPERATION, CREATE_EXCLUSIVE,
-                List.of(key(hold.id()), ACTIVE_SET, counted(hold), placeIndex(hold.council())), withNow).getFirst());
+                List.of(key(hold.id()), ACTIVE_SET, counted(hold), placeIndex(hold.council())),
+                arguments.toArray(String[]::new)).getFirst());
     }
 
-    private static String[] arguments(HoldRecord hold) {
-        return new String[]{hold.id(), hold.council(), hold.client(), encode(hold.slot()),
-                hold.holdKey() == null ? "" : encode(hold.holdKey()), Long.toString(hold.expiresAt().toEpochMilli()),
-                Long.toString(ttl(hold)), hold.job(), hold.propertyRef(), hold.day().toString(), place(hold)};
+    /** hold-create.lua's. */
+    private List<String> arguments(HoldRecord hold) {
+        RedisValues values = redis.values();
+        return new ArrayList<>(List.of(hold.id(), hold.council(), hold.client(), values.keyValues(hold.slot()),
+                hold.holdKey() == null ? "" : values.keyValues(hold.holdKey()),
+                Long.toString(hold.expiresAt().toEpochMilli()), Long.toString(ttl(hold)), hold.job(),
+                hold.propertyRef(), hold.day().toString(), place(hold), countedEntry(hold)));
     }
 
     /** The hold's place as the index and the counted holds key it. */
     private static String place(HoldRecord hold) {
-        return encode(hold.place().values());
+        return RedisValues.identifier(hold.place().values());
+    }
+
+    /** The hold's entry in its client's counted holds. */
+    private String countedEntry(HoldRecord hold) {
+        CountedEntry entry = new CountedEntry(hold.expiresAt().toEpochMilli(), hold.day().toString(), place(hold),
+                hold.propertyRef());
+        return redis.values().write(entry, entry::legacy);
     }
 
     /** How long Redis keeps what a hold wrote: until a day after it ends. */
@@ -117,9 +128,11 @@ final class RedisHoldStore implements HoldStore {
         // a hold made by an earlier version has no property and day: it was never counted
         // nor a place
         String place = fields.get("place");
-        return Optional.of(new HoldRecord(id, fields.get("council"), fields.get("client"), decode(fields.get("slot")),
-                place == null ? null : SlotPlace.from(decode(place)).orElse(null),
-                holdKey == null || holdKey.isEmpty() ? null : decode(holdKey), fields.get("job"), fields.get("property"),
+        return Optional.of(new HoldRecord(id, fields.get("council"), fields.get("client"),
+                RedisValues.readKeyValues(fields.get("slot")),
+                place == null ? null : SlotPlace.from(RedisValues.readKeyValues(place)).orElse(null),
+                holdKey == null || holdKey.isEmpty() ? null : RedisValues.readKeyValues(holdKey), fields.get("job"),
+                fields.get("property"),
                 Optional.ofNullable(fields.get("day")).map(LocalDate::parse).orElse(null),
                 Instant.ofEpochMilli(Long.parseLong(fields.get("expires"))), HoldState.valueOf(fields.get("state"))));
     }
@@ -173,11 +186,11 @@ final class RedisHoldStore implements HoldStore {
     public Map<SlotPlace, String> heldPlaces(String council, Instant now) {
         Map<String, String> index = redis.call(OPERATION, commands -> commands.hgetall(placeIndex(council)));
         Map<SlotPlace, String> held = new HashMap<>();
-        index.forEach((place, entry) -> {
-            String[] parts = entry.split("\\|", 3);
-            if (Long.parseLong(parts[1]) > now.toEpochMilli()) {
+        index.forEach((place, stored) -> {
+            HeldEntry entry = HeldEntry.read(stored);
+            if (entry.expires() > now.toEpochMilli()) {
                 // an earlier version indexed slot keys, which name no place
-                SlotPlace.from(decode(place)).ifPresent(found -> held.put(found, parts[2]));
+                SlotPlace.from(RedisValues.readKeyValues(place)).ifPresent(found -> held.put(found, entry.client()));
             }
         });
         return held;
@@ -202,24 +215,25 @@ final class RedisHoldStore implements HoldStore {
         return RedisStore.key("hold-quota", hold.council(), hold.client());
     }
 
-    /** Key values as {@code name=value&...}, sorted, each percent-encoded. */
-    static String encode(Map<String, String> values) {
-        StringBuilder text = new StringBuilder();
-        new TreeMap<>(values).forEach((name, value) -> text.append(text.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return text.toString();
+    /** A hold's entry in its client's counted holds ({@code hold-entries.lua}). */
+    private record CountedEntry(long expires, String day, String place, String property) {
+        String legacy() {
+            return String.join("|", Long.toString(expires), day, place, property);
+        }
     }
 
-    static Map<String, String> decode(String text) {
-        Map<String, String> values = new HashMap<>();
-        if (text != null && !text.isEmpty()) {
-            for (String pair : text.split("&")) {
-                String[] nameAndValue = pair.split("=", 2);
-                values.put(URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8),
-                        URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8));
+    /** A hold's entry in its council's held places ({@code hold-entries.lua}). */
+    private record HeldEntry(String hold, long expires, String client) {
+        static HeldEntry read(String stored) {
+            if (RedisValues.isJson(stored)) {
+                return RedisValues.read(stored, HeldEntry.class);
             }
+            String[] fields = stored.split("\\|", 3);
+            return new HeldEntry(fields[0], Long.parseLong(fields[1]), fields[2]);
         }
-        return values;
+
+        String legacy() {
+            return String.join("|", hold, Long.toString(expires), client);
+        }
     }
 }

@@ -58,6 +58,7 @@ public final class RedisStore implements AutoCloseable {
     private final String instanceId = UUID.randomUUID().toString();
     private final StoreProperties.Redis settings;
     private final StoreMetrics metrics;
+    private final RedisValues values;
     private final ClientResources resources;
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
@@ -67,6 +68,7 @@ public final class RedisStore implements AutoCloseable {
     public RedisStore(StoreProperties properties, StoreMetrics metrics) {
         this.settings = properties.redis();
         this.metrics = metrics;
+        this.values = new RedisValues(settings.writeFormat());
         this.resources = ClientResources.builder().reconnectDelay(Delay.constant(settings.reconnectDelay())).build();
         RedisURI uri = RedisURI.create(settings.uri());
         uri.setTimeout(settings.timeout());
@@ -82,6 +84,11 @@ public final class RedisStore implements AutoCloseable {
     /** This replica, as the owner of the claims it holds. */
     public String instanceId() {
         return instanceId;
+    }
+
+    /** How the stores write and read the values they keep. */
+    RedisValues values() {
+        return values;
     }
 
     /** {@code slotbridge:<purpose>:<SHA-256 of the parts>}: keys never show a client's, council's or caller's text. */

@@ -1,15 +1,16 @@
 -- Admits a hold within the client's limits at the council, and counts it.
--- KEYS[1]: the client's counted holds at the council, a hash (hold id -> 'expiry|day|place|property')
+-- KEYS[1]: the client's counted holds at the council, a hash (hold id -> entry, hold-entries.lua)
 -- ARGV[1]: id; ARGV[2]: expiry (epoch ms); ARGV[3]: day; ARGV[4]: property; ARGV[5]: place; ARGV[6]: now (epoch ms);
 -- ARGV[7]: the most holds per property; ARGV[8]: the most holds per client; ARGV[9]: the share of a day's places
--- (percent); ARGV[10]: the index's time to live (ms); ARGV[11...]: the places offered on the day
+-- (percent); ARGV[10]: the index's time to live (ms); ARGV[11]: the hold's entry; ARGV[12...]: the places offered on
+-- the day
 -- Expired entries are dropped as they are read; the day's places are the places offered and those the client's
 -- holds that day keep, each once.
 -- Returns {'ADMITTED'} or {the bound reached: 'PER_PROPERTY', 'PER_CLIENT' or 'SHARE', when the first hold counting
 -- against it ends (epoch ms, '' for none)}.
 local now = tonumber(ARGV[6])
 local places, seen = 0, {}
-for i = 11, #ARGV do
+for i = 12, #ARGV do
   if not seen[ARGV[i]] then
     seen[ARGV[i]] = true
     places = places + 1
@@ -19,26 +20,21 @@ local all, forProperty, onDay = 0, 0, 0
 local allFirst, propertyFirst, dayFirst
 local entries = redis.call('HGETALL', KEYS[1])
 for i = 1, #entries, 2 do
-  local entry = entries[i + 1]
-  local a = string.find(entry, '|', 1, true)
-  local b = string.find(entry, '|', a + 1, true)
-  local c = string.find(entry, '|', b + 1, true)
-  local expires = tonumber(string.sub(entry, 1, a - 1))
+  local expires, day, place, property = counted_entry(entries[i + 1])
   if expires <= now then
     redis.call('HDEL', KEYS[1], entries[i])
   else
     all = all + 1
     allFirst = math.min(allFirst or expires, expires)
-    if string.sub(entry, c + 1) == ARGV[4] then
+    if property == ARGV[4] then
       forProperty = forProperty + 1
       propertyFirst = math.min(propertyFirst or expires, expires)
     end
-    if string.sub(entry, a + 1, b - 1) == ARGV[3] then
+    if day == ARGV[3] then
       onDay = onDay + 1
       dayFirst = math.min(dayFirst or expires, expires)
-      local slot = string.sub(entry, b + 1, c - 1)
-      if not seen[slot] then
-        seen[slot] = true
+      if not seen[place] then
+        seen[place] = true
         places = places + 1
       end
     end
@@ -54,7 +50,7 @@ local share = tonumber(ARGV[9])
 if share < 100 and (onDay + 1) * 100 > share * places then
   return {'SHARE', dayFirst and string.format('%.0f', dayFirst) or ''}
 end
-redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. ARGV[3] .. '|' .. ARGV[5] .. '|' .. ARGV[4])
+redis.call('HSET', KEYS[1], ARGV[1], ARGV[11])
 if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[10]) then
   redis.call('PEXPIRE', KEYS[1], ARGV[10])
 end

@@ -3,7 +3,6 @@ package dev.slotbridge.store.redis;
 import dev.slotbridge.engine.booking.AvailabilityCache;
 import dev.slotbridge.engine.booking.SearchKey;
 
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import dev.slotbridge.engine.store.StoreUnavailableException;
 import dev.slotbridge.spi.model.Slot;
@@ -60,7 +59,8 @@ final class RedisAvailabilityCache implements AvailabilityCache {
 
     @Override
     public void put(SearchKey key, List<Slot> slots, Duration ttl) {
-        CachedSearch cached = new CachedSearch(clock.millis() + ttl.toMillis(), slots.stream().map(CachedSlot::of).toList());
+        CachedSearch cached = new CachedSearch(clock.millis() + ttl.toMillis(),
+                slots.stream().map(CachedSlot::of).toList());
         String value = redis.values().write(cached, cached::legacy);
         try {
             redis.script(OPERATION, PUT, List.of(property(key.council(), key.propertyRef())),
@@ -107,8 +107,9 @@ final class RedisAvailabilityCache implements AvailabilityCache {
         String legacy() {
             StringBuilder text = new StringBuilder(Long.toString(expires));
             for (CachedSlot slot : slots) {
-                text.append('\n').append(String.join("\t", slot.start(), slot.end(), RedisValues.legacyText(slot.label()),
-                        Boolean.toString(slot.preferred()), RedisValues.legacyKeyValues(slot.key())));
+                text.append('\n').append(String.join("\t", slot.start(), slot.end(),
+                        RedisValues.legacyText(slot.label()), Boolean.toString(slot.preferred()),
+                        RedisValues.legacyKeyValues(slot.key())));
             }
             return text.toString();
         }

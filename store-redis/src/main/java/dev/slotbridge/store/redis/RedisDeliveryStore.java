@@ -6,7 +6,6 @@ import dev.slotbridge.engine.events.DeliveryStore;
 import dev.slotbridge.engine.events.EventType;
 import dev.slotbridge.engine.events.OutboxBound;
 
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import io.lettuce.core.ScoredValue;
 import io.micronaut.context.annotation.Requires;
@@ -16,7 +15,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -56,13 +54,15 @@ public final class RedisDeliveryStore implements DeliveryStore {
         List<Dropped> dropped = new ArrayList<>();
         for (Delivery delivery : deliveries) {
             List<String> arguments = new ArrayList<>(List.of(DELIVERY, Integer.toString(bound.undelivered()),
-                    delivery.id(), millis(delivery.nextAttemptAt()), millis(delivery.createdAt()),
+                    delivery.id(), RedisValues.millis(delivery.nextAttemptAt()),
+                    RedisValues.millis(delivery.createdAt()),
                     Long.toString(KEEP.toMillis())));
             arguments.addAll(List.of("client", delivery.client(),
                     "endpoint", Integer.toString(delivery.endpoint()), "eventId", delivery.eventId(),
                     "type", delivery.type().name(), "council", delivery.council(), "subject", delivery.subject(),
-                    "body", delivery.body(), "created", millis(delivery.createdAt()),
-                    "attempts", Integer.toString(delivery.attempts()), "next", millis(delivery.nextAttemptAt()),
+                    "body", delivery.body(), "created", RedisValues.millis(delivery.createdAt()),
+                    "attempts", Integer.toString(delivery.attempts()),
+                    "next", RedisValues.millis(delivery.nextAttemptAt()),
                     "status", delivery.status().name(), "error", ""));
             List<Object> result = redis.script(OPERATION, ENQUEUE, List.of(key(delivery.id()), DUE,
                             byStatus(delivery.client(), DeliveryStatus.PENDING), byStatus(delivery.client(), DeliveryStatus.FAILED),
@@ -79,16 +79,7 @@ public final class RedisDeliveryStore implements DeliveryStore {
     /** A due id whose delivery Redis no longer keeps is dropped. */
     @Override
     public List<Delivery> claimDue(Instant now, Instant leaseUntil, int max) {
-        List<Delivery> due = new ArrayList<>();
-        for (String id : redis.claimDue(OPERATION, DUE, now, leaseUntil, max)) {
-            Optional<Delivery> delivery = find(id);
-            if (delivery.isPresent()) {
-                due.add(delivery.get());
-            } else {
-                redis.call(OPERATION, commands -> commands.zrem(DUE, id));
-            }
-        }
-        return due;
+        return redis.claimDue(OPERATION, DUE, now, leaseUntil, max, this::find);
     }
 
     @Override
@@ -102,8 +93,9 @@ public final class RedisDeliveryStore implements DeliveryStore {
             keys.add(byEndpoint(delivery, status));
         }
         redis.script(OPERATION, UPDATE, keys, DELIVERY, Integer.toString(OutboxBound.DELIVERED), delivery.id(),
-                delivery.status().name(), Integer.toString(delivery.attempts()), millis(delivery.nextAttemptAt()),
-                delivery.lastError() == null ? "" : delivery.lastError(), millis(delivery.createdAt()),
+                delivery.status().name(), Integer.toString(delivery.attempts()),
+                RedisValues.millis(delivery.nextAttemptAt()),
+                delivery.lastError() == null ? "" : delivery.lastError(), RedisValues.millis(delivery.createdAt()),
                 Long.toString(keep.toMillis()));
     }
 
@@ -115,16 +107,14 @@ public final class RedisDeliveryStore implements DeliveryStore {
 
     @Override
     public Optional<Delivery> find(String id) {
-        Map<String, String> fields = redis.call(OPERATION, commands -> commands.hgetall(key(id)));
-        if (fields == null || fields.isEmpty()) {
-            return Optional.empty();
-        }
-        String error = fields.get("error");
-        return Optional.of(new Delivery(id, fields.get("client"), Integer.parseInt(fields.get("endpoint")),
-                fields.get("eventId"), EventType.valueOf(fields.get("type")), fields.get("council"), fields.get("subject"),
-                fields.get("body"), instant(fields.get("created")), Integer.parseInt(fields.get("attempts")),
-                instant(fields.get("next")), DeliveryStatus.valueOf(fields.get("status")),
-                error == null || error.isEmpty() ? null : error));
+        return redis.hash(OPERATION, key(id)).map(fields -> {
+            String error = fields.get("error");
+            return new Delivery(id, fields.get("client"), Integer.parseInt(fields.get("endpoint")),
+                    fields.get("eventId"), EventType.valueOf(fields.get("type")), fields.get("council"),
+                    fields.get("subject"), fields.get("body"), RedisValues.instant(fields.get("created")),
+                    Integer.parseInt(fields.get("attempts")), RedisValues.instant(fields.get("next")),
+                    DeliveryStatus.valueOf(fields.get("status")), error == null || error.isEmpty() ? null : error);
+        });
     }
 
     @Override
@@ -153,13 +143,5 @@ public final class RedisDeliveryStore implements DeliveryStore {
 
     private static String byStatus(String client, DeliveryStatus status) {
         return RedisStore.key("webhooks-" + status.name().toLowerCase(java.util.Locale.ROOT), client);
-    }
-
-    private static String millis(Instant instant) {
-        return Long.toString(instant.toEpochMilli());
-    }
-
-    private static Instant instant(String millis) {
-        return Instant.ofEpochMilli(Long.parseLong(millis));
     }
 }

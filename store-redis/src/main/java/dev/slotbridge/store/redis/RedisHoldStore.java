@@ -6,7 +6,6 @@ import dev.slotbridge.engine.booking.HoldState;
 import dev.slotbridge.engine.booking.HoldStore;
 import dev.slotbridge.engine.booking.SlotPlace;
 
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -55,8 +54,8 @@ final class RedisHoldStore implements HoldStore {
 
     @Override
     public HoldLimits.Admission admit(HoldRecord hold, HoldLimits limits, Set<SlotPlace> offered, Instant now) {
-        List<String> arguments = new ArrayList<>(List.of(hold.id(), Long.toString(hold.expiresAt().toEpochMilli()),
-                hold.day().toString(), hold.propertyRef(), place(hold), Long.toString(now.toEpochMilli()),
+        List<String> arguments = new ArrayList<>(List.of(hold.id(), RedisValues.millis(hold.expiresAt()),
+                hold.day().toString(), hold.propertyRef(), place(hold), RedisValues.millis(now),
                 Long.toString(limits.perProperty()), Long.toString(limits.perClient()),
                 Long.toString(limits.sharePercent()), Long.toString(ttl(hold)), countedEntry(hold)));
         offered.forEach(place -> arguments.add(RedisValues.identifier(place.values())));
@@ -67,7 +66,7 @@ final class RedisHoldStore implements HoldStore {
         }
         String firstEnds = (String) result.get(1);
         return new HoldLimits.Admission(HoldLimits.Bound.valueOf(outcome),
-                firstEnds.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(firstEnds)));
+                firstEnds.isEmpty() ? null : RedisValues.instant(firstEnds));
     }
 
     @Override
@@ -86,7 +85,7 @@ final class RedisHoldStore implements HoldStore {
         List<String> arguments = arguments(hold);
         HeldEntry held = new HeldEntry(hold.id(), hold.expiresAt().toEpochMilli(), hold.client());
         arguments.add(redis.values().write(held, held::legacy));
-        arguments.add(Long.toString(now.toEpochMilli()));
+        arguments.add(RedisValues.millis(now));
         return Long.valueOf(1).equals(redis.script(OPERATION, CREATE_EXCLUSIVE,
                 List.of(key(hold.id()), ACTIVE_SET, counted(hold), placeIndex(hold.council())),
                 arguments.toArray(String[]::new)).getFirst());
@@ -97,7 +96,7 @@ final class RedisHoldStore implements HoldStore {
         RedisValues values = redis.values();
         return new ArrayList<>(List.of(hold.id(), hold.council(), hold.client(), values.keyValues(hold.slot()),
                 hold.holdKey() == null ? "" : values.keyValues(hold.holdKey()),
-                Long.toString(hold.expiresAt().toEpochMilli()), Long.toString(ttl(hold)), hold.job(),
+                RedisValues.millis(hold.expiresAt()), Long.toString(ttl(hold)), hold.job(),
                 hold.propertyRef(), hold.day().toString(), place(hold), countedEntry(hold)));
     }
 
@@ -120,21 +119,18 @@ final class RedisHoldStore implements HoldStore {
 
     @Override
     public Optional<HoldRecord> find(String id) {
-        Map<String, String> fields = redis.call(OPERATION, commands -> commands.hgetall(key(id)));
-        if (fields == null || fields.isEmpty()) {
-            return Optional.empty();
-        }
-        String holdKey = fields.get("holdKey");
-        // a hold made by an earlier version has no property and day: it was never counted
-        // nor a place
-        String place = fields.get("place");
-        return Optional.of(new HoldRecord(id, fields.get("council"), fields.get("client"),
-                RedisValues.readKeyValues(fields.get("slot")),
-                place == null ? null : SlotPlace.from(RedisValues.readKeyValues(place)).orElse(null),
-                holdKey == null || holdKey.isEmpty() ? null : RedisValues.readKeyValues(holdKey), fields.get("job"),
-                fields.get("property"),
-                Optional.ofNullable(fields.get("day")).map(LocalDate::parse).orElse(null),
-                Instant.ofEpochMilli(Long.parseLong(fields.get("expires"))), HoldState.valueOf(fields.get("state"))));
+        return redis.hash(OPERATION, key(id)).map(fields -> {
+            String holdKey = fields.get("holdKey");
+            // a hold made by an earlier version has no property and day: it was never counted
+            // nor a place
+            String place = fields.get("place");
+            return new HoldRecord(id, fields.get("council"), fields.get("client"),
+                    RedisValues.readKeyValues(fields.get("slot")),
+                    place == null ? null : SlotPlace.from(RedisValues.readKeyValues(place)).orElse(null),
+                    holdKey == null || holdKey.isEmpty() ? null : RedisValues.readKeyValues(holdKey), fields.get("job"),
+                    fields.get("property"), Optional.ofNullable(fields.get("day")).map(LocalDate::parse).orElse(null),
+                    RedisValues.instant(fields.get("expires")), HoldState.valueOf(fields.get("state")));
+        });
     }
 
     @Override
@@ -148,22 +144,13 @@ final class RedisHoldStore implements HoldStore {
     public boolean end(HoldRecord hold, HoldState to, Instant retryAt) {
         return Long.valueOf(1).equals(redis.script(OPERATION, END,
                 List.of(key(hold.id()), ACTIVE_SET, placeIndex(hold.council()), counted(hold), RELEASES_DUE), hold.id(), to.name(),
-                Long.toString(retryAt.toEpochMilli()), hold.heldByScheduler() ? "1" : "0").getFirst());
+                RedisValues.millis(retryAt), hold.heldByScheduler() ? "1" : "0").getFirst());
     }
 
     /** A release whose hold Redis no longer keeps (ended more than a day ago) is dropped. */
     @Override
     public List<HoldRecord> releasesDue(Instant now, Instant retryAt, int max) {
-        List<HoldRecord> due = new ArrayList<>();
-        for (String id : redis.claimDue(OPERATION, RELEASES_DUE, now, retryAt, max)) {
-            Optional<HoldRecord> hold = find(id);
-            if (hold.isPresent()) {
-                due.add(hold.get());
-            } else {
-                redis.call(OPERATION, commands -> commands.zrem(RELEASES_DUE, id));
-            }
-        }
-        return due;
+        return redis.claimDue(OPERATION, RELEASES_DUE, now, retryAt, max, this::find);
     }
 
     @Override

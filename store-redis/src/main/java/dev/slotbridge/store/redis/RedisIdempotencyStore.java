@@ -7,7 +7,6 @@ import dev.slotbridge.engine.idempotency.StoredAnswer;
 
 import dev.slotbridge.engine.store.ClaimRenewals;
 import dev.slotbridge.engine.store.PollingWait;
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;

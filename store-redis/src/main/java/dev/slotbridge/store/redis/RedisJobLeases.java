@@ -6,7 +6,6 @@ import dev.slotbridge.engine.booking.LeaseRefusal;
 import dev.slotbridge.engine.idempotency.IdempotencyProperties;
 import dev.slotbridge.engine.store.ClaimRenewals;
 import dev.slotbridge.engine.store.PollingWait;
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import dev.slotbridge.engine.store.StoreUnavailableException;
 import io.micronaut.context.annotation.Requires;

@@ -31,8 +31,11 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -125,6 +128,12 @@ public final class RedisStore implements AutoCloseable {
         }
     }
 
+    /** A hash's fields; empty when Redis keeps no such hash. */
+    public Optional<Map<String, String>> hash(String operation, String key) {
+        Map<String, String> fields = call(operation, redis -> redis.hgetall(key));
+        return fields == null || fields.isEmpty() ? Optional.empty() : Optional.of(fields);
+    }
+
     /** Runs a Lua script by its SHA-1, loading it again when Redis lost it (after a restart). */
     public List<Object> script(String operation, Script script, List<String> keys, String... arguments) {
         String[] keyArray = keys.toArray(String[]::new);
@@ -138,13 +147,20 @@ public final class RedisStore implements AutoCloseable {
     }
 
     /**
-     * The members of a sorted set scored by when they are due (epoch ms) that are due by {@code now}, at most
-     * {@code max}, each claimed in the same step until {@code leaseUntil} (its score moved there), so that one caller
-     * at a time works on each: the outbox pattern of holds' releases and webhook deliveries.
+     * The records whose ids are members of a sorted set scored by when they are due (epoch ms) and are due by
+     * {@code now}, at most {@code max}, each claimed in the same step until {@code leaseUntil} (its score moved
+     * there), so that one caller at a time works on each: the outbox pattern of holds' releases and webhook
+     * deliveries. An id whose record Redis no longer keeps ({@code find} finds none) is dropped from the set.
      */
-    public List<String> claimDue(String operation, String dueSet, Instant now, Instant leaseUntil, int max) {
-        return script(operation, CLAIM_DUE, List.of(dueSet), Long.toString(now.toEpochMilli()),
-                Long.toString(leaseUntil.toEpochMilli()), Integer.toString(max)).stream().map(String.class::cast).toList();
+    public <T> List<T> claimDue(String operation, String dueSet, Instant now, Instant leaseUntil, int max,
+                                Function<String, Optional<T>> find) {
+        List<T> due = new ArrayList<>();
+        for (Object id : script(operation, CLAIM_DUE, List.of(dueSet), RedisValues.millis(now),
+                RedisValues.millis(leaseUntil), Integer.toString(max))) {
+            find.apply((String) id).ifPresentOrElse(due::add,
+                    () -> call(operation, redis -> redis.zrem(dueSet, (String) id)));
+        }
+        return due;
     }
 
     /**

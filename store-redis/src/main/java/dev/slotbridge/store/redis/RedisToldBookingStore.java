@@ -2,7 +2,6 @@ package dev.slotbridge.store.redis;
 
 import dev.slotbridge.engine.events.ToldBookingStore;
 
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;

@@ -11,6 +11,7 @@ import dev.slotbridge.engine.store.StoreProperties;
 import java.net.URLDecoder;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.TreeMap;
@@ -29,7 +30,8 @@ import java.util.function.Supplier;
 final class RedisValues {
     private static final ObjectMapper JSON = JsonMapper.builder()
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
-            .serializationInclusion(JsonInclude.Include.NON_NULL)
+            .defaultPropertyInclusion(JsonInclude.Value.construct(JsonInclude.Include.NON_NULL,
+                    JsonInclude.Include.NON_NULL))
             .build();
     private static final TypeReference<Map<String, String>> KEY_VALUES = new TypeReference<>() { };
 
@@ -100,6 +102,16 @@ final class RedisValues {
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("a stored " + type.getSimpleName() + " is not the JSON it should be", e);
         }
+    }
+
+    /** An instant as the stores write it, in text: epoch milliseconds. */
+    static String millis(Instant instant) {
+        return Long.toString(instant.toEpochMilli());
+    }
+
+    /** An instant {@link #millis} wrote. */
+    static Instant instant(String millis) {
+        return Instant.ofEpochMilli(Long.parseLong(millis));
     }
 
     /** A text percent-encoded as the earlier format does; {@code null} as empty. */

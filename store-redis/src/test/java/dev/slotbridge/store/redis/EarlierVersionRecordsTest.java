@@ -54,7 +54,7 @@ final class EarlierVersionRecordsTest {
     private final RedisStore redis = replicas.replica(StoreProperties.Redis.JSON);
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         replicas.close();
     }
 

@@ -50,7 +50,7 @@ final class WriteFormatTest {
     private final RedisHoldStore jsonHolds = new RedisHoldStore(replicas.replica(StoreProperties.Redis.JSON));
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         replicas.close();
     }
 

@@ -103,6 +103,10 @@ public record ConfigurationDescription(ConfigNode.Section root, Map<String, Prov
                                         .byDefault("2s").range("1ms", "1m").build())
                                 .optional("reconnect-delay", value(DURATION, "the wait between reconnection attempts")
                                         .byDefault("500ms").range("1ms", "1m").build())
+                                .optional("write-format", value(CHOICE, "how holds and cached searches are written: "
+                                        + "legacy (as the previous version writes them, so it can read them during a "
+                                        + "rolling upgrade) or json; this version reads both")
+                                        .choices(List.of("legacy", "json")).byDefault("legacy").build())
                                 .section("the Redis store"))
                         .section("the store shared by replicas"))
                 .optional("webhooks", new ConfigNode.Keys()

@@ -1,12 +1,12 @@
 package dev.slotbridge.config;
 
+import dev.slotbridge.engine.events.EventType;
+import dev.slotbridge.engine.security.Permission;
 import dev.slotbridge.provider.connect.ConnectProviderFactory;
 import dev.slotbridge.provider.drs.DrsProviderFactory;
 import dev.slotbridge.provider.rest.RestProviderFactory;
 import dev.slotbridge.provider.sandbox.SandboxProviderFactory;
 import dev.slotbridge.provider.servicemobility.ServiceMobilityProviderFactory;
-import dev.slotbridge.engine.events.EventType;
-import dev.slotbridge.engine.security.Permission;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;

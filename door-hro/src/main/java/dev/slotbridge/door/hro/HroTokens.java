@@ -1,6 +1,5 @@
 package dev.slotbridge.door.hro;
 
-import dev.slotbridge.config.SlotbridgeConfiguration;
 import com.nimbusds.jose.JOSEException;
 import com.nimbusds.jose.JWSAlgorithm;
 import com.nimbusds.jose.JWSHeader;
@@ -8,6 +7,7 @@ import com.nimbusds.jose.crypto.MACSigner;
 import com.nimbusds.jose.crypto.MACVerifier;
 import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
+import dev.slotbridge.config.SlotbridgeConfiguration;
 import jakarta.inject.Singleton;
 
 import java.nio.charset.StandardCharsets;

@@ -1,10 +1,14 @@
 package dev.slotbridge.door.v1;
 
+import dev.slotbridge.door.v1.body.SearchRequest;
+import dev.slotbridge.door.v1.json.JsonBytes;
+import dev.slotbridge.door.v1.mapping.ApiMapping;
+import dev.slotbridge.door.v1.mapping.RequestReader;
 import dev.slotbridge.engine.booking.BookingService;
 import dev.slotbridge.engine.booking.SlotSearch;
-import dev.slotbridge.http.input.JsonBodyReader;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.CouncilAccess;
+import dev.slotbridge.http.input.JsonBodyReader;
 import dev.slotbridge.spi.Capability;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

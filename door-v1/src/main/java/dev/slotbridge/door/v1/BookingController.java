@@ -1,5 +1,12 @@
 package dev.slotbridge.door.v1;
 
+import dev.slotbridge.door.v1.body.BookRequest;
+import dev.slotbridge.door.v1.body.BookingListBody;
+import dev.slotbridge.door.v1.body.CancelBookingRequest;
+import dev.slotbridge.door.v1.body.RescheduleRequest;
+import dev.slotbridge.door.v1.json.JsonBytes;
+import dev.slotbridge.door.v1.mapping.ApiMapping;
+import dev.slotbridge.door.v1.mapping.RequestReader;
 import dev.slotbridge.engine.booking.BookingAnswer;
 import dev.slotbridge.engine.booking.BookingService;
 import dev.slotbridge.engine.booking.HoldService;
@@ -7,10 +14,10 @@ import dev.slotbridge.engine.booking.SlotPlace;
 import dev.slotbridge.engine.booking.VisibleBooking;
 import dev.slotbridge.engine.council.Council;
 import dev.slotbridge.engine.idempotency.StoredAnswer;
-import dev.slotbridge.http.input.JsonBodyReader;
 import dev.slotbridge.engine.ref.CouncilRefs;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.CouncilAccess;
+import dev.slotbridge.http.input.JsonBodyReader;
 import dev.slotbridge.spi.Capability;
 import dev.slotbridge.spi.model.BookingRequest;
 import dev.slotbridge.spi.model.CancelRequest;
@@ -27,7 +34,6 @@ import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.RequestAttribute;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
-
 
 /** Books, views, lists, reschedules and cancels bookings at a council. */
 @Controller("/v1/councils/{council}/bookings")

@@ -2,14 +2,14 @@ package dev.slotbridge.door.v1;
 
 import dev.slotbridge.engine.council.Council;
 import dev.slotbridge.engine.council.CouncilRegistry;
+import dev.slotbridge.engine.error.ProblemException;
+import dev.slotbridge.engine.error.ProblemType;
 import dev.slotbridge.engine.events.CallbackSecrets;
 import dev.slotbridge.engine.events.SchedulerChanges;
+import dev.slotbridge.engine.metrics.WebhookMetrics;
 import dev.slotbridge.http.input.JsonBodyReader;
 import dev.slotbridge.http.input.TextRule;
 import dev.slotbridge.http.input.Violations;
-import dev.slotbridge.engine.metrics.WebhookMetrics;
-import dev.slotbridge.engine.error.ProblemException;
-import dev.slotbridge.engine.error.ProblemType;
 import dev.slotbridge.http.security.AuthorizationHeader;
 import dev.slotbridge.http.security.FailedAuthentications;
 import dev.slotbridge.spi.SchedulerCallbacks.CallbackReply;

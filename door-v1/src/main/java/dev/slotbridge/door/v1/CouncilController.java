@@ -1,5 +1,7 @@
 package dev.slotbridge.door.v1;
 
+import dev.slotbridge.door.v1.body.CouncilBody;
+import dev.slotbridge.door.v1.body.CouncilListBody;
 import dev.slotbridge.engine.council.Council;
 import dev.slotbridge.engine.council.CouncilRegistry;
 import dev.slotbridge.engine.security.ApiClient;

@@ -1,11 +1,17 @@
 package dev.slotbridge.door.v1;
 
+import dev.slotbridge.door.v1.body.HoldBody;
+import dev.slotbridge.door.v1.body.HoldRequest;
+import dev.slotbridge.door.v1.body.IsoTime;
+import dev.slotbridge.door.v1.json.JsonBytes;
+import dev.slotbridge.door.v1.mapping.ApiMapping;
+import dev.slotbridge.door.v1.mapping.RequestReader;
 import dev.slotbridge.engine.booking.HoldService;
 import dev.slotbridge.engine.idempotency.StoredAnswer;
-import dev.slotbridge.http.input.JsonBodyReader;
 import dev.slotbridge.engine.ref.CouncilRefs;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.CouncilAccess;
+import dev.slotbridge.http.input.JsonBodyReader;
 import dev.slotbridge.spi.Capability;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpHeaders;

@@ -1,10 +1,13 @@
 package dev.slotbridge.door.v1;
 
+import dev.slotbridge.door.v1.body.DeliveryBody;
+import dev.slotbridge.door.v1.body.DeliveryListBody;
+import dev.slotbridge.door.v1.body.IsoTime;
+import dev.slotbridge.engine.error.FieldError;
+import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.events.Delivery;
 import dev.slotbridge.engine.events.DeliveryStatus;
 import dev.slotbridge.engine.events.WebhookDeliveries;
-import dev.slotbridge.engine.error.ProblemException;
-import dev.slotbridge.engine.error.FieldError;
 import dev.slotbridge.engine.security.ApiClient;
 import io.micronaut.core.annotation.Nullable;
 import io.micronaut.http.HttpResponse;

@@ -1,6 +1,5 @@
 package dev.slotbridge.engine.booking;
 
-
 import dev.slotbridge.spi.model.Slot;
 
 import java.time.Duration;

@@ -1,16 +1,16 @@
 package dev.slotbridge.engine.booking;
 
 import dev.slotbridge.engine.council.Council;
+import dev.slotbridge.engine.error.CouncilUnavailableException;
+import dev.slotbridge.engine.error.ProblemException;
+import dev.slotbridge.engine.error.ProblemType;
 import dev.slotbridge.engine.events.BookingChange;
 import dev.slotbridge.engine.events.EventPublisher;
 import dev.slotbridge.engine.events.EventType;
 import dev.slotbridge.engine.idempotency.StoredAnswer;
 import dev.slotbridge.engine.logging.AuditLog;
-import dev.slotbridge.engine.error.ProblemException;
-import dev.slotbridge.engine.error.ProblemType;
 import dev.slotbridge.engine.ref.CouncilRefs;
 import dev.slotbridge.engine.resilience.CallDeadline;
-import dev.slotbridge.engine.resilience.CouncilUnavailableException;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.BookingVisibility;
 import dev.slotbridge.spi.error.ProviderException;

@@ -1,9 +1,8 @@
 package dev.slotbridge.engine.booking;
 
-import dev.slotbridge.engine.idempotency.IdempotencyStore;
 import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.ProblemType;
-
+import dev.slotbridge.engine.idempotency.IdempotencyStore;
 
 /** The answers to an {@code Idempotency-Key} claim that is refused, the same for bookings and holds. */
 final class ClaimRefusals {

@@ -1,14 +1,16 @@
 package dev.slotbridge.engine.booking;
 
+import dev.slotbridge.config.ConfigSection;
+import dev.slotbridge.config.SlotbridgeConfiguration;
 import dev.slotbridge.engine.council.Council;
+import dev.slotbridge.engine.error.FieldError;
+import dev.slotbridge.engine.error.ProblemException;
+import dev.slotbridge.engine.error.ProblemType;
 import dev.slotbridge.engine.idempotency.IdempotencyKey;
 import dev.slotbridge.engine.idempotency.IdempotencyStore;
 import dev.slotbridge.engine.idempotency.RequestFingerprint;
 import dev.slotbridge.engine.idempotency.StoredAnswer;
 import dev.slotbridge.engine.metrics.HoldMetrics;
-import dev.slotbridge.engine.error.ProblemException;
-import dev.slotbridge.engine.error.FieldError;
-import dev.slotbridge.engine.error.ProblemType;
 import dev.slotbridge.engine.ref.CouncilRefs;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.store.StoreUnavailableException;
@@ -22,8 +24,6 @@ import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import dev.slotbridge.spi.model.SlotQuery;
-import dev.slotbridge.config.ConfigSection;
-import dev.slotbridge.config.SlotbridgeConfiguration;
 import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;

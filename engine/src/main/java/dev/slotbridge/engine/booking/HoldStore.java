@@ -1,6 +1,5 @@
 package dev.slotbridge.engine.booking;
 
-
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;

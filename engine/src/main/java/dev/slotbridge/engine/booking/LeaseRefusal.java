@@ -3,7 +3,6 @@ package dev.slotbridge.engine.booking;
 import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.ProblemType;
 
-
 /** The answer when another change to the same job held its lease for the whole wait. */
 public final class LeaseRefusal {
     private LeaseRefusal() {

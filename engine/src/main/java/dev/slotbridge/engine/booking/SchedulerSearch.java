@@ -1,10 +1,10 @@
 package dev.slotbridge.engine.booking;
 
+import dev.slotbridge.config.SlotbridgeConfiguration;
 import dev.slotbridge.engine.council.Council;
 import dev.slotbridge.engine.metrics.SearchMetrics;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotQuery;
-import dev.slotbridge.config.SlotbridgeConfiguration;
 import jakarta.inject.Singleton;
 
 import java.time.Duration;

@@ -1,6 +1,5 @@
 package dev.slotbridge.engine.error;
 
-import dev.slotbridge.engine.resilience.CouncilUnavailableException;
 import dev.slotbridge.engine.store.StoreUnavailableException;
 import dev.slotbridge.spi.error.BookingNotActiveException;
 import dev.slotbridge.spi.error.BookingNotFoundException;

@@ -1,6 +1,5 @@
 package dev.slotbridge.engine.idempotency;
 
-
 import java.time.Duration;
 
 /**

@@ -1,14 +1,13 @@
 package dev.slotbridge.engine.metrics;
 
+import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
-import io.github.resilience4j.circuitbreaker.CircuitBreaker;
 import jakarta.inject.Singleton;
 
 import java.util.List;
-
 
 /**
  * The Slotbridge meters (see {@code docs/metrics.md}). Tags are council ids, provider names, operations and

@@ -1,8 +1,8 @@
 package dev.slotbridge.engine.ref;
 
 import dev.slotbridge.engine.council.Council;
-import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.FieldError;
+import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.ProblemType;
 import dev.slotbridge.spi.model.BookingKey;
 import dev.slotbridge.spi.model.Slot;

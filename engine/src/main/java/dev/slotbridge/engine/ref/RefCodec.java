@@ -2,8 +2,6 @@ package dev.slotbridge.engine.ref;
 
 import io.micronaut.context.annotation.Context;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.nio.BufferUnderflowException;
 import java.nio.ByteBuffer;
@@ -18,6 +16,8 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 /**
  * Turns a {@link SignedRef} into an opaque, URL-safe, tamper-evident token and back.

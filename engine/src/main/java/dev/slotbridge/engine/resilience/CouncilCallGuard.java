@@ -1,7 +1,7 @@
 package dev.slotbridge.engine.resilience;
 
 import dev.slotbridge.engine.error.CallOutcome;
-
+import dev.slotbridge.engine.error.CouncilUnavailableException;
 import dev.slotbridge.engine.metrics.RequestExchanges;
 import dev.slotbridge.engine.metrics.SchedulerMetrics;
 import dev.slotbridge.engine.store.StoreUnavailableException;

@@ -1,7 +1,7 @@
 package dev.slotbridge.engine.resilience;
 
-import io.micronaut.context.exceptions.ConfigurationException;
 import dev.slotbridge.config.ConfigSection;
+import io.micronaut.context.exceptions.ConfigurationException;
 
 import java.time.Duration;
 

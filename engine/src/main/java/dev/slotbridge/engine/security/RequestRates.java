@@ -1,6 +1,5 @@
 package dev.slotbridge.engine.security;
 
-
 import java.time.Duration;
 import java.util.Optional;
 

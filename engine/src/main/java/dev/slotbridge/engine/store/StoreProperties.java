@@ -30,7 +30,8 @@ public record StoreProperties(String type,
         ConfigSection redis = store.section("redis");
         return new StoreProperties(store.text("type").orElseThrow(), store.duration("claim-lease").orElseThrow(),
                 store.duration("owner-ttl").orElseThrow(), new Redis(redis.text("uri").orElseThrow(),
-                redis.duration("timeout").orElseThrow(), redis.duration("reconnect-delay").orElseThrow()));
+                redis.duration("timeout").orElseThrow(), redis.duration("reconnect-delay").orElseThrow(),
+                redis.text("write-format").orElseThrow()));
     }
 
     /**
@@ -39,9 +40,19 @@ public record StoreProperties(String type,
      * @param uri            e.g. {@code redis://127.0.0.1:6379/0} ({@code rediss://} for TLS, credentials in the URI)
      * @param timeout        a command's time limit, and the connect timeout: a write fails fast while Redis is down
      * @param reconnectDelay the wait between reconnection attempts (constant, not Lettuce's exponential default)
+     * @param writeFormat    how structured values are written: {@code legacy}, as the previous version wrote them, so
+     *                       it can still read them during a rolling upgrade, or {@code json}; both are always read
      */
     public record Redis(String uri,
                         Duration timeout,
-                        Duration reconnectDelay) {
+                        Duration reconnectDelay,
+                        String writeFormat) {
+        public static final String LEGACY = "legacy";
+        public static final String JSON = "json";
+
+        /** Writing {@code legacy}, the default. */
+        public Redis(String uri, Duration timeout, Duration reconnectDelay) {
+            this(uri, timeout, reconnectDelay, LEGACY);
+        }
     }
 }

@@ -1,5 +1,6 @@
 package dev.slotbridge.engine.resilience;
 
+import dev.slotbridge.engine.error.CouncilUnavailableException;
 import dev.slotbridge.engine.metrics.SchedulerMetrics;
 import dev.slotbridge.engine.tracing.Tracing;
 import dev.slotbridge.spi.error.RejectedBySchedulerException;

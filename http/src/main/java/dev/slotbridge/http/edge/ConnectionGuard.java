@@ -1,7 +1,6 @@
 package dev.slotbridge.http.edge;
 
 import dev.slotbridge.engine.error.ErrorTable;
-
 import dev.slotbridge.engine.error.ProblemType;
 import io.micronaut.http.netty.channel.ChannelPipelineCustomizer;
 import io.netty.buffer.ByteBuf;
@@ -32,8 +31,8 @@ import io.netty.util.concurrent.ScheduledFuture;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
-import java.nio.channels.ClosedChannelException;
 import java.net.InetSocketAddress;
+import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;

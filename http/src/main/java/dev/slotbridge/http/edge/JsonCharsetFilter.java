@@ -1,8 +1,8 @@
 package dev.slotbridge.http.edge;
 
-import dev.slotbridge.http.FilterPatterns;
 import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.ProblemType;
+import dev.slotbridge.http.FilterPatterns;
 import io.micronaut.http.HttpMethod;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MediaType;

@@ -1,15 +1,15 @@
 package dev.slotbridge.http.edge;
 
+import dev.slotbridge.engine.metrics.RequestExchanges;
+import dev.slotbridge.engine.resilience.CallDeadline;
+import dev.slotbridge.engine.security.ApiClient;
+import dev.slotbridge.engine.tracing.Tracing;
 import dev.slotbridge.http.metrics.ApiRequestMetrics;
 import dev.slotbridge.http.metrics.ApiRoute;
 import dev.slotbridge.http.metrics.HttpRequestMetrics;
-import dev.slotbridge.engine.metrics.RequestExchanges;
 import dev.slotbridge.http.problem.Faults;
 import dev.slotbridge.http.problem.Problem;
-import dev.slotbridge.engine.resilience.CallDeadline;
-import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.http.security.ClientAddresses;
-import dev.slotbridge.engine.tracing.Tracing;
 import dev.slotbridge.spi.support.SchedulerExchanges;
 import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;

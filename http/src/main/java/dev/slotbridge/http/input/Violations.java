@@ -1,7 +1,7 @@
 package dev.slotbridge.http.input;
 
-import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.FieldError;
+import dev.slotbridge.engine.error.ProblemException;
 
 import java.time.Instant;
 import java.time.LocalDate;

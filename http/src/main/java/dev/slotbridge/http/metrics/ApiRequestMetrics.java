@@ -1,9 +1,8 @@
 package dev.slotbridge.http.metrics;
 
+import dev.slotbridge.config.SlotbridgeConfiguration;
 import dev.slotbridge.engine.error.Fault;
 import dev.slotbridge.engine.metrics.ServiceLevelBuckets;
-
-import dev.slotbridge.config.SlotbridgeConfiguration;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -1,7 +1,6 @@
 package dev.slotbridge.http.metrics;
 
 import dev.slotbridge.engine.metrics.ServiceLevelBuckets;
-
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.micronaut.http.HttpRequest;

@@ -1,8 +1,7 @@
 package dev.slotbridge.http.problem;
 
+import dev.slotbridge.engine.error.CouncilUnavailableException;
 import dev.slotbridge.engine.error.ProblemType;
-
-import dev.slotbridge.engine.resilience.CouncilUnavailableException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

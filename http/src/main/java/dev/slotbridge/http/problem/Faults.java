@@ -1,9 +1,8 @@
 package dev.slotbridge.http.problem;
 
-import dev.slotbridge.engine.error.ProblemType;
-
 import dev.slotbridge.engine.error.ErrorTable;
 import dev.slotbridge.engine.error.Fault;
+import dev.slotbridge.engine.error.ProblemType;
 import io.micronaut.http.HttpResponse;
 
 /** Whose fault an API answer is ({@link Fault}), from its problem type, or its status when it is no problem answer. */

@@ -1,8 +1,7 @@
 package dev.slotbridge.http.problem;
 
-import dev.slotbridge.engine.error.FieldError;
-
 import com.fasterxml.jackson.annotation.JsonInclude;
+import dev.slotbridge.engine.error.FieldError;
 import io.micronaut.serde.annotation.Serdeable;
 
 import java.net.URI;

@@ -2,7 +2,6 @@ package dev.slotbridge.http.problem;
 
 import dev.slotbridge.engine.error.FieldError;
 import dev.slotbridge.engine.error.ProblemType;
-
 import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;

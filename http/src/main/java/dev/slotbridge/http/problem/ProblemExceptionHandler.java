@@ -1,7 +1,6 @@
 package dev.slotbridge.http.problem;
 
 import dev.slotbridge.engine.error.ProblemException;
-
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;

@@ -1,15 +1,13 @@
 package dev.slotbridge.http.problem;
 
 import dev.slotbridge.engine.error.ErrorTable;
-import io.micronaut.http.HttpHeaders;
-import io.micronaut.http.HttpStatus;
-
-import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.FieldError;
+import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.ProblemType;
-
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
+import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 

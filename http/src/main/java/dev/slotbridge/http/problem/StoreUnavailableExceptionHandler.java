@@ -1,7 +1,6 @@
 package dev.slotbridge.http.problem;
 
 import dev.slotbridge.engine.error.ProblemType;
-
 import dev.slotbridge.engine.store.StoreUnavailableException;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;

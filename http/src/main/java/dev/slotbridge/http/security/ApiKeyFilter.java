@@ -2,18 +2,13 @@ package dev.slotbridge.http.security;
 
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.ApiClients;
-
 import dev.slotbridge.http.FilterPatterns;
-import dev.slotbridge.engine.error.ProblemException;
-import dev.slotbridge.engine.error.ProblemType;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
-
-import java.util.Map;
 
 /**
  * Requires {@code Authorization: Bearer <api-key>} on every {@code /v1} call and stores the {@link ApiClient} on the

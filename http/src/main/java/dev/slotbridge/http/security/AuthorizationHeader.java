@@ -1,13 +1,12 @@
 package dev.slotbridge.http.security;
 
-import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.FieldError;
+import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.ProblemType;
 import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 
 import java.util.List;
-import java.util.Map;
 
 /** A request's one {@code Authorization} header, on every door: two are 400 {@code malformed-request}, never "the first wins". */
 public final class AuthorizationHeader {

@@ -1,22 +1,18 @@
 package dev.slotbridge.http.security;
 
+import dev.slotbridge.engine.error.ProblemException;
+import dev.slotbridge.engine.error.ProblemType;
+import dev.slotbridge.engine.metrics.SchedulerMetrics;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.ApiClients;
 import dev.slotbridge.engine.security.RequestRates;
-
 import dev.slotbridge.http.FilterPatterns;
-import dev.slotbridge.engine.metrics.SchedulerMetrics;
-import dev.slotbridge.engine.error.ProblemException;
-import dev.slotbridge.engine.error.ProblemType;
 import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.annotation.RequestFilter;
 import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.http.filter.FilterPatternStyle;
 import io.micronaut.http.filter.ServerFilterPhase;
-
-import java.util.Map;
 
 /**
  * Limits each client (API key) to its {@code rate-limit} of requests per period, across all councils and, with the

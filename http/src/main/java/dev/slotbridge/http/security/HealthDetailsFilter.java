@@ -1,7 +1,6 @@
 package dev.slotbridge.http.security;
 
 import dev.slotbridge.engine.security.ApiClients;
-
 import dev.slotbridge.http.FilterPatterns;
 import io.micronaut.context.annotation.Value;
 import io.micronaut.core.annotation.Nullable;

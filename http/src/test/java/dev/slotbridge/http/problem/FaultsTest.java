@@ -1,8 +1,7 @@
 package dev.slotbridge.http.problem;
 
-import dev.slotbridge.engine.error.ProblemType;
-
 import dev.slotbridge.engine.error.Fault;
+import dev.slotbridge.engine.error.ProblemType;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;

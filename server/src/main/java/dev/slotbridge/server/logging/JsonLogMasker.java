@@ -1,9 +1,8 @@
 package dev.slotbridge.server.logging;
 
+import com.fasterxml.jackson.core.JsonStreamContext;
 import dev.slotbridge.engine.logging.ConfiguredSecrets;
 import dev.slotbridge.engine.logging.PersonalDataMasker;
-
-import com.fasterxml.jackson.core.JsonStreamContext;
 import net.logstash.logback.mask.ValueMasker;
 
 /**

@@ -1,8 +1,8 @@
 package dev.slotbridge.door.hro;
 
 import dev.slotbridge.server.testing.Api;
-import dev.slotbridge.server.testing.HroClient;
 import dev.slotbridge.server.testing.HroClient.Answer;
+import dev.slotbridge.server.testing.HroClient;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.tck.TestClock;
 import io.micronaut.json.JsonMapper;

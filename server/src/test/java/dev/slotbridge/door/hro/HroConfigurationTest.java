@@ -1,9 +1,9 @@
 package dev.slotbridge.door.hro;
 
-import io.micronaut.context.ApplicationContext;
-import io.micronaut.runtime.server.EmbeddedServer;
 import dev.slotbridge.config.ConfigSection;
 import dev.slotbridge.server.testing.OperatorYaml;
+import io.micronaut.context.ApplicationContext;
+import io.micronaut.runtime.server.EmbeddedServer;
 import org.junit.jupiter.api.Test;
 
 import java.net.http.HttpClient;

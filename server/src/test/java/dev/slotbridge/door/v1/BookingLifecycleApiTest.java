@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 import java.util.List;
 import java.util.Map;
 
+import static dev.slotbridge.door.v1.ProblemAssertions.assertProblem;
 import static dev.slotbridge.server.testing.Api.DEMO_KEY;
 import static dev.slotbridge.server.testing.Api.OPS_KEY;
-import static dev.slotbridge.door.v1.ProblemAssertions.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Search → book → view → list → reschedule → cancel on the sandbox, through the real server. */

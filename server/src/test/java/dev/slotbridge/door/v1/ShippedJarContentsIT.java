@@ -60,7 +60,7 @@ final class ShippedJarContentsIT {
             ZipEntry entry = zip.getEntry(DOCUMENT);
             assertThat(entry).as(DOCUMENT).isNotNull();
             try (InputStream in = zip.getInputStream(entry)) {
-                assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(Path.of("src/main/resources", DOCUMENT)));
+                assertThat(in.readAllBytes()).isEqualTo(Files.readAllBytes(Path.of("../door-v1/src/main/resources", DOCUMENT)));
             }
         }
     }

@@ -1,7 +1,7 @@
 package dev.slotbridge.engine.booking;
 
-import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.AtOnce;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.tck.TestClock;

@@ -2,8 +2,8 @@ package dev.slotbridge.engine.booking;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.slotbridge.provider.drs.FakeDrs;
-import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.tck.TestClock;
 import io.micronaut.json.JsonMapper;

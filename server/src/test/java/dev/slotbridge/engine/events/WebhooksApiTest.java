@@ -1,10 +1,10 @@
 package dev.slotbridge.engine.events;
 
-import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Requests;
-import dev.slotbridge.server.testing.WebhookReceiver;
 import dev.slotbridge.server.testing.WebhookReceiver.Received;
+import dev.slotbridge.server.testing.WebhookReceiver;
 import dev.slotbridge.tck.TestClock;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
@@ -16,8 +16,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
-import javax.crypto.Mac;
-import javax.crypto.spec.SecretKeySpec;
 import java.io.IOException;
 import java.net.http.HttpRequest;
 import java.nio.charset.StandardCharsets;
@@ -25,6 +23,8 @@ import java.time.Duration;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
 
 import static dev.slotbridge.door.v1.ProblemAssertions.assertProblem;
 import static dev.slotbridge.server.testing.Api.OPS_KEY;

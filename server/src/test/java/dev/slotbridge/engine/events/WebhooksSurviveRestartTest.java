@@ -2,9 +2,9 @@ package dev.slotbridge.engine.events;
 
 import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.OperatorYaml;
-import dev.slotbridge.store.redis.RedisServer;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.server.testing.WebhookReceiver;
+import dev.slotbridge.store.redis.RedisServer;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

@@ -1,10 +1,9 @@
 package dev.slotbridge.engine.logging;
 
-import dev.slotbridge.server.logging.MaskingMessageConverter;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.spi.LoggingEvent;
+import dev.slotbridge.server.logging.MaskingMessageConverter;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;

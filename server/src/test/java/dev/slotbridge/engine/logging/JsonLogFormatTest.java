@@ -1,11 +1,10 @@
 package dev.slotbridge.engine.logging;
 
-import dev.slotbridge.server.logging.LogFormat;
-
 import ch.qos.logback.classic.LoggerContext;
 import ch.qos.logback.classic.joran.JoranConfigurator;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.slotbridge.server.logging.LogFormat;
 import net.logstash.logback.marker.Markers;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;

@@ -3,10 +3,6 @@ package dev.slotbridge.engine.plugin;
 import dev.slotbridge.spi.ProviderFactory;
 import dev.slotbridge.spi.SpiVersion;
 
-import javax.tools.JavaCompiler;
-import javax.tools.JavaFileObject;
-import javax.tools.SimpleJavaFileObject;
-import javax.tools.ToolProvider;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
@@ -23,6 +19,10 @@ import java.util.jar.JarEntry;
 import java.util.jar.JarOutputStream;
 import java.util.jar.Manifest;
 import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.JavaFileObject;
+import javax.tools.SimpleJavaFileObject;
+import javax.tools.ToolProvider;
 
 /** Builds real plugin jars in tests: compiles sources against {@code core-api} only, then packages them. */
 final class PluginJars {

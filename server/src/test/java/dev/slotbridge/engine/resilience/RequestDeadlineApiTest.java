@@ -1,7 +1,7 @@
 package dev.slotbridge.engine.resilience;
 
-import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.server.testing.ScriptedProvider;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;

@@ -1,16 +1,16 @@
 package dev.slotbridge.engine.store;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import dev.slotbridge.provider.drs.FakeDrs;
 import dev.slotbridge.engine.booking.HoldSweeper;
 import dev.slotbridge.engine.events.WebhookDispatcher;
-import dev.slotbridge.server.testing.Api;
+import dev.slotbridge.provider.drs.FakeDrs;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.AtOnce;
 import dev.slotbridge.server.testing.OperatorYaml;
-import dev.slotbridge.store.redis.RedisServer;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.server.testing.WebhookReceiver;
+import dev.slotbridge.store.redis.RedisServer;
 import dev.slotbridge.tck.TestClock;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -46,7 +46,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two replicas — two separate servers sharing nothing but a real Redis — in front of one stateful DRS fake. Configured
- * by {@code operator/replicas-on-redis.yml}, which gives {@link #PACED_KEY}'s and {@link #OTHER_KEY}'s digests.
+ * by {@code operator/replicas-on-redis.yml}, which gives {@link #PACED_KEY}'s and {@link #OTHER_KEY}'s digests. The
+ * first writes the values it stores in the earlier format, the second as JSON, as while {@code write-format} is
+ * changed replica by replica: each reads what the other wrote.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 final class ReplicasOnRedisApiTest {
@@ -63,10 +65,10 @@ final class ReplicasOnRedisApiTest {
     @BeforeAll
     void start() {
         gateway.start();
-        Map<String, Object> properties = Map.of("redis.uri", redis.uri(),
-                "fakes.drs-endpoint", gateway.baseUrl() + FakeDrs.PATH,
-                "receivers.ops", receiver.uri().toString());
-        for (int i = 0; i < 2; i++) {
+        for (String writeFormat : List.of("legacy", "json")) {
+            Map<String, Object> properties = Map.of("redis.uri", redis.uri(), "redis.write-format", writeFormat,
+                    "fakes.drs-endpoint", gateway.baseUrl() + FakeDrs.PATH,
+                    "receivers.ops", receiver.uri().toString());
             EmbeddedServer replica = ApplicationContext.builder().environments("test").properties(properties)
                     .propertySources(OperatorYaml.propertySource("classpath:operator/replicas-on-redis.yml"))
                     .run(EmbeddedServer.class);

@@ -1,9 +1,9 @@
 package dev.slotbridge.engine.store;
 
-import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
-import dev.slotbridge.store.redis.RedisServer;
+import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.RedisStores;
+import dev.slotbridge.store.redis.RedisServer;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;

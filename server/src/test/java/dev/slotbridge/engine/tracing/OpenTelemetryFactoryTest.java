@@ -1,7 +1,6 @@
 package dev.slotbridge.engine.tracing;
 
 import dev.slotbridge.server.tracing.OpenTelemetryFactory;
-
 import io.opentelemetry.api.trace.Span;
 import io.opentelemetry.api.trace.SpanContext;
 import io.opentelemetry.api.trace.TraceFlags;

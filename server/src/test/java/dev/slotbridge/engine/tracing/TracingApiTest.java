@@ -1,19 +1,18 @@
 package dev.slotbridge.engine.tracing;
 
-import dev.slotbridge.server.tracing.OpenTelemetryFactory;
-
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;
 import ch.qos.logback.core.read.ListAppender;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.stubbing.ServeEvent;
+import dev.slotbridge.engine.events.WebhookDispatcher;
 import dev.slotbridge.provider.connect.FakeConnect;
 import dev.slotbridge.provider.drs.FakeDrs;
-import dev.slotbridge.engine.events.WebhookDispatcher;
-import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.server.testing.WebhookReceiver;
+import dev.slotbridge.server.tracing.OpenTelemetryFactory;
 import io.micronaut.context.annotation.Factory;
 import io.micronaut.context.annotation.Replaces;
 import io.micronaut.context.annotation.Requires;

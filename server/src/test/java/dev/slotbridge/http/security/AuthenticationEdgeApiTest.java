@@ -1,12 +1,10 @@
 package dev.slotbridge.http.security;
 
-import dev.slotbridge.http.security.FailedAuthentications;
-
 import dev.slotbridge.door.v1.ProblemAssertions;
-import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
-import dev.slotbridge.server.testing.HroClient;
+import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.HroClient.Answer;
+import dev.slotbridge.server.testing.HroClient;
 import dev.slotbridge.tck.TestClock;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;

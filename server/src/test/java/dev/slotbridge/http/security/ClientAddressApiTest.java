@@ -1,7 +1,5 @@
 package dev.slotbridge.http.security;
 
-import dev.slotbridge.http.security.FailedAuthentications;
-
 import ch.qos.logback.classic.Level;
 import ch.qos.logback.classic.Logger;
 import ch.qos.logback.classic.spi.ILoggingEvent;

@@ -1,7 +1,5 @@
 package dev.slotbridge.http.security;
 
-import dev.slotbridge.http.security.ClientAddresses;
-
 import dev.slotbridge.server.testing.OperatorYaml;
 import org.junit.jupiter.api.Test;
 

@@ -1,8 +1,5 @@
 package dev.slotbridge.http.security;
 
-import dev.slotbridge.http.security.ClientAddresses;
-import dev.slotbridge.http.security.FailedAuthentications;
-
 import dev.slotbridge.config.SlotbridgeConfiguration;
 import dev.slotbridge.server.testing.OperatorYaml;
 import dev.slotbridge.tck.TestClock;

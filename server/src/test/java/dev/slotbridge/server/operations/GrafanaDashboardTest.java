@@ -1,8 +1,8 @@
 package dev.slotbridge.server.operations;
 
 import dev.slotbridge.engine.events.WebhookDispatcher;
-import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
+import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Requests;
 import dev.slotbridge.server.testing.WebhookReceiver;
 import io.micronaut.json.JsonMapper;

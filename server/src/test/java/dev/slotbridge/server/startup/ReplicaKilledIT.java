@@ -2,10 +2,10 @@ package dev.slotbridge.server.startup;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
 import dev.slotbridge.provider.drs.FakeDrs;
-import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Api.Reply;
-import dev.slotbridge.store.redis.RedisServer;
+import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Requests;
+import dev.slotbridge.store.redis.RedisServer;
 import io.micronaut.json.JsonMapper;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;

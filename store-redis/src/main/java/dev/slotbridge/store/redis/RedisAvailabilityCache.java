@@ -2,8 +2,6 @@ package dev.slotbridge.store.redis;
 
 import dev.slotbridge.engine.booking.AvailabilityCache;
 import dev.slotbridge.engine.booking.SearchKey;
-
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import dev.slotbridge.engine.store.StoreUnavailableException;
 import dev.slotbridge.spi.model.Slot;
@@ -11,32 +9,25 @@ import dev.slotbridge.spi.model.SlotKey;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
  * {@link AvailabilityCache} shared by every replica: one hash per council and property ({@code search → expiry and
- * slots}), which a write at the property deletes whole; Redis drops the hash when its newest entry's time is up.
+ * slots}, as {@link RedisValues} writes them), which a write at the property deletes whole; Redis drops the hash when
+ * its newest entry's time is up.
  */
 @Singleton
 @Requires(property = StoreProperties.TYPE, value = StoreProperties.REDIS)
 final class RedisAvailabilityCache implements AvailabilityCache {
     private static final String OPERATION = "availability";
-    /** KEYS: the property's hash; ARGV: field, value, ttl ms. */
-    private static final RedisStore.Script PUT = RedisStore.Script.of("""
-            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2])
-            if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[3]) then
-              redis.call('PEXPIRE', KEYS[1], ARGV[3])
-            end
-            return {1}
-            """);
+    // the scripts, each documented (KEYS, ARGV, answer) in its file under resources .../store/redis/lua/
+    private static final RedisStore.Script PUT = RedisStore.Script.load("availability-put");
 
     private final RedisStore redis;
     private final Clock clock;
@@ -58,33 +49,21 @@ final class RedisAvailabilityCache implements AvailabilityCache {
         if (value == null) {
             return Optional.empty();
         }
-        String[] lines = value.split("\n", -1);
-        if (Long.parseLong(lines[0]) <= clock.millis()) {
+        CachedSearch cached = CachedSearch.read(value);
+        if (cached.expires() <= clock.millis()) {
             return Optional.empty();
         }
-        List<Slot> slots = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (!lines[i].isEmpty()) {
-                String[] fields = lines[i].split("\t", -1);
-                slots.add(new Slot(OffsetDateTime.parse(fields[0]), OffsetDateTime.parse(fields[1]),
-                        fields[2].isEmpty() ? null : URLDecoder.decode(fields[2], StandardCharsets.UTF_8),
-                        Boolean.parseBoolean(fields[3]), new SlotKey(RedisHoldStore.decode(fields[4]))));
-            }
-        }
-        return Optional.of(slots);
+        return Optional.of(cached.slots().stream().map(CachedSlot::slot).toList());
     }
 
     @Override
     public void put(SearchKey key, List<Slot> slots, Duration ttl) {
-        StringBuilder value = new StringBuilder(Long.toString(clock.millis() + ttl.toMillis()));
-        for (Slot slot : slots) {
-            value.append('\n').append(slot.start()).append('\t').append(slot.end()).append('\t')
-                    .append(slot.label() == null ? "" : URLEncoder.encode(slot.label(), StandardCharsets.UTF_8))
-                    .append('\t').append(slot.preferred()).append('\t').append(RedisHoldStore.encode(slot.key().values()));
-        }
+        CachedSearch cached = new CachedSearch(clock.millis() + ttl.toMillis(),
+                slots.stream().map(CachedSlot::of).toList());
+        String value = redis.values().write(cached, cached::legacy);
         try {
             redis.script(OPERATION, PUT, List.of(property(key.council(), key.propertyRef())),
-                    RedisStore.key("search", key.text()), value.toString(), Long.toString(ttl.toMillis()));
+                    RedisStore.key("search", key.text()), value, Long.toString(ttl.toMillis()));
         } catch (StoreUnavailableException e) {
             // not cached: the next search asks the scheduler
         }
@@ -101,5 +80,49 @@ final class RedisAvailabilityCache implements AvailabilityCache {
 
     private static String property(String council, String propertyRef) {
         return RedisStore.key("availability", council, propertyRef);
+    }
+
+    /**
+     * A search's answer until it expires (epoch ms). In the earlier format: the expiry, then a line a slot, its fields
+     * separated by tabs: start, end, label (percent-encoded, empty for none), preferred, key values.
+     */
+    private record CachedSearch(long expires, List<CachedSlot> slots) {
+        static CachedSearch read(String stored) {
+            if (RedisValues.isJson(stored)) {
+                return RedisValues.read(stored, CachedSearch.class);
+            }
+            String[] lines = stored.split("\n", -1);
+            List<CachedSlot> slots = new ArrayList<>();
+            for (int i = 1; i < lines.length; i++) {
+                if (!lines[i].isEmpty()) {
+                    String[] fields = lines[i].split("\t", -1);
+                    slots.add(new CachedSlot(fields[0], fields[1], RedisValues.readLegacyText(fields[2]),
+                            Boolean.parseBoolean(fields[3]), RedisValues.readKeyValues(fields[4])));
+                }
+            }
+            return new CachedSearch(Long.parseLong(lines[0]), slots);
+        }
+
+        String legacy() {
+            StringBuilder text = new StringBuilder(Long.toString(expires));
+            for (CachedSlot slot : slots) {
+                text.append('\n').append(String.join("\t", slot.start(), slot.end(),
+                        RedisValues.legacyText(slot.label()), Boolean.toString(slot.preferred()),
+                        RedisValues.legacyKeyValues(slot.key())));
+            }
+            return text.toString();
+        }
+    }
+
+    /** A slot as cached: its times as {@link OffsetDateTime#toString()} writes them, with their offsets. */
+    private record CachedSlot(String start, String end, String label, boolean preferred, Map<String, String> key) {
+        static CachedSlot of(Slot slot) {
+            return new CachedSlot(slot.start().toString(), slot.end().toString(), slot.label(), slot.preferred(),
+                    slot.key().values());
+        }
+
+        Slot slot() {
+            return new Slot(OffsetDateTime.parse(start), OffsetDateTime.parse(end), label, preferred, new SlotKey(key));
+        }
     }
 }

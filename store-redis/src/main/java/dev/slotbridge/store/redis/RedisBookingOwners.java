@@ -1,8 +1,6 @@
 package dev.slotbridge.store.redis;
 
 import dev.slotbridge.engine.security.BookingOwners;
-
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import dev.slotbridge.engine.store.StoreUnavailableException;
 import io.micronaut.context.annotation.Requires;

@@ -5,34 +5,28 @@ import dev.slotbridge.engine.booking.HoldRecord;
 import dev.slotbridge.engine.booking.HoldState;
 import dev.slotbridge.engine.booking.HoldStore;
 import dev.slotbridge.engine.booking.SlotPlace;
-
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
-import java.net.URLDecoder;
-import java.net.URLEncoder;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
- * {@link HoldStore} shared by every replica. A hold is a hash {@code slotbridge:hold:<id>}; the ids of the active holds
- * are in one sorted set by expiry (what the sweepers read); the slots Slotbridge holds itself are in a hash per
- * council ({@code slot → id|expiry|client}), so an exclusive hold is one script; the holds counting against a client's
- * limits at a council are a hash per council and client ({@code id → expiry|day|slot|property}), so an admission is
- * one script. Every state change is a compare-and-set script, which also stops an ended hold counting. Ended holds
- * are kept a day, then Redis drops them.
+ * {@link HoldStore} shared by every replica. A hold is a hash {@code slotbridge:hold:<id>} (its slot's and hold's key
+ * values as {@link RedisValues} writes them); the ids of the active holds are in one sorted set by expiry (what the
+ * sweepers read); the places Slotbridge holds itself are in a hash per council ({@code place → hold, expiry, client}),
+ * so an exclusive hold is one script; the holds counting against a client's limits at a council are a hash per
+ * council and client ({@code id → expiry, day, place, property}), so an admission is one script. A place is named by
+ * {@link RedisValues#identifier}, the same in either format. Every state change is a compare-and-set script, which
+ * also stops an ended hold counting. Ended holds are kept a day, then Redis drops them.
  */
 @Singleton
 @Requires(property = StoreProperties.TYPE, value = StoreProperties.REDIS)
@@ -42,149 +36,14 @@ final class RedisHoldStore implements HoldStore {
     private static final String RELEASES_DUE = RedisStore.NAMESPACE + "holds-releasing";
     private static final long KEEP_ENDED_MS = Duration.ofDays(1).toMillis();
 
-    /**
-     * KEYS: the client's counted holds at the council; ARGV: id, expiry, day, property, place, now, the three bounds,
-     * the index's time to live, then the places offered on the day. Expired entries are dropped as they are read; the
-     * day's places are the slots offered and those the client's holds that day keep, each once ({@link HoldLimits}).
-     */
-    private static final RedisStore.Script ADMIT = RedisStore.Script.of("""
-            local now = tonumber(ARGV[6])
-            local places, seen = 0, {}
-            for i = 11, #ARGV do
-              if not seen[ARGV[i]] then
-                seen[ARGV[i]] = true
-                places = places + 1
-              end
-            end
-            local all, forProperty, onDay = 0, 0, 0
-            local allFirst, propertyFirst, dayFirst
-            local entries = redis.call('HGETALL', KEYS[1])
-            for i = 1, #entries, 2 do
-              local entry = entries[i + 1]
-              local a = string.find(entry, '|', 1, true)
-              local b = string.find(entry, '|', a + 1, true)
-              local c = string.find(entry, '|', b + 1, true)
-              local expires = tonumber(string.sub(entry, 1, a - 1))
-              if expires <= now then
-                redis.call('HDEL', KEYS[1], entries[i])
-              else
-                all = all + 1
-                allFirst = math.min(allFirst or expires, expires)
-                if string.sub(entry, c + 1) == ARGV[4] then
-                  forProperty = forProperty + 1
-                  propertyFirst = math.min(propertyFirst or expires, expires)
-                end
-                if string.sub(entry, a + 1, b - 1) == ARGV[3] then
-                  onDay = onDay + 1
-                  dayFirst = math.min(dayFirst or expires, expires)
-                  local slot = string.sub(entry, b + 1, c - 1)
-                  if not seen[slot] then
-                    seen[slot] = true
-                    places = places + 1
-                  end
-                end
-              end
-            end
-            if forProperty >= tonumber(ARGV[7]) then
-              return {'PER_PROPERTY', string.format('%.0f', propertyFirst)}
-            end
-            if all >= tonumber(ARGV[8]) then
-              return {'PER_CLIENT', string.format('%.0f', allFirst)}
-            end
-            local share = tonumber(ARGV[9])
-            if share < 100 and (onDay + 1) * 100 > share * places then
-              return {'SHARE', dayFirst and string.format('%.0f', dayFirst) or ''}
-            end
-            redis.call('HSET', KEYS[1], ARGV[1], ARGV[2] .. '|' .. ARGV[3] .. '|' .. ARGV[5] .. '|' .. ARGV[4])
-            if redis.call('PTTL', KEYS[1]) < tonumber(ARGV[10]) then
-              redis.call('PEXPIRE', KEYS[1], ARGV[10])
-            end
-            return {'ADMITTED'}
-            """);
-    /**
-     * KEYS: hold, active set, the client's counted holds; ARGV: id, council, client, slot, hold key, expiry, ttl, job,
-     * property, day, place.
-     */
-    private static final RedisStore.Script CREATE = RedisStore.Script.of("""
-            redis.call('HSET', KEYS[1], 'council', ARGV[2], 'client', ARGV[3], 'slot', ARGV[4], 'holdKey', ARGV[5],
-              'job', ARGV[8], 'property', ARGV[9], 'day', ARGV[10], 'expires', ARGV[6], 'state', 'ACTIVE', 'place', ARGV[11])
-            redis.call('PEXPIRE', KEYS[1], ARGV[7])
-            redis.call('ZADD', KEYS[2], ARGV[6], ARGV[1])
-            redis.call('HSET', KEYS[3], ARGV[1], ARGV[6] .. '|' .. ARGV[10] .. '|' .. ARGV[11] .. '|' .. ARGV[9])
-            if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[7]) then
-              redis.call('PEXPIRE', KEYS[3], ARGV[7])
-            end
-            return {1}
-            """);
-    /** KEYS: as CREATE, then the council's index of held places; ARGV as CREATE, then now. */
-    private static final RedisStore.Script CREATE_EXCLUSIVE = RedisStore.Script.of("""
-            local entry = redis.call('HGET', KEYS[4], ARGV[11])
-            if entry then
-              local first = string.find(entry, '|', 1, true)
-              local second = string.find(entry, '|', first + 1, true)
-              if tonumber(string.sub(entry, first + 1, second - 1)) > tonumber(ARGV[12]) then
-                return {0}
-              end
-            end
-            redis.call('HSET', KEYS[4], ARGV[11], ARGV[1] .. '|' .. ARGV[6] .. '|' .. ARGV[3])
-            redis.call('PEXPIRE', KEYS[4], ARGV[7])
-            redis.call('HSET', KEYS[1], 'council', ARGV[2], 'client', ARGV[3], 'slot', ARGV[4], 'holdKey', ARGV[5],
-              'job', ARGV[8], 'property', ARGV[9], 'day', ARGV[10], 'expires', ARGV[6], 'state', 'ACTIVE', 'place', ARGV[11])
-            redis.call('PEXPIRE', KEYS[1], ARGV[7])
-            redis.call('ZADD', KEYS[2], ARGV[6], ARGV[1])
-            redis.call('HSET', KEYS[3], ARGV[1], ARGV[6] .. '|' .. ARGV[10] .. '|' .. ARGV[11] .. '|' .. ARGV[9])
-            if redis.call('PTTL', KEYS[3]) < tonumber(ARGV[7]) then
-              redis.call('PEXPIRE', KEYS[3], ARGV[7])
-            end
-            return {1}
-            """);
-    /**
-     * KEYS: hold, active set, the council's index of held places, the client's counted holds; ARGV: id, from, to, whether `to`
-     * ends the hold. The active set holds exactly the ACTIVE holds, so a confirmation that never finished cannot clog
-     * the sweepers' reading.
-     */
-    private static final RedisStore.Script TRANSITION = RedisStore.Script.of("""
-            if redis.call('HGET', KEYS[1], 'state') ~= ARGV[2] then
-              return {0}
-            end
-            redis.call('HSET', KEYS[1], 'state', ARGV[3])
-            if ARGV[3] == 'ACTIVE' then
-              redis.call('ZADD', KEYS[2], redis.call('HGET', KEYS[1], 'expires'), ARGV[1])
-            else
-              redis.call('ZREM', KEYS[2], ARGV[1])
-            end
-            if ARGV[4] == '1' then
-              local slot = redis.call('HGET', KEYS[1], 'place') or redis.call('HGET', KEYS[1], 'slot')
-              local entry = redis.call('HGET', KEYS[3], slot)
-              if entry and string.sub(entry, 1, string.len(ARGV[1]) + 1) == ARGV[1] .. '|' then
-                redis.call('HDEL', KEYS[3], slot)
-              end
-              redis.call('HDEL', KEYS[4], ARGV[1])
-            end
-            return {1}
-            """);
-
-    /**
-     * KEYS as TRANSITION, then the set of releases due; ARGV: id, the ending state, the retry time, whether the
-     * scheduler holds the slot. Ends an ACTIVE hold and, in the same step, records its release at the scheduler.
-     */
-    private static final RedisStore.Script END = RedisStore.Script.of("""
-            if redis.call('HGET', KEYS[1], 'state') ~= 'ACTIVE' then
-              return {0}
-            end
-            redis.call('HSET', KEYS[1], 'state', ARGV[2])
-            redis.call('ZREM', KEYS[2], ARGV[1])
-            local slot = redis.call('HGET', KEYS[1], 'place') or redis.call('HGET', KEYS[1], 'slot')
-            local entry = redis.call('HGET', KEYS[3], slot)
-            if entry and string.sub(entry, 1, string.len(ARGV[1]) + 1) == ARGV[1] .. '|' then
-              redis.call('HDEL', KEYS[3], slot)
-            end
-            redis.call('HDEL', KEYS[4], ARGV[1])
-            if ARGV[4] == '1' then
-              redis.call('ZADD', KEYS[5], ARGV[3], ARGV[1])
-            end
-            return {1}
-            """);
+    // the scripts, each documented (KEYS, ARGV, answer) in its file under resources .../store/redis/lua/
+    private static final RedisStore.Script ADMIT = RedisStore.Script.load("hold-entries", "hold-admit");
+    private static final RedisStore.Script CREATE = RedisStore.Script.load("hold-create");
+    private static final RedisStore.Script CREATE_EXCLUSIVE =
+            RedisStore.Script.load("hold-entries", "hold-claim-place", "hold-create");
+    private static final RedisStore.Script TRANSITION =
+            RedisStore.Script.load("hold-entries", "hold-free-place", "hold-transition");
+    private static final RedisStore.Script END = RedisStore.Script.load("hold-entries", "hold-free-place", "hold-end");
 
     private final RedisStore redis;
 
@@ -194,11 +53,11 @@ final class RedisHoldStore implements HoldStore {
 
     @Override
     public HoldLimits.Admission admit(HoldRecord hold, HoldLimits limits, Set<SlotPlace> offered, Instant now) {
-        List<String> arguments = new ArrayList<>(List.of(hold.id(), Long.toString(hold.expiresAt().toEpochMilli()),
-                hold.day().toString(), hold.propertyRef(), place(hold), Long.toString(now.toEpochMilli()),
+        List<String> arguments = new ArrayList<>(List.of(hold.id(), RedisValues.millis(hold.expiresAt()),
+                hold.day().toString(), hold.propertyRef(), place(hold), RedisValues.millis(now),
                 Long.toString(limits.perProperty()), Long.toString(limits.perClient()),
-                Long.toString(limits.sharePercent()), Long.toString(ttl(hold))));
-        offered.forEach(place -> arguments.add(encode(place.values())));
+                Long.toString(limits.sharePercent()), Long.toString(ttl(hold)), countedEntry(hold)));
+        offered.forEach(place -> arguments.add(RedisValues.identifier(place.values())));
         List<Object> result = redis.script(OPERATION, ADMIT, List.of(counted(hold)), arguments.toArray(String[]::new));
         String outcome = (String) result.getFirst();
         if (outcome.equals("ADMITTED")) {
@@ -206,7 +65,7 @@ final class RedisHoldStore implements HoldStore {
         }
         String firstEnds = (String) result.get(1);
         return new HoldLimits.Admission(HoldLimits.Bound.valueOf(outcome),
-                firstEnds.isEmpty() ? null : Instant.ofEpochMilli(Long.parseLong(firstEnds)));
+                firstEnds.isEmpty() ? null : RedisValues.instant(firstEnds));
     }
 
     @Override
@@ -216,27 +75,40 @@ final class RedisHoldStore implements HoldStore {
 
     @Override
     public void create(HoldRecord hold) {
-        redis.script(OPERATION, CREATE, List.of(key(hold.id()), ACTIVE_SET, counted(hold)), arguments(hold));
+        redis.script(OPERATION, CREATE, List.of(key(hold.id()), ACTIVE_SET, counted(hold)),
+                arguments(hold).toArray(String[]::new));
     }
 
     @Override
     public boolean createExclusive(HoldRecord hold, Instant now) {
-        String[] base = arguments(hold);
-        String[] withNow = Arrays.copyOf(base, base.length + 1);
-        withNow[base.length] = Long.toString(now.toEpochMilli());
+        List<String> arguments = arguments(hold);
+        HeldEntry held = new HeldEntry(hold.id(), hold.expiresAt().toEpochMilli(), hold.client());
+        arguments.add(redis.values().write(held, held::legacy));
+        arguments.add(RedisValues.millis(now));
         return Long.valueOf(1).equals(redis.script(OPERATION, CREATE_EXCLUSIVE,
-                List.of(key(hold.id()), ACTIVE_SET, counted(hold), placeIndex(hold.council())), withNow).getFirst());
+                List.of(key(hold.id()), ACTIVE_SET, counted(hold), placeIndex(hold.council())),
+                arguments.toArray(String[]::new)).getFirst());
     }
 
-    private static String[] arguments(HoldRecord hold) {
-        return new String[]{hold.id(), hold.council(), hold.client(), encode(hold.slot()),
-                hold.holdKey() == null ? "" : encode(hold.holdKey()), Long.toString(hold.expiresAt().toEpochMilli()),
-                Long.toString(ttl(hold)), hold.job(), hold.propertyRef(), hold.day().toString(), place(hold)};
+    /** hold-create.lua's. */
+    private List<String> arguments(HoldRecord hold) {
+        RedisValues values = redis.values();
+        return new ArrayList<>(List.of(hold.id(), hold.council(), hold.client(), values.keyValues(hold.slot()),
+                hold.holdKey() == null ? "" : values.keyValues(hold.holdKey()),
+                RedisValues.millis(hold.expiresAt()), Long.toString(ttl(hold)), hold.job(),
+                hold.propertyRef(), hold.day().toString(), place(hold), countedEntry(hold)));
     }
 
     /** The hold's place as the index and the counted holds key it. */
     private static String place(HoldRecord hold) {
-        return encode(hold.place().values());
+        return RedisValues.identifier(hold.place().values());
+    }
+
+    /** The hold's entry in its client's counted holds. */
+    private String countedEntry(HoldRecord hold) {
+        CountedEntry entry = new CountedEntry(hold.expiresAt().toEpochMilli(), hold.day().toString(), place(hold),
+                hold.propertyRef());
+        return redis.values().write(entry, entry::legacy);
     }
 
     /** How long Redis keeps what a hold wrote: until a day after it ends. */
@@ -246,19 +118,18 @@ final class RedisHoldStore implements HoldStore {
 
     @Override
     public Optional<HoldRecord> find(String id) {
-        Map<String, String> fields = redis.call(OPERATION, commands -> commands.hgetall(key(id)));
-        if (fields == null || fields.isEmpty()) {
-            return Optional.empty();
-        }
-        String holdKey = fields.get("holdKey");
-        // a hold made by an earlier version has no property and day: it was never counted
-        // nor a place
-        String place = fields.get("place");
-        return Optional.of(new HoldRecord(id, fields.get("council"), fields.get("client"), decode(fields.get("slot")),
-                place == null ? null : SlotPlace.from(decode(place)).orElse(null),
-                holdKey == null || holdKey.isEmpty() ? null : decode(holdKey), fields.get("job"), fields.get("property"),
-                Optional.ofNullable(fields.get("day")).map(LocalDate::parse).orElse(null),
-                Instant.ofEpochMilli(Long.parseLong(fields.get("expires"))), HoldState.valueOf(fields.get("state"))));
+        return redis.hash(OPERATION, key(id)).map(fields -> {
+            String holdKey = fields.get("holdKey");
+            // a hold made by an earlier version has no property and day: it was never counted
+            // nor a place
+            String place = fields.get("place");
+            return new HoldRecord(id, fields.get("council"), fields.get("client"),
+                    RedisValues.readKeyValues(fields.get("slot")),
+                    place == null ? null : SlotPlace.from(RedisValues.readKeyValues(place)).orElse(null),
+                    holdKey == null || holdKey.isEmpty() ? null : RedisValues.readKeyValues(holdKey), fields.get("job"),
+                    fields.get("property"), Optional.ofNullable(fields.get("day")).map(LocalDate::parse).orElse(null),
+                    RedisValues.instant(fields.get("expires")), HoldState.valueOf(fields.get("state")));
+        });
     }
 
     @Override
@@ -272,22 +143,13 @@ final class RedisHoldStore implements HoldStore {
     public boolean end(HoldRecord hold, HoldState to, Instant retryAt) {
         return Long.valueOf(1).equals(redis.script(OPERATION, END,
                 List.of(key(hold.id()), ACTIVE_SET, placeIndex(hold.council()), counted(hold), RELEASES_DUE), hold.id(), to.name(),
-                Long.toString(retryAt.toEpochMilli()), hold.heldByScheduler() ? "1" : "0").getFirst());
+                RedisValues.millis(retryAt), hold.heldByScheduler() ? "1" : "0").getFirst());
     }
 
     /** A release whose hold Redis no longer keeps (ended more than a day ago) is dropped. */
     @Override
     public List<HoldRecord> releasesDue(Instant now, Instant retryAt, int max) {
-        List<HoldRecord> due = new ArrayList<>();
-        for (String id : redis.claimDue(OPERATION, RELEASES_DUE, now, retryAt, max)) {
-            Optional<HoldRecord> hold = find(id);
-            if (hold.isPresent()) {
-                due.add(hold.get());
-            } else {
-                redis.call(OPERATION, commands -> commands.zrem(RELEASES_DUE, id));
-            }
-        }
-        return due;
+        return redis.claimDue(OPERATION, RELEASES_DUE, now, retryAt, max, this::find);
     }
 
     @Override
@@ -310,11 +172,11 @@ final class RedisHoldStore implements HoldStore {
     public Map<SlotPlace, String> heldPlaces(String council, Instant now) {
         Map<String, String> index = redis.call(OPERATION, commands -> commands.hgetall(placeIndex(council)));
         Map<SlotPlace, String> held = new HashMap<>();
-        index.forEach((place, entry) -> {
-            String[] parts = entry.split("\\|", 3);
-            if (Long.parseLong(parts[1]) > now.toEpochMilli()) {
+        index.forEach((place, stored) -> {
+            HeldEntry entry = HeldEntry.read(stored);
+            if (entry.expires() > now.toEpochMilli()) {
                 // an earlier version indexed slot keys, which name no place
-                SlotPlace.from(decode(place)).ifPresent(found -> held.put(found, parts[2]));
+                SlotPlace.from(RedisValues.readKeyValues(place)).ifPresent(found -> held.put(found, entry.client()));
             }
         });
         return held;
@@ -339,24 +201,25 @@ final class RedisHoldStore implements HoldStore {
         return RedisStore.key("hold-quota", hold.council(), hold.client());
     }
 
-    /** Key values as {@code name=value&...}, sorted, each percent-encoded. */
-    static String encode(Map<String, String> values) {
-        StringBuilder text = new StringBuilder();
-        new TreeMap<>(values).forEach((name, value) -> text.append(text.isEmpty() ? "" : "&")
-                .append(URLEncoder.encode(name, StandardCharsets.UTF_8)).append('=')
-                .append(URLEncoder.encode(value, StandardCharsets.UTF_8)));
-        return text.toString();
+    /** A hold's entry in its client's counted holds ({@code hold-entries.lua}). */
+    private record CountedEntry(long expires, String day, String place, String property) {
+        String legacy() {
+            return String.join("|", Long.toString(expires), day, place, property);
+        }
     }
 
-    static Map<String, String> decode(String text) {
-        Map<String, String> values = new HashMap<>();
-        if (text != null && !text.isEmpty()) {
-            for (String pair : text.split("&")) {
-                String[] nameAndValue = pair.split("=", 2);
-                values.put(URLDecoder.decode(nameAndValue[0], StandardCharsets.UTF_8),
-                        URLDecoder.decode(nameAndValue[1], StandardCharsets.UTF_8));
+    /** A hold's entry in its council's held places ({@code hold-entries.lua}). */
+    private record HeldEntry(String hold, long expires, String client) {
+        static HeldEntry read(String stored) {
+            if (RedisValues.isJson(stored)) {
+                return RedisValues.read(stored, HeldEntry.class);
             }
+            String[] fields = stored.split("\\|", 3);
+            return new HeldEntry(fields[0], Long.parseLong(fields[1]), fields[2]);
         }
-        return values;
+
+        String legacy() {
+            return String.join("|", hold, Long.toString(expires), client);
+        }
     }
 }

@@ -4,10 +4,8 @@ import dev.slotbridge.engine.idempotency.IdempotencyKey;
 import dev.slotbridge.engine.idempotency.IdempotencyProperties;
 import dev.slotbridge.engine.idempotency.IdempotencyStore;
 import dev.slotbridge.engine.idempotency.StoredAnswer;
-
 import dev.slotbridge.engine.store.ClaimRenewals;
 import dev.slotbridge.engine.store.PollingWait;
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -47,97 +45,12 @@ public final class RedisIdempotencyStore implements IdempotencyStore {
     private static final long COLLECT_AFTER_MS = 60_000;
     private static final Duration IN_USE_RETRY_AFTER = Duration.ofSeconds(1);
 
-    /**
-     * KEYS: the record, the client's live keys (by expiry), the client's kept answers' sizes (and their '#total');
-     * ARGV: now, fingerprint, owner, lease, ttl, max entries, collect-after, max bytes.
-     */
-    private static final RedisStore.Script BEGIN = RedisStore.Script.of("""
-            local now = tonumber(ARGV[1])
-            local function release(member)
-              local size = redis.call('HGET', KEYS[3], member)
-              if size then
-                redis.call('HDEL', KEYS[3], member)
-                redis.call('HINCRBY', KEYS[3], '#total', -tonumber(size))
-              end
-            end
-            local state = redis.call('HGET', KEYS[1], 'state')
-            if state and tonumber(redis.call('HGET', KEYS[1], 'expires')) <= now then
-              redis.call('DEL', KEYS[1])
-              redis.call('ZREM', KEYS[2], KEYS[1])
-              release(KEYS[1])
-              state = false
-            end
-            if not state then
-              for _, member in ipairs(redis.call('ZRANGEBYSCORE', KEYS[2], '-inf', now)) do
-                release(member)
-              end
-              redis.call('ZREMRANGEBYSCORE', KEYS[2], '-inf', now)
-              if redis.call('ZCARD', KEYS[2]) >= tonumber(ARGV[6])
-                  or tonumber(redis.call('HGET', KEYS[3], '#total') or '0') >= tonumber(ARGV[8]) then
-                local oldest = redis.call('ZRANGE', KEYS[2], 0, 0, 'WITHSCORES')
-                return {'full', tostring(tonumber(oldest[2]) - now)}
-              end
-              local expires = now + tonumber(ARGV[5])
-              redis.call('HSET', KEYS[1], 'state', 'claimed', 'fp', ARGV[2], 'owner', ARGV[3],
-                'lease', tostring(now + tonumber(ARGV[4])), 'expires', tostring(expires))
-              redis.call('PEXPIRE', KEYS[1], tonumber(ARGV[5]) + tonumber(ARGV[7]))
-              redis.call('ZADD', KEYS[2], expires, KEYS[1])
-              redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[5]) + tonumber(ARGV[7]))
-              if redis.call('EXISTS', KEYS[3]) == 1 then
-                redis.call('PEXPIRE', KEYS[3], tonumber(ARGV[5]) + tonumber(ARGV[7]))
-              end
-              return {'claimed'}
-            end
-            if redis.call('HGET', KEYS[1], 'fp') ~= ARGV[2] then
-              return {'mismatch'}
-            end
-            if state == 'completed' then
-              local answer = redis.call('HMGET', KEYS[1], 'status', 'ref', 'location', 'body')
-              return {'replay', answer[1], answer[2], answer[3], answer[4]}
-            end
-            if state == 'claimed' and tonumber(redis.call('HGET', KEYS[1], 'lease')) > now then
-              return {'in-flight'}
-            end
-            redis.call('HSET', KEYS[1], 'state', 'claimed', 'owner', ARGV[3], 'lease', tostring(now + tonumber(ARGV[4])))
-            return {'unresolved'}
-            """);
-    /** Runs only while this replica still owns the claim: a claim taken over is the new owner's. */
-    private static final RedisStore.Script RENEW = RedisStore.Script.of("""
-            if redis.call('HGET', KEYS[1], 'state') == 'claimed' and redis.call('HGET', KEYS[1], 'owner') == ARGV[1] then
-              redis.call('HSET', KEYS[1], 'lease', ARGV[2])
-              return {1}
-            end
-            return {0}
-            """);
-    /** KEYS: the record, the client's kept answers' sizes; ARGV: owner, status, ref, location, body, its size, ttl. */
-    private static final RedisStore.Script COMPLETE = RedisStore.Script.of("""
-            if redis.call('HGET', KEYS[1], 'state') == 'claimed' and redis.call('HGET', KEYS[1], 'owner') == ARGV[1] then
-              redis.call('HSET', KEYS[1], 'state', 'completed', 'status', ARGV[2], 'ref', ARGV[3], 'location', ARGV[4],
-                'body', ARGV[5])
-              redis.call('HDEL', KEYS[1], 'owner', 'lease')
-              redis.call('HSET', KEYS[2], KEYS[1], ARGV[6])
-              redis.call('HINCRBY', KEYS[2], '#total', tonumber(ARGV[6]))
-              redis.call('PEXPIRE', KEYS[2], tonumber(ARGV[7]))
-              return {1}
-            end
-            return {0}
-            """);
-    private static final RedisStore.Script UNRESOLVED = RedisStore.Script.of("""
-            if redis.call('HGET', KEYS[1], 'state') == 'claimed' and redis.call('HGET', KEYS[1], 'owner') == ARGV[1] then
-              redis.call('HSET', KEYS[1], 'state', 'unresolved')
-              redis.call('HDEL', KEYS[1], 'owner', 'lease')
-              return {1}
-            end
-            return {0}
-            """);
-    private static final RedisStore.Script ABANDON = RedisStore.Script.of("""
-            if redis.call('HGET', KEYS[1], 'state') == 'claimed' and redis.call('HGET', KEYS[1], 'owner') == ARGV[1] then
-              redis.call('DEL', KEYS[1])
-              redis.call('ZREM', KEYS[2], KEYS[1])
-              return {1}
-            end
-            return {0}
-            """);
+    // the scripts, each documented (KEYS, ARGV, answer) in its file under resources .../store/redis/lua/
+    private static final RedisStore.Script BEGIN = RedisStore.Script.load("idempotency-begin");
+    private static final RedisStore.Script RENEW = RedisStore.Script.load("idempotency-owned", "idempotency-renew");
+    private static final RedisStore.Script COMPLETE = RedisStore.Script.load("idempotency-owned", "idempotency-complete");
+    private static final RedisStore.Script UNRESOLVED = RedisStore.Script.load("idempotency-owned", "idempotency-unresolved");
+    private static final RedisStore.Script ABANDON = RedisStore.Script.load("idempotency-owned", "idempotency-abandon");
 
     private final RedisStore redis;
     private final ClaimRenewals renewals;

@@ -2,11 +2,9 @@ package dev.slotbridge.store.redis;
 
 import dev.slotbridge.engine.booking.JobLeases;
 import dev.slotbridge.engine.booking.LeaseRefusal;
-
 import dev.slotbridge.engine.idempotency.IdempotencyProperties;
 import dev.slotbridge.engine.store.ClaimRenewals;
 import dev.slotbridge.engine.store.PollingWait;
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import dev.slotbridge.engine.store.StoreUnavailableException;
 import io.micronaut.context.annotation.Requires;
@@ -25,26 +23,10 @@ import java.util.UUID;
 @Requires(property = StoreProperties.TYPE, value = StoreProperties.REDIS)
 final class RedisJobLeases implements JobLeases {
     private static final String OPERATION = "lease";
-    private static final RedisStore.Script TAKE = RedisStore.Script.of("""
-            if redis.call('SET', KEYS[1], ARGV[1], 'NX', 'PX', ARGV[2]) then
-              return {1}
-            end
-            return {0}
-            """);
-    private static final RedisStore.Script RENEW = RedisStore.Script.of("""
-            if redis.call('GET', KEYS[1]) == ARGV[1] then
-              redis.call('PEXPIRE', KEYS[1], ARGV[2])
-              return {1}
-            end
-            return {0}
-            """);
-    private static final RedisStore.Script RELEASE = RedisStore.Script.of("""
-            if redis.call('GET', KEYS[1]) == ARGV[1] then
-              redis.call('DEL', KEYS[1])
-              return {1}
-            end
-            return {0}
-            """);
+    // the scripts, each documented (KEYS, ARGV, answer) in its file under resources .../store/redis/lua/
+    private static final RedisStore.Script TAKE = RedisStore.Script.load("lease-take");
+    private static final RedisStore.Script RENEW = RedisStore.Script.load("lease-renew");
+    private static final RedisStore.Script RELEASE = RedisStore.Script.load("lease-release");
 
     private final RedisStore redis;
     private final ClaimRenewals renewals;

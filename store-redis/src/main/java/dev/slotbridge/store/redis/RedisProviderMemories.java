@@ -1,8 +1,6 @@
 package dev.slotbridge.store.redis;
 
 import dev.slotbridge.engine.council.ProviderMemories;
-
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import dev.slotbridge.spi.ProviderMemory;
 import io.micronaut.context.annotation.Requires;

@@ -28,23 +28,8 @@ import java.util.Optional;
 @Requires(property = StoreProperties.TYPE, value = StoreProperties.REDIS)
 final class RedisRequestRates implements RequestRates {
     private static final Logger LOG = LoggerFactory.getLogger(RedisRequestRates.class);
-    /**
-     * {@link Gcra#decide} in Lua. KEYS: the client's TAT; ARGV: now, the interval {@code T}, the burst {@code N} (µs
-     * and a count). Answers {1} when admitted, else {0, the wait in µs}. The TAT is written as a whole number (Lua's
-     * {@code tostring} would round it to 14 digits) and lives until it has passed.
-     */
-    private static final RedisStore.Script GCRA = RedisStore.Script.of("""
-            local now = tonumber(ARGV[1])
-            local interval = tonumber(ARGV[2])
-            local tat = math.max(tonumber(redis.call('GET', KEYS[1]) or now), now)
-            local allowedAt = tat - interval * (tonumber(ARGV[3]) - 1)
-            if now < allowedAt then
-              return {0, string.format('%.0f', allowedAt - now)}
-            end
-            local next = tat + interval
-            redis.call('SET', KEYS[1], string.format('%.0f', next), 'PX', math.ceil((next - now) / 1000) + 1000)
-            return {1}
-            """);
+    /** {@link Gcra#decide} in Lua, on the same numbers. */
+    private static final RedisStore.Script GCRA = RedisStore.Script.load("rate-limit");
 
     private final RedisStore redis;
     private final LocalRequestRates fallback;

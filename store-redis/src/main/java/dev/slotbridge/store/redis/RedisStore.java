@@ -1,9 +1,8 @@
 package dev.slotbridge.store.redis;
 
+import dev.slotbridge.engine.metrics.StoreMetrics;
 import dev.slotbridge.engine.store.StoreProperties;
 import dev.slotbridge.engine.store.StoreUnavailableException;
-
-import dev.slotbridge.engine.metrics.StoreMetrics;
 import io.lettuce.core.ClientOptions;
 import io.lettuce.core.RedisClient;
 import io.lettuce.core.RedisException;
@@ -24,12 +23,18 @@ import jakarta.inject.Singleton;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
@@ -49,18 +54,13 @@ public final class RedisStore implements AutoCloseable {
     private static final Logger LOG = LoggerFactory.getLogger(RedisStore.class);
     /** Every key starts with this. */
     public static final String NAMESPACE = "slotbridge:";
-    /** KEYS: a sorted set by due time; ARGV: now, lease until, max. */
-    private static final Script CLAIM_DUE = Script.of("""
-            local due = redis.call('ZRANGEBYSCORE', KEYS[1], 0, ARGV[1], 'LIMIT', 0, tonumber(ARGV[3]))
-            for _, id in ipairs(due) do
-              redis.call('ZADD', KEYS[1], 'XX', ARGV[2], id)
-            end
-            return due
-            """);
+    // the scripts, each documented (KEYS, ARGV, answer) in its file under resources .../store/redis/lua/
+    private static final Script CLAIM_DUE = Script.load("claim-due");
 
     private final String instanceId = UUID.randomUUID().toString();
     private final StoreProperties.Redis settings;
     private final StoreMetrics metrics;
+    private final RedisValues values;
     private final ClientResources resources;
     private final RedisClient client;
     private volatile StatefulRedisConnection<String, String> connection;
@@ -70,6 +70,7 @@ public final class RedisStore implements AutoCloseable {
     public RedisStore(StoreProperties properties, StoreMetrics metrics) {
         this.settings = properties.redis();
         this.metrics = metrics;
+        this.values = new RedisValues(settings.writeFormat());
         this.resources = ClientResources.builder().reconnectDelay(Delay.constant(settings.reconnectDelay())).build();
         RedisURI uri = RedisURI.create(settings.uri());
         uri.setTimeout(settings.timeout());
@@ -85,6 +86,11 @@ public final class RedisStore implements AutoCloseable {
     /** This replica, as the owner of the claims it holds. */
     public String instanceId() {
         return instanceId;
+    }
+
+    /** How the stores write and read the values they keep. */
+    RedisValues values() {
+        return values;
     }
 
     /** {@code slotbridge:<purpose>:<SHA-256 of the parts>}: keys never show a client's, council's or caller's text. */
@@ -121,6 +127,12 @@ public final class RedisStore implements AutoCloseable {
         }
     }
 
+    /** A hash's fields; empty when Redis keeps no such hash. */
+    public Optional<Map<String, String>> hash(String operation, String key) {
+        Map<String, String> fields = call(operation, redis -> redis.hgetall(key));
+        return fields == null || fields.isEmpty() ? Optional.empty() : Optional.of(fields);
+    }
+
     /** Runs a Lua script by its SHA-1, loading it again when Redis lost it (after a restart). */
     public List<Object> script(String operation, Script script, List<String> keys, String... arguments) {
         String[] keyArray = keys.toArray(String[]::new);
@@ -134,13 +146,20 @@ public final class RedisStore implements AutoCloseable {
     }
 
     /**
-     * The members of a sorted set scored by when they are due (epoch ms) that are due by {@code now}, at most
-     * {@code max}, each claimed in the same step until {@code leaseUntil} (its score moved there), so that one caller
-     * at a time works on each: the outbox pattern of holds' releases and webhook deliveries.
+     * The records whose ids are members of a sorted set scored by when they are due (epoch ms) and are due by
+     * {@code now}, at most {@code max}, each claimed in the same step until {@code leaseUntil} (its score moved
+     * there), so that one caller at a time works on each: the outbox pattern of holds' releases and webhook
+     * deliveries. An id whose record Redis no longer keeps ({@code find} finds none) is dropped from the set.
      */
-    public List<String> claimDue(String operation, String dueSet, Instant now, Instant leaseUntil, int max) {
-        return script(operation, CLAIM_DUE, List.of(dueSet), Long.toString(now.toEpochMilli()),
-                Long.toString(leaseUntil.toEpochMilli()), Integer.toString(max)).stream().map(String.class::cast).toList();
+    public <T> List<T> claimDue(String operation, String dueSet, Instant now, Instant leaseUntil, int max,
+                                Function<String, Optional<T>> find) {
+        List<T> due = new ArrayList<>();
+        for (Object id : script(operation, CLAIM_DUE, List.of(dueSet), RedisValues.millis(now),
+                RedisValues.millis(leaseUntil), Integer.toString(max))) {
+            find.apply((String) id).ifPresentOrElse(due::add,
+                    () -> call(operation, redis -> redis.zrem(dueSet, (String) id)));
+        }
+        return due;
     }
 
     /**
@@ -208,7 +227,10 @@ public final class RedisStore implements AutoCloseable {
         resources.shutdown();
     }
 
-    /** A Lua script and its SHA-1, as Redis names scripts. */
+    /**
+     * A Lua script and its SHA-1, as Redis names scripts. The stores' scripts are files under
+     * {@code dev/slotbridge/store/redis/lua/} on the class path, each read once, as its class loads.
+     */
     public record Script(String source, String sha1) {
         public static Script of(String source) {
             try {
@@ -217,6 +239,26 @@ public final class RedisStore implements AutoCloseable {
             } catch (NoSuchAlgorithmException e) {
                 throw new IllegalStateException("the JDK lacks SHA-1", e);
             }
+        }
+
+        /**
+         * The files {@code lua/<name>.lua}, one after another: files that define a local function shared by several
+         * scripts come first.
+         */
+        public static Script load(String... names) {
+            StringBuilder source = new StringBuilder();
+            for (String name : names) {
+                String path = "lua/" + name + ".lua";
+                try (InputStream file = Script.class.getResourceAsStream(path)) {
+                    if (file == null) {
+                        throw new IllegalStateException("no Lua script " + path + " beside " + Script.class.getName());
+                    }
+                    source.append(new String(file.readAllBytes(), StandardCharsets.UTF_8));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            }
+            return of(source.toString());
         }
     }
 }

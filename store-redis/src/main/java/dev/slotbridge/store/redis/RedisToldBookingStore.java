@@ -1,8 +1,6 @@
 package dev.slotbridge.store.redis;
 
 import dev.slotbridge.engine.events.ToldBookingStore;
-
-import dev.slotbridge.store.redis.RedisStore;
 import dev.slotbridge.engine.store.StoreProperties;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
@@ -20,16 +18,8 @@ import java.util.Optional;
 @Requires(property = StoreProperties.TYPE, value = StoreProperties.REDIS)
 final class RedisToldBookingStore implements ToldBookingStore {
     private static final String OPERATION = "told-bookings";
-    /** KEYS: the booking's hash; ARGV: state, new change id, ttl ms. Answers the change id the state is told with. */
-    private static final RedisStore.Script TELL = RedisStore.Script.of("""
-            local last = redis.call('HMGET', KEYS[1], 'state', 'change')
-            if last[1] == ARGV[1] and last[2] then
-              return {last[2]}
-            end
-            redis.call('HSET', KEYS[1], 'state', ARGV[1], 'change', ARGV[2])
-            redis.call('PEXPIRE', KEYS[1], ARGV[3])
-            return {ARGV[2]}
-            """);
+    // the scripts, each documented (KEYS, ARGV, answer) in its file under resources .../store/redis/lua/
+    private static final RedisStore.Script TELL = RedisStore.Script.load("told-tell");
 
     private final RedisStore redis;
 

@@ -1,7 +1,6 @@
 package dev.slotbridge.store.redis;
 
 import dev.slotbridge.engine.store.StoreProperties;
-
 import io.micronaut.context.BeanProvider;
 import io.micronaut.core.async.publisher.Publishers;
 import io.micronaut.health.HealthStatus;

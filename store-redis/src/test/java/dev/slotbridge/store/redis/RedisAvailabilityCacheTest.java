@@ -2,19 +2,25 @@ package dev.slotbridge.store.redis;
 
 import dev.slotbridge.engine.booking.AvailabilityCache;
 import dev.slotbridge.engine.booking.AvailabilityCacheContract;
+import dev.slotbridge.engine.store.StoreProperties;
 import org.junit.jupiter.api.AfterEach;
 
-/** The availability cache contract on a real Redis. */
-final class RedisAvailabilityCacheTest extends AvailabilityCacheContract {
-    private final FreshRedis redis = new FreshRedis();
+/** The availability cache contract on a real Redis, writing the earlier versions' format (this release's default). */
+class RedisAvailabilityCacheTest extends AvailabilityCacheContract {
+    private final Replicas redis = new Replicas();
+
+    /** The format the cache writes. */
+    String writeFormat() {
+        return StoreProperties.Redis.LEGACY;
+    }
 
     @Override
     protected AvailabilityCache createCache() {
-        return new RedisAvailabilityCache(redis.replica(), clock);
+        return new RedisAvailabilityCache(redis.replica(writeFormat()), clock);
     }
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         redis.close();
     }
 }

@@ -2,18 +2,20 @@ package dev.slotbridge.store.redis;
 
 import dev.slotbridge.engine.security.BookingOwners;
 import dev.slotbridge.engine.security.BookingOwnersContract;
+import dev.slotbridge.engine.store.StoreProperties;
 import org.junit.jupiter.api.AfterEach;
 
 import java.time.Duration;
 
 /** The booking owners contract on a real Redis, which forgets a maker by its own clock. */
 final class RedisBookingOwnersTest extends BookingOwnersContract {
-    private FreshRedis redis;
+    private final Replicas redis = new Replicas();
 
     @Override
     protected BookingOwners createOwners(Duration ownerTtl) {
-        redis = new FreshRedis(ownerTtl);
-        return new RedisBookingOwners(redis.replica(), redis.properties());
+        StoreProperties properties = redis.properties(StoreProperties.Redis.LEGACY);
+        return new RedisBookingOwners(redis.replica(StoreProperties.Redis.LEGACY),
+                new StoreProperties(properties.type(), properties.claimLease(), ownerTtl, properties.redis()));
     }
 
     @Override
@@ -23,7 +25,7 @@ final class RedisBookingOwnersTest extends BookingOwnersContract {
     }
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         redis.close();
     }
 }

@@ -5,6 +5,7 @@ import dev.slotbridge.engine.booking.JobLeasesContract;
 import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.ProblemType;
 import dev.slotbridge.engine.store.ClaimRenewals;
+import dev.slotbridge.engine.store.StoreProperties;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * replica's lease lapsing within one claim lease.
  */
 final class RedisJobLeasesTest extends JobLeasesContract {
-    private final FreshRedis redis = new FreshRedis();
+    private static final String FORMAT = StoreProperties.Redis.LEGACY;
+    private final Replicas redis = new Replicas();
 
     @Override
     protected JobLeases createLeases(Duration waitForInFlight) {
@@ -26,11 +28,12 @@ final class RedisJobLeasesTest extends JobLeasesContract {
     }
 
     private JobLeases replica(Duration waitForInFlight) {
-        return new RedisJobLeases(redis.replica(), redis.renewals(), redis.properties(), waitingAtMost(waitForInFlight));
+        return new RedisJobLeases(redis.replica(FORMAT), redis.renewals(), redis.properties(FORMAT),
+                waitingAtMost(waitForInFlight));
     }
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         redis.close();
     }
 
@@ -51,13 +54,13 @@ final class RedisJobLeasesTest extends JobLeasesContract {
     @Test
     void aLeaseOfAReplicaThatDiedLapsesWithinOneClaimLease() {
         ClaimRenewals renewals = redis.renewals();
-        new RedisJobLeases(redis.replica(), renewals, redis.properties(), waitingAtMost(Duration.ZERO))
+        new RedisJobLeases(redis.replica(FORMAT), renewals, redis.properties(FORMAT), waitingAtMost(Duration.ZERO))
                 .acquire("council", "job:1");
         // the replica dies holding it: nothing renews the lease, nothing releases it
         renewals.close();
         assertThatThrownBy(() -> replica(Duration.ZERO).acquire("council", "job:1")).isInstanceOf(ProblemException.class);
 
-        redis.elapse(FreshRedis.CLAIM_LEASE);
+        redis.elapse(Replicas.LEASE);
 
         try (JobLeases.Lease taken = replica(Duration.ZERO).acquire("council", "job:1")) {
             assertThat(taken).isNotNull();

@@ -2,17 +2,18 @@ package dev.slotbridge.store.redis;
 
 import dev.slotbridge.engine.council.ProviderMemories;
 import dev.slotbridge.engine.council.ProviderMemoriesContract;
+import dev.slotbridge.engine.store.StoreProperties;
 import org.junit.jupiter.api.AfterEach;
 
 import java.time.Duration;
 
 /** The provider memories contract on a real Redis, which expires values by its own clock. */
 final class RedisProviderMemoriesTest extends ProviderMemoriesContract {
-    private final FreshRedis redis = new FreshRedis();
+    private final Replicas redis = new Replicas();
 
     @Override
     protected ProviderMemories createMemories() {
-        return new RedisProviderMemories(redis.replica());
+        return new RedisProviderMemories(redis.replica(StoreProperties.Redis.LEGACY));
     }
 
     @Override
@@ -22,7 +23,7 @@ final class RedisProviderMemoriesTest extends ProviderMemoriesContract {
     }
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         redis.close();
     }
 }

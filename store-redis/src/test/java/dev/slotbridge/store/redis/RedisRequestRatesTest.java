@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replica's own count while Redis is down.
  */
 final class RedisRequestRatesTest extends RequestRatesContract {
-    private final FreshRedis redis = new FreshRedis();
+    private final Replicas redis = new Replicas();
 
     @Override
     protected RequestRates createRates() {
@@ -27,11 +27,11 @@ final class RedisRequestRatesTest extends RequestRatesContract {
     }
 
     private RequestRates replica() {
-        return new RedisRequestRates(redis.replica(), new LocalRequestRates(clock), clock);
+        return new RedisRequestRates(redis.replica(StoreProperties.Redis.LEGACY), new LocalRequestRates(clock), clock);
     }
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         redis.close();
     }
 

@@ -2,17 +2,18 @@ package dev.slotbridge.store.redis;
 
 import dev.slotbridge.engine.events.ToldBookingStore;
 import dev.slotbridge.engine.events.ToldBookingStoreContract;
+import dev.slotbridge.engine.store.StoreProperties;
 import org.junit.jupiter.api.AfterEach;
 
 import java.time.Duration;
 
 /** The told bookings contract on a real Redis, which forgets by its own clock. */
 final class RedisToldBookingStoreTest extends ToldBookingStoreContract {
-    private final FreshRedis redis = new FreshRedis();
+    private final Replicas redis = new Replicas();
 
     @Override
     protected ToldBookingStore createStore() {
-        return new RedisToldBookingStore(redis.replica());
+        return new RedisToldBookingStore(redis.replica(StoreProperties.Redis.LEGACY));
     }
 
     @Override
@@ -22,7 +23,7 @@ final class RedisToldBookingStoreTest extends ToldBookingStoreContract {
     }
 
     @AfterEach
-    void close() throws Exception {
+    void close() {
         redis.close();
     }
 }

@@ -1,0 +1,11 @@
+package dev.slotbridge.door.v1.body;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+
+/** {@code POST .../bookings/{bookingRef}/cancel}. */
+@Serdeable
+public record CancelBookingRequest(
+        @Nullable String reason,
+        @Nullable String description) {
+}

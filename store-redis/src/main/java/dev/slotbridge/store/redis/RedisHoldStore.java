@@ -9,6 +9,7 @@ import dev.slotbridge.engine.store.StoreProperties;
 import io.micronaut.context.annotation.Requires;
 import jakarta.inject.Singleton;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -46,9 +47,11 @@ final class RedisHoldStore implements HoldStore {
     private static final RedisStore.Script END = RedisStore.Script.load("hold-entries", "hold-free-place", "hold-end");
 
     private final RedisStore redis;
+    private final Clock clock;
 
-    RedisHoldStore(RedisStore redis) {
+    RedisHoldStore(RedisStore redis, Clock clock) {
         this.redis = redis;
+        this.clock = clock;
     }
 
     @Override
@@ -112,8 +115,8 @@ final class RedisHoldStore implements HoldStore {
     }
 
     /** How long Redis keeps what a hold wrote: until a day after it ends. */
-    private static long ttl(HoldRecord hold) {
-        return Math.max(1, hold.expiresAt().toEpochMilli() - System.currentTimeMillis()) + KEEP_ENDED_MS;
+    private long ttl(HoldRecord hold) {
+        return Math.max(1, hold.expiresAt().toEpochMilli() - clock.millis()) + KEEP_ENDED_MS;
     }
 
     @Override

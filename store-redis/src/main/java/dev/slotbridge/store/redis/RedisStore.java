@@ -36,7 +36,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
-import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
 /**
@@ -165,7 +164,9 @@ public final class RedisStore implements AutoCloseable {
     /**
      * Sends a script without waiting for Redis to answer, for writes that are best effort (a claim settled, a maker
      * recorded, a lease released): the request is not held up by the round trip. Commands on the one connection run
-     * in the order they are sent, so a later command from any thread sees this one done. A failure is counted, and
+     * in the order they are sent, so a later command from any thread sees this one done — which is why it is sent
+     * whole ({@code EVAL}), never as {@code EVALSHA} retried after {@code NOSCRIPT}: the retry would run after
+     * commands sent in the meantime (a lease released only after the next acquire). A failure is counted, and
      * {@code onFailure} runs (on a Lettuce thread).
      */
     public void scriptInBackground(String operation, Script script, List<String> keys, Runnable onFailure,
@@ -173,11 +174,7 @@ public final class RedisStore implements AutoCloseable {
         String[] keyArray = keys.toArray(String[]::new);
         try {
             RedisAsyncCommands<String, String> redis = connection().async();
-            redis.<List<Object>>evalsha(script.sha1(), ScriptOutputType.MULTI, keyArray, arguments)
-                    .exceptionallyCompose(failure -> failure instanceof RedisNoScriptException
-                            || failure.getCause() instanceof RedisNoScriptException
-                            ? redis.<List<Object>>eval(script.source(), ScriptOutputType.MULTI, keyArray, arguments)
-                            : CompletableFuture.failedFuture(failure))
+            redis.<List<Object>>eval(script.source(), ScriptOutputType.MULTI, keyArray, arguments)
                     .whenComplete((result, failure) -> {
                         if (failure != null) {
                             metrics.error(operation);

@@ -67,7 +67,7 @@ final class EarlierVersionRecordsTest {
     @Test
     void anEarlierHoldIsFoundCountedKeepsItsPlaceAndIsReleased() {
         writeEarlierHold();
-        RedisHoldStore holds = new RedisHoldStore(redis);
+        RedisHoldStore holds = new RedisHoldStore(redis, CLOCK);
 
         HoldRecord old = holds.find("h-old").orElseThrow();
         assertThat(old).isEqualTo(new HoldRecord("h-old", "lincoln", "housing", Map.of("id", "A/1", "window", "am"),

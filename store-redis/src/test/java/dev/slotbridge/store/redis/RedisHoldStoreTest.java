@@ -16,7 +16,7 @@ class RedisHoldStoreTest extends HoldStoreContract {
 
     @Override
     protected HoldStore createStore() {
-        return new RedisHoldStore(redis.replica(writeFormat()));
+        return new RedisHoldStore(redis.replica(writeFormat()), clock);
     }
 
     @AfterEach

@@ -46,8 +46,8 @@ final class WriteFormatTest {
 
     private final Replicas replicas = new Replicas();
     private final RedisCommands<String, String> raw = replicas.raw();
-    private final RedisHoldStore legacyHolds = new RedisHoldStore(replicas.replica(StoreProperties.Redis.LEGACY));
-    private final RedisHoldStore jsonHolds = new RedisHoldStore(replicas.replica(StoreProperties.Redis.JSON));
+    private final RedisHoldStore legacyHolds = new RedisHoldStore(replicas.replica(StoreProperties.Redis.LEGACY), Clock.fixed(NOW, ZoneOffset.UTC));
+    private final RedisHoldStore jsonHolds = new RedisHoldStore(replicas.replica(StoreProperties.Redis.JSON), Clock.fixed(NOW, ZoneOffset.UTC));
 
     @AfterEach
     void close() {

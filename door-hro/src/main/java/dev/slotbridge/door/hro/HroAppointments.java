@@ -2,12 +2,12 @@ package dev.slotbridge.door.hro;
 
 import dev.slotbridge.engine.booking.BookingService;
 import dev.slotbridge.engine.booking.SlotPlace;
-import dev.slotbridge.engine.booking.SlotSearch;
 import dev.slotbridge.engine.booking.VisibleBooking;
 import dev.slotbridge.engine.council.Council;
 import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.ProblemType;
 import dev.slotbridge.engine.idempotency.StoredAnswer;
+import dev.slotbridge.engine.search.SlotSearch;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.CouncilAccess;
 import dev.slotbridge.http.input.JsonBodyReader;

@@ -5,7 +5,7 @@ import dev.slotbridge.door.v1.json.JsonBytes;
 import dev.slotbridge.door.v1.mapping.ApiMapping;
 import dev.slotbridge.door.v1.mapping.RequestReader;
 import dev.slotbridge.engine.booking.BookingService;
-import dev.slotbridge.engine.booking.SlotSearch;
+import dev.slotbridge.engine.search.SlotSearch;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.CouncilAccess;
 import dev.slotbridge.http.input.JsonBodyReader;

@@ -11,6 +11,8 @@ import dev.slotbridge.engine.idempotency.StoredAnswer;
 import dev.slotbridge.engine.logging.AuditLog;
 import dev.slotbridge.engine.ref.CouncilRefs;
 import dev.slotbridge.engine.resilience.CallDeadline;
+import dev.slotbridge.engine.search.SchedulerSearch;
+import dev.slotbridge.engine.search.SlotSearch;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.BookingVisibility;
 import dev.slotbridge.spi.error.ProviderException;

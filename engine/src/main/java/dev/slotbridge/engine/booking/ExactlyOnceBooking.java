@@ -15,6 +15,7 @@ import dev.slotbridge.engine.metrics.ReconciliationResult;
 import dev.slotbridge.engine.metrics.SchedulerMetrics;
 import dev.slotbridge.engine.ref.CouncilRefs;
 import dev.slotbridge.engine.resilience.CallDeadline;
+import dev.slotbridge.engine.search.SchedulerSearch;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.BookingVisibility;
 import dev.slotbridge.spi.error.ProviderException;

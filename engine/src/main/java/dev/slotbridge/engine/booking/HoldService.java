@@ -12,6 +12,7 @@ import dev.slotbridge.engine.idempotency.RequestFingerprint;
 import dev.slotbridge.engine.idempotency.StoredAnswer;
 import dev.slotbridge.engine.metrics.HoldMetrics;
 import dev.slotbridge.engine.ref.CouncilRefs;
+import dev.slotbridge.engine.search.SchedulerSearch;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.store.StoreUnavailableException;
 import dev.slotbridge.spi.Capability;

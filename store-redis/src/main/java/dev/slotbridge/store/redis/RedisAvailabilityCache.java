@@ -1,7 +1,7 @@
 package dev.slotbridge.store.redis;
 
-import dev.slotbridge.engine.booking.AvailabilityCache;
-import dev.slotbridge.engine.booking.SearchKey;
+import dev.slotbridge.engine.search.AvailabilityCache;
+import dev.slotbridge.engine.search.SearchKey;
 import dev.slotbridge.engine.store.StoreProperties;
 import dev.slotbridge.engine.store.StoreUnavailableException;
 import dev.slotbridge.spi.model.Slot;

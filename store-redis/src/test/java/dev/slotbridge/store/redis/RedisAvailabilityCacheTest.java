@@ -1,7 +1,7 @@
 package dev.slotbridge.store.redis;
 
-import dev.slotbridge.engine.booking.AvailabilityCache;
-import dev.slotbridge.engine.booking.AvailabilityCacheContract;
+import dev.slotbridge.engine.search.AvailabilityCache;
+import dev.slotbridge.engine.search.AvailabilityCacheContract;
 import dev.slotbridge.engine.store.StoreProperties;
 import org.junit.jupiter.api.AfterEach;
 

@@ -1,4 +1,4 @@
-package dev.slotbridge.engine.booking;
+package dev.slotbridge.engine.search;
 
 import dev.slotbridge.spi.model.Slot;
 

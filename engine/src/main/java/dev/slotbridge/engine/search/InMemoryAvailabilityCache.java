@@ -1,4 +1,4 @@
-package dev.slotbridge.engine.booking;
+package dev.slotbridge.engine.search;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import dev.slotbridge.engine.store.MemoryCaches;

@@ -1,4 +1,4 @@
-package dev.slotbridge.engine.booking;
+package dev.slotbridge.engine.search;
 
 import dev.slotbridge.config.SlotbridgeConfiguration;
 import dev.slotbridge.engine.council.Council;
@@ -20,7 +20,7 @@ import java.util.Optional;
  * property's cached slots. A stale slot cannot be double-booked: booking always asks the scheduler (409 when gone).
  */
 @Singleton
-final class SchedulerSearch {
+public final class SchedulerSearch {
     private final SearchCoalescer coalescer;
     private final AvailabilityCache cache;
     private final SearchMetrics metrics;
@@ -35,7 +35,7 @@ final class SchedulerSearch {
                 settings.section("cache").duration("ttl").ifPresent(ttl -> ttls.put(council, ttl)));
     }
 
-    List<Slot> search(Council council, SlotQuery query) {
+    public List<Slot> search(Council council, SlotQuery query) {
         SearchKey key = SearchKey.of(council.id(), query);
         Duration ttl = ttls.get(council.id());
         if (ttl != null) {
@@ -55,7 +55,7 @@ final class SchedulerSearch {
     }
 
     /** A booking, move, cancel or hold at the property: its cached slots are no longer what the scheduler offers. */
-    void changedAt(Council council, String propertyRef) {
+    public void changedAt(Council council, String propertyRef) {
         if (propertyRef != null && ttls.containsKey(council.id())) {
             cache.forget(council.id(), propertyRef);
         }

@@ -19,7 +19,7 @@ import dev.slotbridge.engine.store.StoreProperties;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import io.lettuce.core.api.sync.RedisCommands;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -49,14 +49,10 @@ final class EarlierVersionRecordsTest {
     private static final SlotPlace MORNING = new SlotPlace(Instant.parse("2026-12-08T08:00:00Z"),
             Instant.parse("2026-12-08T12:00:00Z"));
 
-    private final Replicas replicas = new Replicas();
+    @RegisterExtension
+    final Replicas replicas = new Replicas();
     private final RedisCommands<String, String> raw = replicas.raw();
     private final RedisStore redis = replicas.replica(StoreProperties.Redis.JSON);
-
-    @AfterEach
-    void close() {
-        replicas.close();
-    }
 
     @Test
     void keysAreNamedAsThePreviousVersionNamedThem() {

@@ -3,11 +3,12 @@ package dev.slotbridge.store.redis;
 import dev.slotbridge.engine.search.AvailabilityCache;
 import dev.slotbridge.engine.search.AvailabilityCacheContract;
 import dev.slotbridge.engine.store.StoreProperties;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The availability cache contract on a real Redis, writing the earlier versions' format (this release's default). */
 class RedisAvailabilityCacheTest extends AvailabilityCacheContract {
-    private final Replicas redis = new Replicas();
+    @RegisterExtension
+    final Replicas redis = new Replicas();
 
     /** The format the cache writes. */
     String writeFormat() {
@@ -17,10 +18,5 @@ class RedisAvailabilityCacheTest extends AvailabilityCacheContract {
     @Override
     protected AvailabilityCache createCache() {
         return new RedisAvailabilityCache(redis.replica(writeFormat()), clock);
-    }
-
-    @AfterEach
-    void close() {
-        redis.close();
     }
 }

@@ -3,13 +3,14 @@ package dev.slotbridge.store.redis;
 import dev.slotbridge.engine.security.BookingOwners;
 import dev.slotbridge.engine.security.BookingOwnersContract;
 import dev.slotbridge.engine.store.StoreProperties;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
 /** The booking owners contract on a real Redis, which forgets a maker by its own clock. */
 final class RedisBookingOwnersTest extends BookingOwnersContract {
-    private final Replicas redis = new Replicas();
+    @RegisterExtension
+    final Replicas redis = new Replicas();
 
     @Override
     protected BookingOwners createOwners(Duration ownerTtl) {
@@ -22,10 +23,5 @@ final class RedisBookingOwnersTest extends BookingOwnersContract {
     protected void elapse(Duration time) {
         super.elapse(time);
         redis.elapse(time);
-    }
-
-    @AfterEach
-    void close() {
-        redis.close();
     }
 }

@@ -3,11 +3,12 @@ package dev.slotbridge.store.redis;
 import dev.slotbridge.engine.booking.HoldStore;
 import dev.slotbridge.engine.booking.HoldStoreContract;
 import dev.slotbridge.engine.store.StoreProperties;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The hold store contract on a real Redis, writing the earlier versions' format (this release's default). */
 class RedisHoldStoreTest extends HoldStoreContract {
-    private final Replicas redis = new Replicas();
+    @RegisterExtension
+    final Replicas redis = new Replicas();
 
     /** The format the store writes. */
     String writeFormat() {
@@ -17,10 +18,5 @@ class RedisHoldStoreTest extends HoldStoreContract {
     @Override
     protected HoldStore createStore() {
         return new RedisHoldStore(redis.replica(writeFormat()), clock);
-    }
-
-    @AfterEach
-    void close() {
-        redis.close();
     }
 }

@@ -6,7 +6,7 @@ import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.ProblemType;
 import dev.slotbridge.engine.store.ClaimRenewals;
 import dev.slotbridge.engine.store.StoreProperties;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -20,7 +20,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  */
 final class RedisJobLeasesTest extends JobLeasesContract {
     private static final String FORMAT = StoreProperties.Redis.LEGACY;
-    private final Replicas redis = new Replicas();
+    @RegisterExtension
+    final Replicas redis = new Replicas();
 
     @Override
     protected JobLeases createLeases(Duration waitForInFlight) {
@@ -30,11 +31,6 @@ final class RedisJobLeasesTest extends JobLeasesContract {
     private JobLeases replica(Duration waitForInFlight) {
         return new RedisJobLeases(redis.replica(FORMAT), redis.renewals(), redis.properties(FORMAT),
                 waitingAtMost(waitForInFlight));
-    }
-
-    @AfterEach
-    void close() {
-        redis.close();
     }
 
     @Test

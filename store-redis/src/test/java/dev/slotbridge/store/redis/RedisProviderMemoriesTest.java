@@ -3,13 +3,14 @@ package dev.slotbridge.store.redis;
 import dev.slotbridge.engine.council.ProviderMemories;
 import dev.slotbridge.engine.council.ProviderMemoriesContract;
 import dev.slotbridge.engine.store.StoreProperties;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
 /** The provider memories contract on a real Redis, which expires values by its own clock. */
 final class RedisProviderMemoriesTest extends ProviderMemoriesContract {
-    private final Replicas redis = new Replicas();
+    @RegisterExtension
+    final Replicas redis = new Replicas();
 
     @Override
     protected ProviderMemories createMemories() {
@@ -20,10 +21,5 @@ final class RedisProviderMemoriesTest extends ProviderMemoriesContract {
     protected void elapse(Duration time) {
         super.elapse(time);
         redis.elapse(time);
-    }
-
-    @AfterEach
-    void close() {
-        redis.close();
     }
 }

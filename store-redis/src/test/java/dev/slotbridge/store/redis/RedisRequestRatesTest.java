@@ -7,7 +7,7 @@ import dev.slotbridge.engine.security.RequestRates;
 import dev.slotbridge.engine.security.RequestRatesContract;
 import dev.slotbridge.engine.store.StoreProperties;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -19,7 +19,8 @@ import static org.assertj.core.api.Assertions.assertThat;
  * replica's own count while Redis is down.
  */
 final class RedisRequestRatesTest extends RequestRatesContract {
-    private final Replicas redis = new Replicas();
+    @RegisterExtension
+    final Replicas redis = new Replicas();
 
     @Override
     protected RequestRates createRates() {
@@ -28,11 +29,6 @@ final class RedisRequestRatesTest extends RequestRatesContract {
 
     private RequestRates replica() {
         return new RedisRequestRates(redis.replica(StoreProperties.Redis.LEGACY), new LocalRequestRates(clock), clock);
-    }
-
-    @AfterEach
-    void close() {
-        redis.close();
     }
 
     @Test

@@ -3,13 +3,14 @@ package dev.slotbridge.store.redis;
 import dev.slotbridge.engine.events.ToldBookingStore;
 import dev.slotbridge.engine.events.ToldBookingStoreContract;
 import dev.slotbridge.engine.store.StoreProperties;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 import java.time.Duration;
 
 /** The told bookings contract on a real Redis, which forgets by its own clock. */
 final class RedisToldBookingStoreTest extends ToldBookingStoreContract {
-    private final Replicas redis = new Replicas();
+    @RegisterExtension
+    final Replicas redis = new Replicas();
 
     @Override
     protected ToldBookingStore createStore() {
@@ -20,10 +21,5 @@ final class RedisToldBookingStoreTest extends ToldBookingStoreContract {
     protected void elapse(Duration time) {
         super.elapse(time);
         redis.elapse(time);
-    }
-
-    @AfterEach
-    void close() {
-        redis.close();
     }
 }

@@ -7,6 +7,8 @@ import io.lettuce.core.RedisClient;
 import io.lettuce.core.api.StatefulRedisConnection;
 import io.lettuce.core.api.sync.RedisCommands;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 import java.time.Duration;
 import java.util.ArrayList;
@@ -15,9 +17,9 @@ import java.util.List;
 /**
  * Replicas of this version on the test JVM's Redis, each writing the format it is given, and a raw connection that
  * writes what the previous version wrote, byte for byte, and moves Redis's clock for the keys ({@link #elapse}).
- * Closing closes them all.
+ * Closing closes them all; registered as a test's extension ({@code @RegisterExtension}), it closes after each test.
  */
-final class Replicas implements AutoCloseable {
+final class Replicas implements AutoCloseable, AfterEachCallback {
     static final Duration LEASE = Duration.ofSeconds(5);
 
     private final RedisServer server = RedisServer.shared();
@@ -71,6 +73,11 @@ final class Replicas implements AutoCloseable {
         ClaimRenewals renewals = new ClaimRenewals(properties(StoreProperties.Redis.LEGACY));
         opened.add(renewals);
         return renewals;
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        close();
     }
 
     @Override

@@ -9,7 +9,7 @@ import dev.slotbridge.engine.store.StoreProperties;
 import dev.slotbridge.spi.model.Slot;
 import dev.slotbridge.spi.model.SlotKey;
 import io.lettuce.core.api.sync.RedisCommands;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.Test;
 
 import java.time.Clock;
@@ -44,15 +44,11 @@ final class WriteFormatTest {
             new Slot(OffsetDateTime.parse("2026-12-08T13:00+01:00"), OffsetDateTime.parse("2026-12-08T17:00+01:00"),
                     null, false, new SlotKey(Map.of("id", "B"))));
 
-    private final Replicas replicas = new Replicas();
+    @RegisterExtension
+    final Replicas replicas = new Replicas();
     private final RedisCommands<String, String> raw = replicas.raw();
     private final RedisHoldStore legacyHolds = new RedisHoldStore(replicas.replica(StoreProperties.Redis.LEGACY), Clock.fixed(NOW, ZoneOffset.UTC));
     private final RedisHoldStore jsonHolds = new RedisHoldStore(replicas.replica(StoreProperties.Redis.JSON), Clock.fixed(NOW, ZoneOffset.UTC));
-
-    @AfterEach
-    void close() {
-        replicas.close();
-    }
 
     @Test
     void legacyWritesAHoldAsThePreviousVersionDid() {

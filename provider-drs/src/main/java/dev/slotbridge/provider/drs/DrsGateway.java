@@ -31,8 +31,12 @@ final class DrsGateway {
         if (response.statusCode() != 200) {
             throw new SchedulerResponseException("DRS answered " + operation + " with HTTP " + response.statusCode(), null);
         }
-        XmlElement envelopeAnswer = SafeXmlReader.read(response.body());
-        return envelopeAnswer.child("Body")
+        return returnOf(operation, response.body());
+    }
+
+    /** The {@code return} element of an operation's answer envelope. */
+    static XmlElement returnOf(String operation, String answer) {
+        return SafeXmlReader.read(answer).child("Body")
                 .flatMap(body -> body.children().stream().findFirst())
                 .flatMap(operationResponse -> operationResponse.child("return"))
                 .orElseThrow(() -> new SchedulerResponseException("DRS answered " + operation + " without a return", null));

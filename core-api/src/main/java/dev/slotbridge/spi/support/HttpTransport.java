@@ -13,7 +13,9 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 
@@ -43,7 +45,8 @@ public final class HttpTransport {
      * the server hold.
      */
     public static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
-    private static final BoundedAnswer BOUNDED_ANSWER = new BoundedAnswer(MAX_ANSWER_BYTES);
+    private static final BoundedAnswer<String> TEXT = BoundedAnswer.text(MAX_ANSWER_BYTES);
+    private static final BoundedAnswer<byte[]> BYTES = BoundedAnswer.bytes(MAX_ANSWER_BYTES);
     private final HttpClient client;
     private final String schedulerName;
     private final Duration requestTimeout;
@@ -73,9 +76,29 @@ public final class HttpTransport {
         return HttpRequest.newBuilder(uri).timeout(requestTimeout);
     }
 
-    /** Sends the request and returns its answer when the status is below 500. */
+    /** Sends the request and returns its answer, as text, when the status is below 500. */
     public HttpResponse<String> send(HttpRequest request) {
-        HttpResponse<String> response = exchange(request);
+        return send(request, TEXT);
+    }
+
+    /**
+     * Sends the request and returns its answer's bytes, undecoded, when the status is below 500: for a parser that
+     * reads bytes (XML, JSON), which spares decoding the answer into a String first. {@link #charset} names the
+     * charset the answer declares.
+     */
+    public HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+        return send(request, BYTES);
+    }
+
+    /** The charset the answer's {@code Content-Type} names, or null when it names none. */
+    public static Charset charset(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type")
+                .filter(type -> type.toLowerCase(Locale.ROOT).contains("charset="))
+                .map(BoundedAnswer::charsetOf).orElse(null);
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, BoundedAnswer<T> answer) {
+        HttpResponse<T> response = exchange(request, answer);
         if (response.statusCode() >= 500) {
             throw new SchedulerUnavailableException(
                     schedulerName + " answered HTTP " + response.statusCode() + " to " + describe(request), false, null);
@@ -83,13 +106,13 @@ public final class HttpTransport {
         return response;
     }
 
-    private HttpResponse<String> exchange(HttpRequest request) {
+    private <T> HttpResponse<T> exchange(HttpRequest request, BoundedAnswer<T> answer) {
         long started = System.nanoTime();
         ExchangeObserver.Exchange observed = SchedulerExchanges.started(request.method(), request.uri());
         int status = 0;
         RuntimeException failure = null;
         try {
-            HttpResponse<String> response = client.send(withHeaders(request, observed.headers()), BOUNDED_ANSWER);
+            HttpResponse<T> response = client.send(withHeaders(request, observed.headers()), answer);
             status = response.statusCode();
             return response;
         } catch (HttpConnectTimeoutException | ConnectException e) {

@@ -22,7 +22,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The DRS provider's share of a search and a booking, from the bytes the gateway sends to the slots, and from the
- * values to the bytes sent: reading Kirona's own example {@code checkAvailability} answer (six days, 24 windows, from
+ * values to the bytes sent: reading Kirona's own example {@code checkAvailability} answer (six days, 16 windows, from
  * its interfaces and workflow document, kept verbatim in {@code src/test/resources/drs/}) and a 7-day answer of the
  * same shape into slots; writing the envelopes of the document's example {@code checkAvailability},
  * {@code createOrder} and {@code scheduleBooking} requests. Run with {@code -prof gc} for the bytes allocated per
@@ -89,26 +89,25 @@ public class DrsSoapBenchmark {
         return read(weekAnswer, Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-09T00:00:00Z"));
     }
 
-    /** What the provider does with a checkAvailability answer's bytes: decoded by the transport, then read into slots. */
+    /** What the provider does with a checkAvailability answer's bytes (as the transport hands them over): read into slots. */
     private static List<Slot> read(byte[] answer, Instant from, Instant to) {
-        XmlElement result = DrsGateway.returnOf("checkAvailability", new String(answer, StandardCharsets.UTF_8));
-        return DrsMapping.slots(result, from, to, LONDON);
+        return DrsGateway.returnOf("checkAvailability", answer, StandardCharsets.UTF_8, DrsAvailability.reader(from, to, LONDON))
+                .slots();
     }
 
-    /** Envelopes as the transport sends them: encoded to UTF-8 bytes. */
+    /** Envelopes as the transport sends them: UTF-8 bytes. */
     @Benchmark
     public byte[] writeCheckAvailabilityEnvelope() {
-        return DrsEnvelopes.checkAvailability(SESSION, searched, "2021-10-26T00:00:00.000Z", "2021-10-31T23:59:00.000Z")
-                .getBytes(StandardCharsets.UTF_8);
+        return DrsEnvelopes.checkAvailability(SESSION, searched, "2021-10-26T00:00:00.000Z", "2021-10-31T23:59:00.000Z");
     }
 
     @Benchmark
     public byte[] writeCreateOrderEnvelope() {
-        return DrsEnvelopes.createOrder(SESSION, ordered).getBytes(StandardCharsets.UTF_8);
+        return DrsEnvelopes.createOrder(SESSION, ordered);
     }
 
     @Benchmark
     public byte[] writeScheduleBookingEnvelope() {
-        return DrsEnvelopes.scheduleBooking(SESSION, scheduled).getBytes(StandardCharsets.UTF_8);
+        return DrsEnvelopes.scheduleBooking(SESSION, scheduled);
     }
 }

@@ -18,6 +18,8 @@ import java.time.Duration;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Sends a provider's HTTP requests with the JDK client and translates transport failures into the SPI's exceptions,
@@ -45,6 +47,9 @@ public final class HttpTransport {
      * the server hold.
      */
     public static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
+    /** The HTTP clients' internal tasks: a virtual thread each (see {@link #forScheduler}). */
+    private static final ThreadFactory CLIENT_THREADS = Thread.ofVirtual().name("scheduler-http").factory();
+    private static final Executor CLIENT_TASKS = task -> CLIENT_THREADS.newThread(task).start();
     private static final BoundedAnswer<String> TEXT = BoundedAnswer.text(MAX_ANSWER_BYTES);
     private static final BoundedAnswer<byte[]> BYTES = BoundedAnswer.bytes(MAX_ANSWER_BYTES);
     private final HttpClient client;
@@ -60,14 +65,20 @@ public final class HttpTransport {
 
     /**
      * A transport with the client every provider should use: HTTP/1.1 with keep-alive, a connect timeout of 5 s (or
-     * the request timeout, if shorter) and {@code requestTimeout} for each exchange.
+     * the request timeout, if shorter), {@code requestTimeout} for each exchange, and its internal tasks (reading and
+     * handing over answers) on virtual threads.
      * HTTP/1.1 is explicit because the JDK client's default, HTTP/2, sends an {@code Upgrade: h2c} on plain-http
      * requests, which on-premise gateways and their proxies may mishandle (the vendors' documents name no version).
+     * The client's default executor, a pool of platform threads, cost about 100 µs of CPU per exchange on loopback
+     * (posting 1 KB, reading 6 KB, 32 callers), against about 50 µs with virtual threads: each exchange hands work to
+     * the executor several times, and waking a parked platform thread is a system call where a virtual thread is a
+     * task queued to a carrier already running.
      */
     public static HttpTransport forScheduler(String schedulerName, Duration requestTimeout) {
         return new HttpTransport(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT.compareTo(requestTimeout) < 0 ? CONNECT_TIMEOUT : requestTimeout)
+                .executor(CLIENT_TASKS)
                 .build(), schedulerName, requestTimeout);
     }
 

@@ -58,7 +58,7 @@ final class DrsMapping {
             return null;
         }
         return new Slot(start, end, null, "true".equalsIgnoreCase(bestSlot),
-                SlotKey.of(START, DrsTimes.format(start), END, DrsTimes.format(end)));
+                SlotKey.of(START, DrsTimes.format(start, beginDate), END, DrsTimes.format(end, endDate)));
     }
 
     static OffsetDateTime start(SlotKey slot, ZoneId zone) {

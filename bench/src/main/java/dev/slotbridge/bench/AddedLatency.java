@@ -16,7 +16,8 @@ import java.util.regex.Pattern;
  * such per-request figures (never a difference of percentiles of two runs).
  */
 final class AddedLatency {
-    private static final Pattern OUTSIDE = Pattern.compile("path=(\\S+) status=(\\d+) .*outside_us=(\\d+)");
+    /** {@code path=… [council=… operation=…] status=… … outside_us=…}: fields between path and status are skipped. */
+    private static final Pattern OUTSIDE = Pattern.compile("path=(\\S+) (?:\\S+ )*?status=(\\d+) .*outside_us=(\\d+)");
 
     private AddedLatency() {
     }

@@ -92,9 +92,9 @@ public final class AccessTokens {
      * exchange once more with a fresh one. Returns the last answer: a second 401 is for the caller to report as
      * credentials rejected.
      */
-    public HttpResponse<String> send(Function<String, HttpResponse<String>> exchange) {
+    public <T> HttpResponse<T> send(Function<String, HttpResponse<T>> exchange) {
         String token = token();
-        HttpResponse<String> response = exchange.apply(token);
+        HttpResponse<T> response = exchange.apply(token);
         if (response.statusCode() != 401) {
             return response;
         }

@@ -13,9 +13,13 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.nio.channels.UnresolvedAddressException;
+import java.nio.charset.Charset;
 import java.time.Duration;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ThreadFactory;
 
 /**
  * Sends a provider's HTTP requests with the JDK client and translates transport failures into the SPI's exceptions,
@@ -43,7 +47,11 @@ public final class HttpTransport {
      * the server hold.
      */
     public static final int MAX_ANSWER_BYTES = 4 * 1024 * 1024;
-    private static final BoundedAnswer BOUNDED_ANSWER = new BoundedAnswer(MAX_ANSWER_BYTES);
+    /** The HTTP clients' internal tasks: a virtual thread each (see {@link #forScheduler}). */
+    private static final ThreadFactory CLIENT_THREADS = Thread.ofVirtual().name("scheduler-http").factory();
+    private static final Executor CLIENT_TASKS = task -> CLIENT_THREADS.newThread(task).start();
+    private static final BoundedAnswer<String> TEXT = BoundedAnswer.text(MAX_ANSWER_BYTES);
+    private static final BoundedAnswer<byte[]> BYTES = BoundedAnswer.bytes(MAX_ANSWER_BYTES);
     private final HttpClient client;
     private final String schedulerName;
     private final Duration requestTimeout;
@@ -57,14 +65,20 @@ public final class HttpTransport {
 
     /**
      * A transport with the client every provider should use: HTTP/1.1 with keep-alive, a connect timeout of 5 s (or
-     * the request timeout, if shorter) and {@code requestTimeout} for each exchange.
+     * the request timeout, if shorter), {@code requestTimeout} for each exchange, and its internal tasks (reading and
+     * handing over answers) on virtual threads.
      * HTTP/1.1 is explicit because the JDK client's default, HTTP/2, sends an {@code Upgrade: h2c} on plain-http
      * requests, which on-premise gateways and their proxies may mishandle (the vendors' documents name no version).
+     * The client's default executor, a pool of platform threads, cost about 100 µs of CPU per exchange on loopback
+     * (posting 1 KB, reading 6 KB, 32 callers), against about 50 µs with virtual threads: each exchange hands work to
+     * the executor several times, and waking a parked platform thread is a system call where a virtual thread is a
+     * task queued to a carrier already running.
      */
     public static HttpTransport forScheduler(String schedulerName, Duration requestTimeout) {
         return new HttpTransport(HttpClient.newBuilder()
                 .version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(CONNECT_TIMEOUT.compareTo(requestTimeout) < 0 ? CONNECT_TIMEOUT : requestTimeout)
+                .executor(CLIENT_TASKS)
                 .build(), schedulerName, requestTimeout);
     }
 
@@ -73,9 +87,29 @@ public final class HttpTransport {
         return HttpRequest.newBuilder(uri).timeout(requestTimeout);
     }
 
-    /** Sends the request and returns its answer when the status is below 500. */
+    /** Sends the request and returns its answer, as text, when the status is below 500. */
     public HttpResponse<String> send(HttpRequest request) {
-        HttpResponse<String> response = exchange(request);
+        return send(request, TEXT);
+    }
+
+    /**
+     * Sends the request and returns its answer's bytes, undecoded, when the status is below 500: for a parser that
+     * reads bytes (XML, JSON), which spares decoding the answer into a String first. {@link #charset} names the
+     * charset the answer declares.
+     */
+    public HttpResponse<byte[]> sendForBytes(HttpRequest request) {
+        return send(request, BYTES);
+    }
+
+    /** The charset the answer's {@code Content-Type} names, or null when it names none. */
+    public static Charset charset(HttpResponse<?> response) {
+        return response.headers().firstValue("Content-Type")
+                .filter(type -> type.toLowerCase(Locale.ROOT).contains("charset="))
+                .map(BoundedAnswer::charsetOf).orElse(null);
+    }
+
+    private <T> HttpResponse<T> send(HttpRequest request, BoundedAnswer<T> answer) {
+        HttpResponse<T> response = exchange(request, answer);
         if (response.statusCode() >= 500) {
             throw new SchedulerUnavailableException(
                     schedulerName + " answered HTTP " + response.statusCode() + " to " + describe(request), false, null);
@@ -83,13 +117,13 @@ public final class HttpTransport {
         return response;
     }
 
-    private HttpResponse<String> exchange(HttpRequest request) {
+    private <T> HttpResponse<T> exchange(HttpRequest request, BoundedAnswer<T> answer) {
         long started = System.nanoTime();
         ExchangeObserver.Exchange observed = SchedulerExchanges.started(request.method(), request.uri());
         int status = 0;
         RuntimeException failure = null;
         try {
-            HttpResponse<String> response = client.send(withHeaders(request, observed.headers()), BOUNDED_ANSWER);
+            HttpResponse<T> response = client.send(withHeaders(request, observed.headers()), answer);
             status = response.statusCode();
             return response;
         } catch (HttpConnectTimeoutException | ConnectException e) {

@@ -189,6 +189,28 @@ final class HttpTransportTest {
         assertThat(transport.send(transport.request(URI.create(base + "/plain")).GET().build()).body()).isEqualTo("Caf\u00e9");
     }
 
+    @Test
+    void bytesAreHandedOverUndecodedWithTheCharsetTheAnswerNamesAndTheSameBound() throws IOException {
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/latin", exchange -> answer(exchange, "text/xml; charset=\"ISO-8859-1\"", "Caf\u00e9".getBytes(StandardCharsets.ISO_8859_1)));
+        server.createContext("/plain", exchange -> answer(exchange, "text/xml", "Caf\u00e9".getBytes(StandardCharsets.UTF_8)));
+        server.start();
+        open.add(() -> server.stop(0));
+        String base = "http://127.0.0.1:" + server.getAddress().getPort();
+        URI tooLarge = answering(HttpTransport.MAX_ANSWER_BYTES + 1, false, "text/xml");
+        URI exactly = answering(HttpTransport.MAX_ANSWER_BYTES, true, "text/xml");
+
+        var latin = transport.sendForBytes(transport.request(URI.create(base + "/latin")).GET().build());
+        var plain = transport.sendForBytes(transport.request(URI.create(base + "/plain")).GET().build());
+
+        assertThat(latin.body()).isEqualTo("Caf\u00e9".getBytes(StandardCharsets.ISO_8859_1));
+        assertThat(HttpTransport.charset(latin)).isEqualTo(StandardCharsets.ISO_8859_1);
+        assertThat(plain.body()).isEqualTo("Caf\u00e9".getBytes(StandardCharsets.UTF_8));
+        assertThat(HttpTransport.charset(plain)).isNull();
+        assertThat(kindOf(() -> transport.sendForBytes(transport.request(tooLarge).GET().build()))).isEqualTo(ErrorKind.UNREADABLE);
+        assertThat(transport.sendForBytes(transport.request(exactly).GET().build()).body()).hasSize(HttpTransport.MAX_ANSWER_BYTES);
+    }
+
     private static void answer(com.sun.net.httpserver.HttpExchange exchange, String contentType, byte[] body) throws IOException {
         exchange.getResponseHeaders().add("Content-Type", contentType);
         exchange.sendResponseHeaders(200, body.length);

@@ -19,10 +19,12 @@ import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.support.HttpTransport;
 import dev.slotbridge.spi.support.SchedulerMessages;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.util.List;
@@ -53,10 +55,9 @@ final class ConnectClient {
 
     /** {@code GET api/SalesOrder?PrimaryOrderNumber=&ContractExternalId=}; empty on 404 or a null answer. */
     Optional<SalesOrder> salesOrder(String primaryOrderNumber) {
-        HttpResponse<String> response = read("SalesOrder?PrimaryOrderNumber=" + encode(primaryOrderNumber)
+        HttpResponse<byte[]> response = read("SalesOrder?PrimaryOrderNumber=" + encode(primaryOrderNumber)
                 + "&ContractExternalId=" + encode(settings.contractExternalId()));
-        if (response.statusCode() == 404 || response.body() == null || response.body().isBlank()
-                || response.body().strip().equals("null")) {
+        if (response.statusCode() == 404 || isBlank(response.body()) || text(response).strip().equals("null")) {
             return Optional.empty();
         }
         return Optional.of(read(response, json.constructType(SalesOrder.class)));
@@ -70,11 +71,15 @@ final class ConnectClient {
         call("PATCH", settings.api("SalesOrder"), update);
     }
 
-    /** {@code GET api/availability}: the whole weeks from the one {@code date} falls in. */
+    /**
+     * {@code GET api/availability}: the whole weeks from the one {@code date} falls in, read as it is parsed
+     * ({@link AvailabilityReader}).
+     */
     AvailabilityResponse availability(String primaryOrderNumber, LocalDate date, int numberOfWeeks, String visitExternalId) {
         String query = "availability?PrimaryOrderNumber=" + encode(primaryOrderNumber) + "&Date=" + date
                 + "&NumberOfWeeks=" + numberOfWeeks + (visitExternalId == null ? "" : "&VisitExternalId=" + encode(visitExternalId));
-        return read(call("GET", settings.api(query), null), json.constructType(AvailabilityResponse.class));
+        HttpResponse<byte[]> response = call("GET", settings.api(query), null);
+        return AvailabilityReader.read(json.getFactory(), response.body(), HttpTransport.charset(response));
     }
 
     BookingResponse book(AppointmentBooking booking) {
@@ -96,8 +101,8 @@ final class ConnectClient {
 
     /** No appointments when Connect answers 404 (it knows no such order or property) or an empty body. */
     private List<Appointment> summary(String pathAndQuery) {
-        HttpResponse<String> response = read(pathAndQuery);
-        if (response.statusCode() == 404 || response.body() == null || response.body().isBlank()) {
+        HttpResponse<byte[]> response = read(pathAndQuery);
+        if (response.statusCode() == 404 || isBlank(response.body())) {
             return List.of();
         }
         BookingSummaryResponse answer = read(response, json.constructType(BookingSummaryResponse.class));
@@ -105,17 +110,17 @@ final class ConnectClient {
     }
 
     /** A {@code GET} whose 404 means "no such order or property": returned for the caller to map to "none". */
-    private HttpResponse<String> read(String pathAndQuery) {
+    private HttpResponse<byte[]> read(String pathAndQuery) {
         return exchange("GET", settings.api(pathAndQuery), null, true);
     }
 
     /** Any call but a lookup: a 404 is an unexpected answer, never "done" and never "none". */
-    private HttpResponse<String> call(String method, URI uri, Object body) {
+    private HttpResponse<byte[]> call(String method, URI uri, Object body) {
         return exchange(method, uri, body, false);
     }
 
-    private HttpResponse<String> exchange(String method, URI uri, Object body, boolean lookup) {
-        HttpResponse<String> response = tokens.tokens().send(token -> send(method, uri, body, token));
+    private HttpResponse<byte[]> exchange(String method, URI uri, Object body, boolean lookup) {
+        HttpResponse<byte[]> response = tokens.tokens().send(token -> send(method, uri, body, token));
         if (response.statusCode() == 401) {
             throw new SchedulerCredentialsRejectedException("Connect refused a fresh access token (HTTP 401) for "
                     + method + " " + uri.getPath());
@@ -130,39 +135,59 @@ final class ConnectClient {
         return response;
     }
 
-    private HttpResponse<String> send(String method, URI uri, Object body, String token) {
+    private HttpResponse<byte[]> send(String method, URI uri, Object body, String token) {
         HttpRequest.Builder request = transport.request(uri)
                 .header("Accept", "application/json;version=" + settings.apiVersion())
                 .header("Authorization", "Bearer " + token);
         if (body == null) {
             request.method(method, HttpRequest.BodyPublishers.noBody());
         } else {
-            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(write(body)));
+            request.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofByteArray(write(body)));
         }
-        return transport.send(request.build());
+        return transport.sendForBytes(request.build());
     }
 
-    private String message(HttpResponse<String> response) {
+    private String message(HttpResponse<byte[]> response) {
         String fallback = "Connect refused the request (HTTP 400)";
         try {
-            ConnectError error = json.readValue(response.body(), ConnectError.class);
+            ConnectError error = json.readValue(text(response), ConnectError.class);
             return SchedulerMessages.forCaller(error == null ? null : error.message()).orElse(fallback);
         } catch (JsonProcessingException e) {
             return fallback;
         }
     }
 
-    private <T> T read(HttpResponse<String> response, JavaType type) {
+    /**
+     * The answer bound to {@code type}, from its bytes (JSON is UTF-8; Jackson reads the bytes itself), or from its
+     * text when its {@code Content-Type} names another charset.
+     */
+    private <T> T read(HttpResponse<byte[]> response, JavaType type) {
         try {
-            return json.readValue(response.body(), type);
-        } catch (JsonProcessingException | IllegalArgumentException e) {
+            Charset charset = HttpTransport.charset(response);
+            return charset == null || charset.equals(StandardCharsets.UTF_8) ? json.readValue(response.body(), type)
+                    : json.readValue(text(response), type);
+        } catch (IOException | IllegalArgumentException e) {
             throw new SchedulerResponseException("Connect answered with a body that is not a " + type.getRawClass().getSimpleName(), e);
         }
     }
 
-    private String write(Object body) {
+    private static String text(HttpResponse<byte[]> response) {
+        Charset charset = HttpTransport.charset(response);
+        return new String(response.body(), charset == null ? StandardCharsets.UTF_8 : charset);
+    }
+
+    private static boolean isBlank(byte[] body) {
+        for (byte b : body) {
+            if (b != ' ' && b != '\t' && b != '\n' && b != '\r') {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private byte[] write(Object body) {
         try {
-            return json.writeValueAsString(body);
+            return json.writeValueAsBytes(body);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }

@@ -105,18 +105,19 @@ final class ConnectMapping {
         if (answer == null || answer.availabilityPlanningWindows() == null) {
             return slots;
         }
+        String searched = digest(description);
         for (AvailabilityPlanningWindow byWindow : answer.availabilityPlanningWindows()) {
             PlanningWindow window = windows.get(byWindow.planningWindowId());
             if (window == null || byWindow.availabilityDays() == null) {
                 continue;
             }
+            String windowId = Integer.toString(window.id());
             for (AvailabilityDay day : byWindow.availabilityDays()) {
-                LocalDate date = date(day.date());
+                LocalDate date = day.date();
                 boolean offered = day.availabilityStatus() == AvailabilityDay.AVAILABLE
                         || day.availabilityStatus() == AvailabilityDay.PREFERRED;
                 if (offered && !date.isBefore(from) && !date.isAfter(to)) {
-                    SlotKey key = SlotKey.of(ORDER, order, DATE, date.toString(), WINDOW, Integer.toString(window.id()),
-                            DESCRIPTION, digest(description));
+                    SlotKey key = SlotKey.of(ORDER, order, DATE, date.toString(), WINDOW, windowId, DESCRIPTION, searched);
                     slots.add(new Slot(start(date, window, zone), end(date, window, zone), window.name(),
                             day.availabilityStatus() == AvailabilityDay.PREFERRED, key));
                 }
@@ -130,7 +131,7 @@ final class ConnectMapping {
         return answer != null && answer.availabilityPlanningWindows() != null && answer.availabilityPlanningWindows().stream()
                 .filter(byWindow -> byWindow.planningWindowId() == windowId && byWindow.availabilityDays() != null)
                 .flatMap(byWindow -> byWindow.availabilityDays().stream())
-                .anyMatch(day -> date(day.date()).equals(date) && (day.availabilityStatus() == AvailabilityDay.AVAILABLE
+                .anyMatch(day -> day.date().equals(date) && (day.availabilityStatus() == AvailabilityDay.AVAILABLE
                         || day.availabilityStatus() == AvailabilityDay.PREFERRED));
     }
 

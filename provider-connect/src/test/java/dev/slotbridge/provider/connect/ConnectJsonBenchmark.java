@@ -1,6 +1,5 @@
 package dev.slotbridge.provider.connect;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.slotbridge.provider.connect.wire.AvailabilityResponse;
 import dev.slotbridge.provider.connect.wire.PlanningWindow;
@@ -12,40 +11,58 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 
-/** Reading a two-week Connect availability answer and mapping it to slots. */
+/**
+ * The Connect provider's share of a search: a two-week {@code availability} answer, from the bytes Connect sends to
+ * the slots. Connect's v1.34 document gives the {@code AvailabilityResponse} object's fields but no example answer, so
+ * {@code src/test/resources/connect/availability-answer.json} is written from them: every field of the echoed
+ * {@code Availability} request, three {@code PlanningWindows}, and for each an {@code AvailabilityDays} entry per day
+ * ({@code Date}, {@code AvailabilityStatus}, {@code TravelTime}). Run with {@code -prof gc} for the bytes allocated.
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class ConnectJsonBenchmark {
     private final ObjectMapper json = ConnectProviderFactory.connectJson();
-    private final Map<Integer, PlanningWindow> windows = Map.of(
-            1, new PlanningWindow(1, "AM", 8, 0, 12, 59), 2, new PlanningWindow(2, "PM", 13, 0, 16, 59));
-    private final String answer = availabilityAnswer();
+    private final byte[] answer = resource("/connect/availability-answer.json");
+    private final Map<Integer, PlanningWindow> windows = windows();
 
-    private static String availabilityAnswer() {
-        StringBuilder windows = new StringBuilder();
-        for (int window = 1; window <= 2; window++) {
-            windows.append(window == 1 ? "" : ",").append("{\"PlanningWindowId\":").append(window).append(",\"AvailabilityDays\":[");
-            for (int day = 0; day < 14; day++) {
-                windows.append(day == 0 ? "" : ",").append("{\"Date\":\"").append(LocalDate.of(2026, 3, 2).plusDays(day))
-                        .append("T00:00:00\",\"AvailabilityStatus\":").append(day % 7 < 5 ? 1 : 0).append(",\"TravelTime\":20}");
+    private static byte[] resource(String name) {
+        try (InputStream in = ConnectJsonBenchmark.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("no resource " + name);
             }
-            windows.append("]}");
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
-        return "{\"Availability\":{\"PrimaryOrderNumber\":\"HMS-1\",\"Date\":\"2026-03-02\",\"NumberOfWeeks\":2},"
-                + "\"PlanningWindows\":[],\"AvailabilityPlanningWindows\":[" + windows + "]}";
     }
 
+    /** The answer's own planning windows, as the provider keeps them from {@code GET api/PlanningWindow}. */
+    private Map<Integer, PlanningWindow> windows() {
+        try {
+            List<PlanningWindow> listed = json.readerForListOf(PlanningWindow.class).readValue(json.readTree(answer).path("PlanningWindows"));
+            return listed.stream().collect(Collectors.toMap(PlanningWindow::id, Function.identity()));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** What the provider does with the answer's bytes (as the transport hands them over): read, mapped to slots. */
     @Benchmark
-    public List<Slot> readAvailabilityAnswer() throws JsonProcessingException {
-        AvailabilityResponse response = json.readValue(answer, AvailabilityResponse.class);
-        return ConnectMapping.slots(response, "HMS-1", windows, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 15),
+    public List<Slot> readAvailabilityAnswer() {
+        AvailabilityResponse response = AvailabilityReader.read(json.getFactory(), answer, null);
+        return ConnectMapping.slots(response, "HMS-12345659", windows, LocalDate.of(2026, 3, 2), LocalDate.of(2026, 3, 15),
                 ZoneId.of("Europe/London"), "Kitchen tap leaking");
     }
 }

@@ -5,7 +5,6 @@ import dev.slotbridge.spi.error.SchedulerResponseException;
 import dev.slotbridge.spi.model.BookedSlot;
 import dev.slotbridge.spi.model.SchedulerNotice;
 
-import java.nio.charset.StandardCharsets;
 import java.time.DateTimeException;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
@@ -33,7 +32,7 @@ final class DrsCallbacks implements SchedulerCallbacks {
     public SchedulerNotice read(String contentType, byte[] body) {
         XmlElement envelope;
         try {
-            envelope = SafeXmlReader.read(new String(body, StandardCharsets.UTF_8));
+            envelope = SafeXmlReader.read(body, null);
         } catch (SchedulerResponseException e) {
             throw new InvalidCallbackException("the body is not well-formed XML without a DTD");
         }

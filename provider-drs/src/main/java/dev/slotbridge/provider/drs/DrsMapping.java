@@ -16,7 +16,6 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -44,23 +43,22 @@ final class DrsMapping {
     private DrsMapping() {
     }
 
-    /** The offered slots in a {@code checkAvailability} answer that start and end within the range. */
-    static List<Slot> slots(XmlElement answer, Instant rangeStart, Instant rangeEnd, ZoneId zone) {
-        List<Slot> slots = new ArrayList<>();
-        for (XmlElement day : answer.children("theSlots")) {
-            for (XmlElement slot : day.children("slotsForDay")) {
-                if (!"YES".equalsIgnoreCase(slot.text("available"))) {
-                    continue;
-                }
-                OffsetDateTime start = DrsTimes.local(DrsTimes.parse(slot.text("beginDate"), zone), zone);
-                OffsetDateTime end = DrsTimes.local(DrsTimes.parse(slot.text("endDate"), zone), zone);
-                if (end.isAfter(start) && !start.toInstant().isBefore(rangeStart) && !end.toInstant().isAfter(rangeEnd)) {
-                    slots.add(new Slot(start, end, null, "true".equalsIgnoreCase(slot.text("bestSlot")),
-                            SlotKey.of(START, DrsTimes.format(start), END, DrsTimes.format(end))));
-                }
-            }
+    /**
+     * One {@code slotsForDay} of a {@code checkAvailability} answer as a slot, or null when it is not offered or does
+     * not start and end within the range.
+     */
+    static Slot slot(String available, String beginDate, String bestSlot, String endDate, Instant rangeStart,
+                     Instant rangeEnd, ZoneId zone) {
+        if (!"YES".equalsIgnoreCase(available)) {
+            return null;
         }
-        return slots;
+        OffsetDateTime start = DrsTimes.local(DrsTimes.parse(beginDate, zone), zone);
+        OffsetDateTime end = DrsTimes.local(DrsTimes.parse(endDate, zone), zone);
+        if (!end.isAfter(start) || start.toInstant().isBefore(rangeStart) || end.toInstant().isAfter(rangeEnd)) {
+            return null;
+        }
+        return new Slot(start, end, null, "true".equalsIgnoreCase(bestSlot),
+                SlotKey.of(START, DrsTimes.format(start, beginDate), END, DrsTimes.format(end, endDate)));
     }
 
     static OffsetDateTime start(SlotKey slot, ZoneId zone) {

@@ -162,8 +162,9 @@ final class DrsSchedulerProvider implements SchedulerProvider {
         DrsEnvelopes.Order order = new DrsEnvelopes.Order(null, settings.contract(), null, job.propertyRef(), null, null,
                 null, null, null, job.externalRef() == null ? SEARCH_ORDER_NUMBER : job.externalRef(),
                 job.priority() != null ? job.priority() : settings.defaultPriority(), null, job.jobCodes(), settings.userId());
-        XmlElement answer = session.call("checkAvailability", id -> DrsEnvelopes.checkAvailability(id, order, begin, end));
-        return DrsMapping.slots(answer, first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(), zone);
+        return session.call("checkAvailability", id -> DrsEnvelopes.checkAvailability(id, order, begin, end),
+                DrsAvailability.reader(first.atStartOfDay(zone).toInstant(), last.plusDays(1).atStartOfDay(zone).toInstant(), zone))
+                .slots();
     }
 
     /**

@@ -9,7 +9,6 @@ import dev.slotbridge.spi.support.SchedulerMessages;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.util.Locale;
 import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Function;
 
@@ -49,15 +48,20 @@ final class DrsSession implements AutoCloseable {
      * @return the answer's {@code return}, whose status was success
      * @throws RejectedBySchedulerException when the gateway answers error or failure for another reason
      */
-    XmlElement call(String operation, Function<String, String> envelope) {
+    XmlElement call(String operation, Function<String, byte[]> envelope) {
+        return call(operation, envelope, SafeXmlReader::tree);
+    }
+
+    /** As {@link #call(String, Function)}, the answer's {@code return} read by {@code reader} as it is parsed. */
+    <T extends DrsReturn> T call(String operation, Function<String, byte[]> envelope, SafeXmlReader.ElementReader<T> reader) {
         String session = sessionId();
-        XmlElement answer = gateway.call(operation, envelope.apply(session));
-        if (failed(answer) && mentionsSession(answer)) {
+        T answer = gateway.call(operation, envelope.apply(session), reader);
+        if (answer.failed() && answer.mentionsSession()) {
             forget(session);
             session = sessionId();
-            answer = gateway.call(operation, envelope.apply(session));
+            answer = gateway.call(operation, envelope.apply(session), reader);
         }
-        if (failed(answer)) {
+        if (answer.failed()) {
             throw new RejectedBySchedulerException(message(answer, session));
         }
         return answer;
@@ -81,7 +85,7 @@ final class DrsSession implements AutoCloseable {
 
     private String openSession() {
         XmlElement answer = gateway.call("openSession", DrsEnvelopes.openSession(login, password));
-        if (failed(answer) || !"success".equalsIgnoreCase(answer.text("status"))) {
+        if (answer.failed() || !"success".equalsIgnoreCase(answer.status())) {
             throw new SchedulerCredentialsRejectedException("DRS refused to open a session for the configured login");
         }
         String id = answer.text("sessionId");
@@ -111,7 +115,7 @@ final class DrsSession implements AutoCloseable {
     void probe() {
         String probing = openSession();
         try {
-            if (failed(gateway.call("closeSession", DrsEnvelopes.closeSession(probing)))) {
+            if (gateway.call("closeSession", DrsEnvelopes.closeSession(probing)).failed()) {
                 LOG.log(System.Logger.Level.WARNING,
                         "DRS refused to close the probe session; the gateway will close it");
             }
@@ -135,18 +139,8 @@ final class DrsSession implements AutoCloseable {
         }
     }
 
-    static boolean failed(XmlElement answer) {
-        String status = answer.text("status");
-        return "error".equalsIgnoreCase(status) || "failure".equalsIgnoreCase(status);
-    }
-
-    private static boolean mentionsSession(XmlElement answer) {
-        String message = answer.text("errorMsg");
-        return message != null && message.toLowerCase(Locale.ROOT).contains("session");
-    }
-
-    private static String message(XmlElement answer, String session) {
-        return SchedulerMessages.forCaller(answer.text("errorMsg"), session).orElse("DRS refused the request");
+    private static String message(DrsReturn answer, String session) {
+        return SchedulerMessages.forCaller(answer.errorMsg(), session).orElse("DRS refused the request");
     }
 
     private LocalDate today() {

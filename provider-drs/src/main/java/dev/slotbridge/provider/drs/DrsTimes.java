@@ -54,6 +54,29 @@ final class DrsTimes {
         return new String(text);
     }
 
+    /**
+     * {@link #format}, or {@code received} itself when it is exactly what {@link #format} would write: a slot's key
+     * holds the gateway's own text when the gateway already wrote the time in the council's offset, as it usually
+     * does, instead of a copy of it.
+     */
+    static String format(OffsetDateTime time, String received) {
+        return writesAs(time, received) ? received : format(time);
+    }
+
+    private static boolean writesAs(OffsetDateTime time, String text) {
+        int offsetSeconds = time.getOffset().getTotalSeconds();
+        if (text == null || text.length() != 25 || time.getYear() < 1000 || time.getYear() > 9999 || offsetSeconds % 60 != 0) {
+            return false;
+        }
+        int offsetMinutes = Math.abs(offsetSeconds) / 60;
+        return number(text, 0, 4) == time.getYear() && text.charAt(4) == '-' && number(text, 5, 2) == time.getMonthValue()
+                && text.charAt(7) == '-' && number(text, 8, 2) == time.getDayOfMonth() && text.charAt(10) == 'T'
+                && number(text, 11, 2) == time.getHour() && text.charAt(13) == ':' && number(text, 14, 2) == time.getMinute()
+                && text.charAt(16) == ':' && number(text, 17, 2) == time.getSecond()
+                && text.charAt(19) == (offsetSeconds < 0 ? '-' : '+') && number(text, 20, 2) == offsetMinutes / 60
+                && text.charAt(22) == ':' && number(text, 23, 2) == offsetMinutes % 60;
+    }
+
     private static void digits(char[] text, int at, int value, int width) {
         for (int i = at + width - 1; i >= at; i--) {
             text[i] = (char) ('0' + value % 10);
@@ -140,8 +163,12 @@ final class DrsTimes {
         return value;
     }
 
-    /** The same instant in the council's zone, so slot keys and answers look the same whatever offset came in. */
+    /**
+     * The same instant in the council's zone, so slot keys and answers look the same whatever offset came in; the
+     * time itself when it already has the zone's offset for that instant.
+     */
     static OffsetDateTime local(OffsetDateTime time, ZoneId zone) {
-        return time.atZoneSameInstant(zone).toOffsetDateTime();
+        ZoneOffset offset = zone.getRules().getOffset(time.toInstant());
+        return offset.equals(time.getOffset()) ? time : time.withOffsetSameInstant(offset);
     }
 }

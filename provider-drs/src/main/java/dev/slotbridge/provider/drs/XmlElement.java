@@ -7,7 +7,17 @@ import java.util.Optional;
  * A read-only XML element: local name, text and children, namespaces dropped (the gateway's answers qualify only
  * their wrapper). Small by design: the provider only walks answers by element name.
  */
-record XmlElement(String name, String text, List<XmlElement> children) {
+record XmlElement(String name, String text, List<XmlElement> children) implements DrsReturn {
+
+    @Override
+    public String status() {
+        return text("status");
+    }
+
+    @Override
+    public String errorMsg() {
+        return text("errorMsg");
+    }
 
     Optional<XmlElement> child(String childName) {
         return Optional.ofNullable(first(childName));

@@ -9,6 +9,10 @@ import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.State;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
@@ -16,18 +20,47 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
-/** Writing a createOrder envelope, and reading a 7-day checkAvailability answer into slots. */
+/**
+ * The DRS provider's share of a search and a booking, from the bytes the gateway sends to the slots, and from the
+ * values to the bytes sent: reading Kirona's own example {@code checkAvailability} answer (six days, 16 windows, from
+ * its interfaces and workflow document, kept verbatim in {@code src/test/resources/drs/}) and a 7-day answer of the
+ * same shape into slots; writing the envelopes of the document's example {@code checkAvailability},
+ * {@code createOrder} and {@code scheduleBooking} requests. Run with {@code -prof gc} for the bytes allocated per
+ * operation ({@code bench/run 5 jmh} runs it without).
+ */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MICROSECONDS)
 public class DrsSoapBenchmark {
     private static final ZoneId LONDON = ZoneId.of("Europe/London");
-    private final DrsEnvelopes.Order order = new DrsEnvelopes.Order("Ann Tenant", "0", "2026-03-02T08:00:00+00:00",
-            "3670010", true, "Kitchen tap leaking under the sink & dripping", "Dog in garden", 0, "07700900123",
-            "HMS-12345659", "Priority 20 Days", "2026-03-21T23:59:59+00:00", List.of(new JobCode("N373049", 1)), "slotbridge");
-    private final String answer = availabilityAnswer();
+    private static final String SESSION = "8a4b805d7ca651e4017ca68c381b0021";
+    /** The values of the document's example checkAvailability request. */
+    private final DrsEnvelopes.Order searched = new DrsEnvelopes.Order(null, "0", null, "3670010", null, null, null, null,
+            null, "anything", null, null, List.of(new JobCode("N373049", 1)), ".");
+    /** The document's example createOrder request, with the contact and comments a tenant's booking carries. */
+    private final DrsEnvelopes.Order ordered = new DrsEnvelopes.Order("John Smith", "0", "2021-10-27T00:00:00+01:00",
+            "3670010", false, "Kitchen tap leaking under the sink & dripping", "Dog in garden", null, "0123456789",
+            "12345659", "Priority 20 Days", "2021-10-31T23:59:59+00:00", List.of(new JobCode("N373049", 1)),
+            "HousingRepairsOnline");
+    /** The document's example scheduleBooking request. */
+    private final DrsEnvelopes.Booking scheduled = new DrsEnvelopes.Booking(149996, "0", "3670010", 290640,
+            "2021-10-26T08:00:00+01:00", "2021-10-26T12:00:00+01:00", "12345659", "HousingRepairsOnline");
+    private final byte[] vendorAnswer = resource("/drs/check-availability-answer.xml");
+    private final byte[] weekAnswer = weekAnswer().getBytes(StandardCharsets.UTF_8);
 
-    private static String availabilityAnswer() {
+    static byte[] resource(String name) {
+        try (InputStream in = DrsSoapBenchmark.class.getResourceAsStream(name)) {
+            if (in == null) {
+                throw new IllegalStateException("no resource " + name);
+            }
+            return in.readAllBytes();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Seven days of four windows each, shaped like the vendor's example (its own answer has six days). */
+    private static String weekAnswer() {
         StringBuilder slots = new StringBuilder();
         for (int day = 0; day < 7; day++) {
             LocalDate date = LocalDate.of(2026, 3, 2).plusDays(day);
@@ -47,14 +80,34 @@ public class DrsSoapBenchmark {
     }
 
     @Benchmark
-    public String writeCreateOrderEnvelope() {
-        return DrsEnvelopes.createOrder("8a4b805d7ca651e4017ca68c381b0021", order);
+    public List<Slot> readVendorCheckAvailabilityAnswer() {
+        return read(vendorAnswer, Instant.parse("2021-10-25T23:00:00Z"), Instant.parse("2021-10-31T23:59:00Z"));
     }
 
     @Benchmark
-    public List<Slot> readAvailabilityAnswer() {
-        XmlElement envelope = SafeXmlReader.read(answer);
-        XmlElement result = envelope.child("Body").orElseThrow().children().getFirst().child("return").orElseThrow();
-        return DrsMapping.slots(result, Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-09T00:00:00Z"), LONDON);
+    public List<Slot> readWeekCheckAvailabilityAnswer() {
+        return read(weekAnswer, Instant.parse("2026-03-02T00:00:00Z"), Instant.parse("2026-03-09T00:00:00Z"));
+    }
+
+    /** What the provider does with a checkAvailability answer's bytes (as the transport hands them over): read into slots. */
+    private static List<Slot> read(byte[] answer, Instant from, Instant to) {
+        return DrsGateway.returnOf("checkAvailability", answer, StandardCharsets.UTF_8, DrsAvailability.reader(from, to, LONDON))
+                .slots();
+    }
+
+    /** Envelopes as the transport sends them: UTF-8 bytes. */
+    @Benchmark
+    public byte[] writeCheckAvailabilityEnvelope() {
+        return DrsEnvelopes.checkAvailability(SESSION, searched, "2021-10-26T00:00:00.000Z", "2021-10-31T23:59:00.000Z");
+    }
+
+    @Benchmark
+    public byte[] writeCreateOrderEnvelope() {
+        return DrsEnvelopes.createOrder(SESSION, ordered);
+    }
+
+    @Benchmark
+    public byte[] writeScheduleBookingEnvelope() {
+        return DrsEnvelopes.scheduleBooking(SESSION, scheduled);
     }
 }

@@ -36,6 +36,24 @@ final class DrsTimesTest {
     }
 
     @Test
+    void aKeyHoldsTheReceivedTextOnlyWhenItIsExactlyWhatWouldBeWritten() {
+        for (LocalDate day = LocalDate.of(2026, 1, 1); day.getYear() == 2026; day = day.plusDays(1)) {
+            OffsetDateTime london = DrsTimes.local(day.atTime(8, 30).atOffset(ZoneOffset.UTC), LONDON);
+            assertThat(london).isEqualTo(day.atTime(8, 30).atOffset(ZoneOffset.UTC).atZoneSameInstant(LONDON).toOffsetDateTime());
+            String written = SENT.format(london);
+            assertThat(DrsTimes.format(london, written)).isSameAs(written);
+        }
+        OffsetDateTime eight = OffsetDateTime.of(2026, 3, 30, 8, 0, 0, 0, ZoneOffset.ofHours(1));
+        for (String other : new String[]{"2026-03-30T07:00:00Z", "2026-03-30T08:00:00.000+01:00", "2026-03-30T07:00:00+00:00",
+                "2026-03-30T08:00:00+01:30", "2026-03-30T08:00:01+01:00", "2026-03-30 08:00:00+01:00", "2026-03-31T08:00:00+01:00"}) {
+            assertThat(DrsTimes.format(eight, other)).isEqualTo("2026-03-30T08:00:00+01:00");
+        }
+        assertThat(DrsTimes.format(OffsetDateTime.of(2026, 1, 5, 8, 0, 0, 0, ZoneOffset.UTC), "2026-01-05T08:00:00-00:00"))
+                .isEqualTo("2026-01-05T08:00:00+00:00");
+        assertThat(DrsTimes.local(eight, LONDON)).isSameAs(eight);
+    }
+
+    @Test
     void readsTheFormsGatewaysMix() {
         OffsetDateTime eight = OffsetDateTime.of(2026, 3, 30, 8, 0, 0, 0, ZoneOffset.ofHours(1));
         assertThat(DrsTimes.parse("2026-03-30T08:00:00+01:00", LONDON)).isEqualTo(eight);

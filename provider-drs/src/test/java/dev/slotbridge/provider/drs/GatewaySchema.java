@@ -14,8 +14,10 @@ import javax.xml.transform.dom.DOMSource;
 import javax.xml.validation.Schema;
 import javax.xml.validation.SchemaFactory;
 import java.io.IOException;
+import java.io.ByteArrayInputStream;
 import java.io.InputStream;
 import java.io.StringReader;
+import java.nio.charset.StandardCharsets;
 
 /**
  * The gateway's schema, taken from the real WSDL ({@code src/test/resources/drs/soap.wsdl}) with every local
@@ -32,8 +34,17 @@ public final class GatewaySchema {
 
     /** @throws AssertionError naming the problem when the envelope's operation element does not validate */
     public static void validate(String envelope) {
+        validate(new InputSource(new StringReader(envelope)), envelope);
+    }
+
+    /** The envelope as sent: its bytes, read by the encoding they declare. */
+    public static void validate(byte[] envelope) {
+        validate(new InputSource(new ByteArrayInputStream(envelope)), new String(envelope, StandardCharsets.UTF_8));
+    }
+
+    private static void validate(InputSource source, String envelope) {
         try {
-            Document document = parse(new InputSource(new StringReader(envelope)));
+            Document document = parse(source);
             Element body = (Element) document.getDocumentElement()
                     .getElementsByTagNameNS("http://schemas.xmlsoap.org/soap/envelope/", "Body").item(0);
             Element operation = firstElement(body);

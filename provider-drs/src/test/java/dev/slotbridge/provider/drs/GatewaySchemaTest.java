@@ -3,8 +3,10 @@ package dev.slotbridge.provider.drs;
 import dev.slotbridge.spi.model.JobCode;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.util.List;
 
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -31,8 +33,8 @@ final class GatewaySchemaTest {
 
     @Test
     void theValidatorRefusesWrongOrderQualifiedChildrenAndWrongTypes() {
-        String valid = DrsEnvelopes.scheduleBooking("abc", new DrsEnvelopes.Booking(1, "0", "3670010", 2,
-                "2026-03-02T08:00:00+00:00", "2026-03-02T12:00:00+00:00", "HMS-1", "u"));
+        String valid = new String(DrsEnvelopes.scheduleBooking("abc", new DrsEnvelopes.Booking(1, "0", "3670010", 2,
+                "2026-03-02T08:00:00+00:00", "2026-03-02T12:00:00+00:00", "HMS-1", "u")), StandardCharsets.UTF_8);
         String startBeforeEnd = valid.replaceFirst("(<planningWindowEnd>[^<]*</planningWindowEnd>)(<planningWindowStart>[^<]*</planningWindowStart>)", "$2$1");
         String qualified = valid.replace("<sessionId>abc</sessionId>", "<aut:sessionId>abc</aut:sessionId>");
         String notANumber = valid.replace("<bookingId>1</bookingId>", "<bookingId>one</bookingId>");
@@ -40,5 +42,19 @@ final class GatewaySchemaTest {
         for (String invalid : List.of(startBeforeEnd, qualified, notANumber)) {
             assertThatThrownBy(() -> GatewaySchema.validate(invalid)).isInstanceOf(AssertionError.class);
         }
+    }
+
+    @Test
+    void textArrivesAsTypedAndACharacterXmlCannotCarryBecomesTheReplacementCharacter() {
+        String typed = "Zo\u00eb \u2014 \uD83D\uDE00 <b>&amp; ]]> \"q\" 'a'\r\n\ttab";
+        DrsEnvelopes.Order order = new DrsEnvelopes.Order(typed, "0", null, "3670010", null,
+                "bell\u0007 lone\uD800 end\uFFFF", null, null, null, "HMS-1", "P", null, List.of(new JobCode("N1", 1)), "u");
+        byte[] envelope = DrsEnvelopes.createOrder("abc", order);
+
+        GatewaySchema.validate(envelope);
+        XmlElement sent = SafeXmlReader.read(envelope, null).child("Body").orElseThrow().children().getFirst()
+                .child("createOrder").orElseThrow().child("theOrder").orElseThrow();
+        assertThat(sent.child("contactName").orElseThrow().text()).isEqualTo(typed);
+        assertThat(sent.text("orderComments")).isEqualTo("bell\uFFFD lone\uFFFD end\uFFFD");
     }
 }

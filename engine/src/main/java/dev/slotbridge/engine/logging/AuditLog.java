@@ -11,8 +11,8 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
  * One line per write (book, reschedule, cancel) on the {@code dev.slotbridge.audit} logger: client, council,
- * operation, bookingRef and outcome (the HTTP status and, for a failure, its problem type, from the error table), each a field of its own in the JSON
- * log format, whose {@code event_type} is {@code audit}. Never personal data.
+ * operation, bookingRef and outcome (the HTTP status and, for a failure, its problem type, from the error table), each
+ * a field of its own in the JSON log format, whose {@code event_type} is {@code audit}. Never personal data.
  */
 @Singleton
 public final class AuditLog {

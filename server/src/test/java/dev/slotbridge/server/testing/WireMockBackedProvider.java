@@ -21,7 +21,6 @@ import io.micronaut.json.JsonMapper;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -43,8 +42,7 @@ final class WireMockBackedProvider implements SchedulerProvider {
     private static final Argument<Map<String, Object>> OBJECT = Argument.mapOf(String.class, Object.class);
 
     private final URI base;
-    private final HttpTransport transport = new HttpTransport(
-            HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build(), "test scheduler", Duration.ofSeconds(30));
+    private final HttpTransport transport = HttpTransport.forScheduler("test scheduler", Duration.ofSeconds(30));
     private final JsonMapper json = JsonMapper.createDefault();
 
     WireMockBackedProvider(URI base) {

@@ -313,16 +313,21 @@ final class Soak {
                 String key = keys.get(i * keys.size() / count);
                 commands.append("TTL ").append(key).append("\nMEMORY USAGE ").append(key).append("\n");
             }
-            List<Long> replies = redisCommands(redisPort, commands.toString()).lines().filter(line -> line.matches("-?\\d+"))
-                    .map(Long::parseLong).toList();
+            // two replies per key, TTL then MEMORY USAGE; a key gone since the scan answers -2 and nil (an empty line)
+            List<String> replies = redisCommands(redisPort, commands.toString()).lines().map(String::strip).toList();
             long shortest = Long.MAX_VALUE;
             long sampled = 0;
+            int present = 0;
             for (int i = 0; i + 1 < replies.size(); i += 2) {
-                shortest = Math.min(shortest, replies.get(i));
-                sampled += replies.get(i + 1);
+                if (replies.get(i).equals("-2") || !replies.get(i + 1).matches("\\d+")) {
+                    continue;
+                }
+                shortest = Math.min(shortest, Long.parseLong(replies.get(i)));
+                sampled += Long.parseLong(replies.get(i + 1));
+                present++;
             }
-            long bytes = sampled * keys.size() / Math.max(1, replies.size() / 2);
-            if (replies.size() == 2L * count && shortest >= KEPT_BY_DESIGN.toSeconds()) {
+            long bytes = sampled * keys.size() / Math.max(1, present);
+            if (present > 0 && shortest >= KEPT_BY_DESIGN.toSeconds()) {
                 kept += bytes;
             } else {
                 other += bytes;

@@ -58,14 +58,14 @@ final class SchedulerConnections {
         boolean secure = uri.getScheme().equalsIgnoreCase("https");
         Http1Connection.Origin origin = new Http1Connection.Origin(secure, uri.getHost(),
                 uri.getPort() >= 0 ? uri.getPort() : secure ? 443 : 80);
-        byte[] serialised = serialised(request, extraHeaders, origin);
+        byte[] serialised = serialised(request, extraHeaders);
         boolean idempotent = request.method().equals("GET") || request.method().equals("HEAD");
         boolean resent = false;
         while (true) {
             Http1Connection connection = reused(origin);
             boolean reused = connection != null;
             if (!reused) {
-                connection = Http1Connection.open(origin, connectMillis, deadline, tls());
+                connection = Http1Connection.open(origin, connectMillis, deadline, secure ? tls() : null);
             }
             try {
                 Http1Connection.Answer answer = connection.exchange(serialised, request.method().equals("HEAD"), deadline, maxBytes);
@@ -91,6 +91,7 @@ final class SchedulerConnections {
         }
     }
 
+    /** The TLS context: the one given, or the JDK's default (made, with its trust store read, when first needed). */
     private SSLContext tls() throws IOException {
         if (tls != null) {
             return tls;
@@ -103,8 +104,7 @@ final class SchedulerConnections {
     }
 
     /** The request line, headers and body as sent. */
-    private static byte[] serialised(HttpRequest request, Map<String, String> extraHeaders, Http1Connection.Origin origin)
-            throws IOException {
+    private static byte[] serialised(HttpRequest request, Map<String, String> extraHeaders) throws IOException {
         byte[] body = RequestBodies.bytesOf(request);
         URI uri = request.uri();
         String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();

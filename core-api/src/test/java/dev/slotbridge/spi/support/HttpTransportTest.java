@@ -2,7 +2,6 @@ package dev.slotbridge.spi.support;
 
 import com.sun.net.httpserver.HttpServer;
 import dev.slotbridge.spi.error.ErrorKind;
-import dev.slotbridge.spi.error.ProviderException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -20,6 +19,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 
+import static dev.slotbridge.spi.support.FailureKinds.kindOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** {@link HttpTransport} decides "sent or not": each transport failure with the {@link ErrorKind} it establishes. */
@@ -35,14 +35,6 @@ final class HttpTransportTest {
         }
     }
 
-    private static ErrorKind kindOf(Runnable call) {
-        try {
-            call.run();
-        } catch (ProviderException e) {
-            return e.kind();
-        }
-        throw new AssertionError("the call did not fail");
-    }
 
     private URI http(int status) throws IOException {
         HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);

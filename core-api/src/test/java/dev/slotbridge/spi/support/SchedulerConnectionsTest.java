@@ -1,7 +1,6 @@
 package dev.slotbridge.spi.support;
 
 import dev.slotbridge.spi.error.ErrorKind;
-import dev.slotbridge.spi.error.ProviderException;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -25,6 +24,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 
+import static dev.slotbridge.spi.support.FailureKinds.kindOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -125,14 +125,6 @@ final class SchedulerConnectionsTest {
         return "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: " + body.length() + "\r\n\r\n" + body;
     }
 
-    private static ErrorKind kindOf(Runnable call) {
-        try {
-            call.run();
-        } catch (ProviderException e) {
-            return e.kind();
-        }
-        throw new AssertionError("the call did not fail");
-    }
 
     @Test
     void theRequestIsWrittenAsHttp11WithHostLengthAndTheProvidersHeaders() throws IOException {

@@ -3,7 +3,6 @@ package dev.slotbridge.spi.support;
 import com.sun.net.httpserver.HttpsConfigurator;
 import com.sun.net.httpserver.HttpsServer;
 import dev.slotbridge.spi.error.ErrorKind;
-import dev.slotbridge.spi.error.ProviderException;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -21,6 +20,7 @@ import javax.net.ssl.KeyManagerFactory;
 import javax.net.ssl.SSLContext;
 import javax.net.ssl.TrustManagerFactory;
 
+import static dev.slotbridge.spi.support.FailureKinds.kindOf;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -76,14 +76,6 @@ final class SchedulerTlsTest {
         return URI.create("https://" + host + ":" + server.getAddress().getPort() + "/api");
     }
 
-    private static ErrorKind kindOf(Runnable call) {
-        try {
-            call.run();
-        } catch (ProviderException e) {
-            return e.kind();
-        }
-        throw new AssertionError("the call did not fail");
-    }
 
     @Test
     void aTrustedCertificateForTheHostCarriesTheExchanges() {

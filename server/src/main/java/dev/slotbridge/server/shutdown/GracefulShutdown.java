@@ -1,6 +1,7 @@
 package dev.slotbridge.server.shutdown;
 
 import dev.slotbridge.config.SlotbridgeConfiguration;
+import dev.slotbridge.server.logging.ProcessExit;
 import io.micronaut.context.ApplicationContext;
 import io.micronaut.context.annotation.Requires;
 import io.micronaut.context.env.Environment;
@@ -53,6 +54,6 @@ final class GracefulShutdown {
             Thread.currentThread().interrupt();
         }
         context.close();
-        System.exit(0);
+        ProcessExit.exit(0);
     }
 }

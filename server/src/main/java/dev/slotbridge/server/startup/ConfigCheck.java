@@ -4,6 +4,7 @@ import dev.slotbridge.engine.council.Council;
 import dev.slotbridge.engine.council.CouncilRegistry;
 import dev.slotbridge.engine.logging.ConfiguredSecrets;
 import dev.slotbridge.engine.logging.PersonalDataMasker;
+import dev.slotbridge.server.logging.ProcessExit;
 import dev.slotbridge.spi.ProbeResult;
 import dev.slotbridge.spi.error.ProviderException;
 import dev.slotbridge.spi.error.SchedulerTimeoutException;
@@ -67,7 +68,7 @@ public final class ConfigCheck {
     public static void main(Class<?> mainClass, String[] args) {
         setIfAbsent("log.level", "warn");
         setIfAbsent("log.target", "System.err");
-        StartupFailure.exit(run(mainClass, List.of(args), System.getenv(CONFIG_FILES_VARIABLE), System.out, System.err));
+        ProcessExit.exit(run(mainClass, List.of(args), System.getenv(CONFIG_FILES_VARIABLE), System.out, System.err));
     }
 
     private static void setIfAbsent(String property, String value) {

@@ -1,7 +1,7 @@
 package dev.slotbridge.server.startup;
 
-import ch.qos.logback.classic.LoggerContext;
 import dev.slotbridge.server.logging.LogFormat;
+import dev.slotbridge.server.logging.ProcessExit;
 import io.micronaut.context.env.Environment;
 import io.micronaut.context.exceptions.ConfigurationException;
 import io.micronaut.runtime.Micronaut;
@@ -37,13 +37,13 @@ public final class StartupFailure {
         if (logFormat.isPresent()) {
             System.err.println("Slotbridge cannot start: 1 problem");
             System.err.println("  " + logFormat.get());
-            exit(1);
+            ProcessExit.exit(1);
         }
         try {
             micronaut(mainClass, args).start();
         } catch (RuntimeException failure) {
             report(failure, System.err);
-            exit(1);
+            ProcessExit.exit(1);
         }
     }
 
@@ -54,14 +54,6 @@ public final class StartupFailure {
     static Micronaut micronaut(Class<?> mainClass, String[] args) {
         // the banner is not a log line: in the JSON format it would be the one line a shipper cannot parse
         return (Micronaut) new HandBack().mainClass(mainClass).args(args).banner(!LogFormat.isJson());
-    }
-
-    /** Flushes the log (the asynchronous appender's queue included) and exits with the status. */
-    static void exit(int status) {
-        if (LoggerFactory.getILoggerFactory() instanceof LoggerContext logging) {
-            logging.stop();
-        }
-        System.exit(status);
     }
 
     static void report(Throwable failure, PrintStream out) {

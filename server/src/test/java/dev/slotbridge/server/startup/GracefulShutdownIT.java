@@ -79,6 +79,8 @@ final class GracefulShutdownIT {
             assertThat(refused.headers().firstValue("Retry-After")).isPresent();
             assertThat(inFlight.get(30, TimeUnit.SECONDS).statusCode()).as("the request in flight is answered").isEqualTo(200);
             assertThat(server.awaitExit()).as(server.output()).isZero();
+            assertThat(server.output()).as("the log is flushed before the process ends: the last request's line is in it")
+                    .containsPattern("path=/v1/councils/lincoln/appointment-search council=lincoln operation=search status=200");
         }
     }
 

@@ -19,6 +19,7 @@ import java.nio.charset.UnsupportedCharsetException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Objects;
+import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -59,10 +60,15 @@ public final class HttpTransport {
     private final Duration requestTimeout;
 
     HttpTransport(String schedulerName, Duration requestTimeout, SSLContext tls) {
+        this(schedulerName, requestTimeout, tls, System::nanoTime);
+    }
+
+    /** @param idleClock how long connections have been idle is read from it (tests move it on) */
+    HttpTransport(String schedulerName, Duration requestTimeout, SSLContext tls, LongSupplier idleClock) {
         this.schedulerName = Objects.requireNonNull(schedulerName, "schedulerName is null");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout is null");
         this.connections = new SchedulerConnections(
-                CONNECT_TIMEOUT.compareTo(requestTimeout) < 0 ? CONNECT_TIMEOUT : requestTimeout, tls);
+                CONNECT_TIMEOUT.compareTo(requestTimeout) < 0 ? CONNECT_TIMEOUT : requestTimeout, tls, idleClock);
     }
 
     /**

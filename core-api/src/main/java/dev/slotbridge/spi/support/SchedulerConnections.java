@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.LongSupplier;
 import javax.net.ssl.SSLContext;
 
 /**
@@ -36,15 +37,21 @@ final class SchedulerConnections {
 
     private final int connectMillis;
     private final SSLContext tls;
+    private final LongSupplier idleClock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Http1Connection.Origin, ArrayDeque<Http1Connection>> idle = new HashMap<>();
     private int idleCount;
     private boolean reaping;
 
-    /** @param tls the TLS context of https schedulers; null for the JDK's default, made when first needed */
-    SchedulerConnections(Duration connectTimeout, SSLContext tls) {
+    /**
+     * @param tls the TLS context of https schedulers; null for the JDK's default, made when first needed
+     * @param idleClock what says how long connections have been idle, in nanoseconds ({@code System::nanoTime}; tests
+     *                  move it on): exchanges' own deadlines are always the real time's
+     */
+    SchedulerConnections(Duration connectTimeout, SSLContext tls, LongSupplier idleClock) {
         this.connectMillis = (int) Math.max(1, connectTimeout.toMillis());
         this.tls = tls;
+        this.idleClock = idleClock;
     }
 
     /**
@@ -140,7 +147,7 @@ final class SchedulerConnections {
     private Http1Connection reused(Http1Connection.Origin origin) {
         while (true) {
             Http1Connection connection;
-            long now = System.nanoTime();
+            long now = idleClock.getAsLong();
             lock.lock();
             try {
                 ArrayDeque<Http1Connection> connections = idle.get(origin);
@@ -170,7 +177,7 @@ final class SchedulerConnections {
             connection.close();
             return;
         }
-        connection.idle(System.nanoTime(), keepAlive);
+        connection.idle(idleClock.getAsLong(), keepAlive);
         boolean startReaper;
         lock.lock();
         try {
@@ -195,7 +202,7 @@ final class SchedulerConnections {
     private void reap() {
         long wait;
         do {
-            long now = System.nanoTime();
+            long now = idleClock.getAsLong();
             wait = Long.MAX_VALUE;
             lock.lock();
             try {

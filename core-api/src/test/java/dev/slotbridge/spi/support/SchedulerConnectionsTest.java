@@ -20,8 +20,10 @@ import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Function;
 
 import static dev.slotbridge.spi.support.FailureKinds.kindOf;
@@ -33,7 +35,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 final class SchedulerConnectionsTest {
     private final List<AutoCloseable> open = new ArrayList<>();
-    private final HttpTransport transport = new HttpTransport("Test", Duration.ofSeconds(2), null);
+    /** How long connections have been idle is read from this clock, which the tests move on. */
+    private final AtomicLong idleClock = new AtomicLong();
+    private final HttpTransport transport = new HttpTransport("Test", Duration.ofSeconds(2), null, idleClock::get);
 
     @AfterEach
     void close() throws Exception {
@@ -45,7 +49,7 @@ final class SchedulerConnectionsTest {
     /**
      * A server answering each request it reads on a connection with {@code script.apply(request)} (the raw answer
      * bytes; null closes the connection without answering, and so does an answer saying {@code Connection: close}
-     * once written), counting connections and recording each request's raw
+     * once written, or, silently, one with the test's own {@code X-Then-Close: yes}), counting connections and recording each request's raw
      * text.
      */
     private final class Scripted {
@@ -53,6 +57,8 @@ final class SchedulerConnectionsTest {
         final AtomicInteger connections = new AtomicInteger();
         final List<String> requests = new CopyOnWriteArrayList<>();
         final BlockingQueue<Socket> accepted = new LinkedBlockingQueue<>();
+        /** A permit for each connection the server has closed. */
+        final Semaphore closed = new Semaphore(0);
 
         Scripted(Function<String, String> script) throws IOException {
             open.add(server);
@@ -87,12 +93,14 @@ final class SchedulerConnectionsTest {
                     }
                     out.write(answer.getBytes(StandardCharsets.ISO_8859_1));
                     out.flush();
-                    if (answer.contains("\r\nConnection: close\r\n")) {
+                    if (answer.contains("\r\nConnection: close\r\n") || answer.contains("\r\nX-Then-Close: yes\r\n")) {
                         return;
                     }
                 }
             } catch (IOException e) {
                 // the client went away
+            } finally {
+                closed.release();
             }
         }
 
@@ -271,5 +279,41 @@ final class SchedulerConnectionsTest {
         assertThat(interrupted).containsExactly(ErrorKind.OUTCOME_UNKNOWN);
         assertThat(transport.send(transport.request(server.uri("/x")).GET().build()).body()).isEqualTo("third");
         assertThat(server.connections).hasValue(2);
+    }
+
+    @Test
+    void anIdleConnectionPastItsKeepAliveIsClosedNotReused() throws IOException {
+        Scripted server = new Scripted(request -> ok("fine"));
+
+        transport.send(transport.request(server.uri("/x")).GET().build());
+        idleClock.addAndGet(SchedulerConnections.KEEP_ALIVE.plusSeconds(1).toNanos());
+        transport.send(transport.request(server.uri("/x")).GET().build());
+
+        assertThat(server.connections).hasValue(2);
+    }
+
+    @Test
+    void aConnectionIdleAWhileIsCheckedBeforeUseSoABookingIsNeverSentOnOneTheSchedulerClosed() throws Exception {
+        Scripted server = new Scripted(request -> "HTTP/1.1 201 Created\r\nX-Then-Close: yes\r\nContent-Length: 6\r\n\r\nbooked");
+        HttpRequest booking = transport.request(server.uri("/book")).POST(HttpRequest.BodyPublishers.ofString("{}")).build();
+
+        transport.send(booking);
+        assertThat(server.closed.tryAcquire(10, TimeUnit.SECONDS)).as("the scheduler closed the idle connection").isTrue();
+        idleClock.addAndGet(SchedulerConnections.CHECK_AFTER.plusSeconds(1).toNanos());
+
+        assertThat(transport.send(booking).body()).isEqualTo("booked");
+        assertThat(server.connections).hasValue(2);
+        assertThat(server.requests).hasSize(2);
+    }
+
+    @Test
+    void aConnectionIdleAWhileThatIsStillOpenIsReused() throws IOException {
+        Scripted server = new Scripted(request -> ok("fine"));
+
+        transport.send(transport.request(server.uri("/x")).GET().build());
+        idleClock.addAndGet(SchedulerConnections.CHECK_AFTER.plusSeconds(1).toNanos());
+        transport.send(transport.request(server.uri("/x")).POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+
+        assertThat(server.connections).hasValue(1);
     }
 }

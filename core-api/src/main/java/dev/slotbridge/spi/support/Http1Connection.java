@@ -21,7 +21,8 @@ import javax.net.ssl.SSLSocket;
 /**
  * One HTTP/1.1 connection to a scheduler, used by one exchange at a time: the calling thread writes the request and
  * reads the answer itself (a virtual thread parks in the socket read), so an exchange costs no hand-over between
- * threads. Every read is bounded by the exchange's deadline; an answer is read whole, within a byte bound, and its
+ * threads. Reads are untimed: {@link ExchangeDeadlines} closes the connection of an exchange past its deadline, which
+ * ends the read (then a {@link SocketTimeoutException}); connecting and the TLS handshake have timeouts of their own. An answer is read whole, within a byte bound, and its
  * framing (status line, headers, {@code Content-Length} or chunked body) is checked, anything else being
  * {@link MalformedAnswer}.
  */
@@ -38,7 +39,6 @@ final class Http1Connection implements AutoCloseable {
     private final byte[] buffer = new byte[BUFFER_BYTES];
     private int position;
     private int limit;
-    private long deadline;
     private boolean answerStarted;
     private long idleSince;
     private long keepAliveNanos;
@@ -98,6 +98,7 @@ final class Http1Connection implements AutoCloseable {
                 secured.setSSLParameters(parameters);
                 secured.setSoTimeout((int) millisUntil(deadline));
                 secured.startHandshake();
+                secured.setSoTimeout(0);
                 socket = secured;
             }
             return new Http1Connection(origin, socket);
@@ -122,18 +123,29 @@ final class Http1Connection implements AutoCloseable {
      * @param noBody the request is a {@code HEAD}: its answer has no body whatever its headers say
      */
     Answer exchange(byte[] request, boolean noBody, long deadline, int maxBytes) throws IOException {
-        this.deadline = deadline;
         this.answerStarted = false;
-        out.write(request);
-        out.flush();
-        while (true) {
-            String statusLine = line();
-            int status = status(statusLine);
-            Map<String, List<String>> headers = headers();
-            if (status >= 100 && status < 200 && status != 101) {
-                continue; // an interim answer (100 Continue, 103 Early Hints): the final one follows
+        ExchangeDeadlines.Watch watch = ExchangeDeadlines.watch(this, deadline);
+        try {
+            out.write(request);
+            out.flush();
+            while (true) {
+                String statusLine = line();
+                int status = status(statusLine);
+                Map<String, List<String>> headers = headers();
+                if (status >= 100 && status < 200 && status != 101) {
+                    continue; // an interim answer (100 Continue, 103 Early Hints): the final one follows
+                }
+                return answer(statusLine, status, headers, noBody, maxBytes);
             }
-            return answer(statusLine, status, headers, noBody, maxBytes);
+        } catch (IOException e) {
+            if (watch.passed()) {
+                SocketTimeoutException timedOut = new SocketTimeoutException("the exchange's time is up");
+                timedOut.initCause(e);
+                throw timedOut;
+            }
+            throw e;
+        } finally {
+            watch.close();
         }
     }
 
@@ -344,7 +356,6 @@ final class Http1Connection implements AutoCloseable {
         body.size += buffered;
         int remaining = length - buffered;
         while (remaining > 0) {
-            socket.setSoTimeout((int) millisUntil(deadline));
             int read = in.read(body.bytes, body.size, remaining);
             if (read < 0) {
                 throw new MalformedAnswer("the connection closed within the answer's body");
@@ -386,7 +397,6 @@ final class Http1Connection implements AutoCloseable {
             limit -= position;
             position = 0;
         }
-        socket.setSoTimeout((int) millisUntil(deadline));
         int read = in.read(buffer, limit, buffer.length - limit);
         if (read < 0) {
             return false;
@@ -429,7 +439,12 @@ final class Http1Connection implements AutoCloseable {
             in.read(); // the end of the stream, or bytes no request asked for: either way not reusable
             return false;
         } catch (SocketTimeoutException quiet) {
-            return true;
+            try {
+                socket.setSoTimeout(0);
+                return true;
+            } catch (IOException e) {
+                return false;
+            }
         } catch (IOException e) {
             return false;
         }

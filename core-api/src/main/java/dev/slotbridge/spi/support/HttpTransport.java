@@ -9,6 +9,7 @@ import java.io.InterruptedIOException;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
+import java.net.http.HttpClient;
 import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -60,15 +61,33 @@ public final class HttpTransport {
     private final Duration requestTimeout;
 
     HttpTransport(String schedulerName, Duration requestTimeout, SSLContext tls) {
-        this(schedulerName, requestTimeout, tls, System::nanoTime);
+        this(schedulerName, requestTimeout, tls, CONNECT_TIMEOUT, System::nanoTime);
     }
 
     /** @param idleClock how long connections have been idle is read from it (tests move it on) */
     HttpTransport(String schedulerName, Duration requestTimeout, SSLContext tls, LongSupplier idleClock) {
+        this(schedulerName, requestTimeout, tls, CONNECT_TIMEOUT, idleClock);
+    }
+
+    /**
+     * A transport with the TLS context and connect timeout of {@code client}; kept so that plugins compiled against
+     * SPI version 3, when the transport sent through a JDK {@code HttpClient}, still run. The exchanges are this
+     * transport's own: the client's other settings (executor, HTTP version, proxy, redirects) do not apply.
+     *
+     * @deprecated use {@link #forScheduler}
+     */
+    @Deprecated(since = "SPI 3", forRemoval = true)
+    public HttpTransport(HttpClient client, String schedulerName, Duration requestTimeout) {
+        this(schedulerName, requestTimeout, Objects.requireNonNull(client, "client is null").sslContext(),
+                client.connectTimeout().orElse(CONNECT_TIMEOUT), System::nanoTime);
+    }
+
+    private HttpTransport(String schedulerName, Duration requestTimeout, SSLContext tls, Duration connectTimeout,
+                          LongSupplier idleClock) {
         this.schedulerName = Objects.requireNonNull(schedulerName, "schedulerName is null");
         this.requestTimeout = Objects.requireNonNull(requestTimeout, "requestTimeout is null");
         this.connections = new SchedulerConnections(
-                CONNECT_TIMEOUT.compareTo(requestTimeout) < 0 ? CONNECT_TIMEOUT : requestTimeout, tls, idleClock);
+                connectTimeout.compareTo(requestTimeout) < 0 ? connectTimeout : requestTimeout, tls, idleClock);
     }
 
     /**

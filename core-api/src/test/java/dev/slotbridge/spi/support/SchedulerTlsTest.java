@@ -102,4 +102,14 @@ final class SchedulerTlsTest {
         assertThat(kindOf(() -> transport.send(transport.request(at("127.0.0.1")).POST(
                 java.net.http.HttpRequest.BodyPublishers.ofString("{}")).build()))).isEqualTo(ErrorKind.NOT_SENT);
     }
+
+    @Test
+    @SuppressWarnings("removal")
+    void aTransportMadeFromAJdkClientAsPluginsOfSpi3DidUsesThatClientsTlsContext() {
+        HttpTransport fromClient = new HttpTransport(java.net.http.HttpClient.newBuilder().sslContext(trusting).build(),
+                "Test", Duration.ofSeconds(5));
+
+        assertThat(fromClient.send(fromClient.request(at("localhost")).GET().build()).body())
+                .isEqualTo("over TLS, Host localhost:" + server.getAddress().getPort());
+    }
 }

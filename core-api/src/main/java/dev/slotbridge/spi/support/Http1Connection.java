@@ -377,7 +377,7 @@ final class Http1Connection implements AutoCloseable {
                     return line;
                 }
             }
-            if (limit - position >= MAX_HEAD_BYTES || limit - position == buffer.length) {
+            if (limit - position == buffer.length) {
                 throw new MalformedAnswer("a line of the answer's head is too long");
             }
             scanned = limit - position;

@@ -123,10 +123,11 @@ public final class HttpTransport {
 
     /** The charset the answer's {@code Content-Type} names, or null when it names none (or one the JDK lacks: UTF-8). */
     public static Charset charset(HttpResponse<?> response) {
-        return response.headers().firstValue("Content-Type").map(HttpTransport::charsetOf).orElse(null);
+        return charsetOf(response.headers());
     }
 
-    private static Charset charsetOf(String contentType) {
+    private static Charset charsetOf(HttpHeaders headers) {
+        String contentType = headers.firstValue("Content-Type").orElse("");
         for (String parameter : contentType.split(";")) {
             String[] nameAndValue = parameter.trim().split("=", 2);
             if (nameAndValue.length == 2 && nameAndValue[0].trim().equalsIgnoreCase("charset")) {
@@ -162,8 +163,8 @@ public final class HttpTransport {
                 throw failure = new SchedulerUnavailableException(
                         schedulerName + " answered HTTP " + status + " to " + describe(request), false, null);
             }
-            Charset charset = headers.firstValue("Content-Type").map(HttpTransport::charsetOf).orElse(null);
-            return new SchedulerResponse<>(request, status, headers, decoder.decode(answer.body(), answer.length(), charset));
+            return new SchedulerResponse<>(request, status, headers,
+                    decoder.decode(answer.body(), answer.length(), charsetOf(headers)));
         } catch (IOException e) {
             throw failure = failure(request, e);
         } finally {

@@ -40,7 +40,6 @@ final class SchedulerConnections {
     private final LongSupplier idleClock;
     private final ReentrantLock lock = new ReentrantLock();
     private final Map<Http1Connection.Origin, ArrayDeque<Http1Connection>> idle = new HashMap<>();
-    private int idleCount;
     private boolean reaping;
 
     /**
@@ -155,7 +154,6 @@ final class SchedulerConnections {
                 if (connection == null) {
                     return null;
                 }
-                idleCount--;
             } finally {
                 lock.unlock();
             }
@@ -187,7 +185,6 @@ final class SchedulerConnections {
                 return;
             }
             connections.addFirst(connection);
-            idleCount++;
             startReaper = !reaping;
             reaping = true;
         } finally {
@@ -212,13 +209,12 @@ final class SchedulerConnections {
                         if (connection.expired(now)) {
                             each.remove();
                             connection.close();
-                            idleCount--;
                         } else {
                             wait = Math.min(wait, connection.expiresAt() - now);
                         }
                     }
                 }
-                reaping = idleCount > 0;
+                reaping = wait != Long.MAX_VALUE;
             } finally {
                 lock.unlock();
             }
@@ -237,16 +233,6 @@ final class SchedulerConnections {
                 lock.unlock();
             }
             return false;
-        }
-    }
-
-    /** How many idle connections are kept now (for tests). */
-    int idleConnections() {
-        lock.lock();
-        try {
-            return idleCount;
-        } finally {
-            lock.unlock();
         }
     }
 }

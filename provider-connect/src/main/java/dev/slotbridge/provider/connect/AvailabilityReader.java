@@ -7,6 +7,7 @@ import dev.slotbridge.provider.connect.wire.AvailabilityDay;
 import dev.slotbridge.provider.connect.wire.AvailabilityPlanningWindow;
 import dev.slotbridge.provider.connect.wire.AvailabilityResponse;
 import dev.slotbridge.spi.error.SchedulerResponseException;
+import dev.slotbridge.spi.support.Digits;
 
 import java.io.IOException;
 import java.nio.charset.Charset;
@@ -112,9 +113,9 @@ final class AvailabilityReader {
         int length = text.length();
         if ((length == 10 || (length == 19 && text.charAt(10) == 'T' && text.endsWith("00:00:00") && text.charAt(13) == ':'))
                 && text.charAt(4) == '-' && text.charAt(7) == '-') {
-            int year = digits(text, 0, 4);
-            int month = digits(text, 5, 2);
-            int day = digits(text, 8, 2);
+            int year = Digits.decimal(text, 0, 4);
+            int month = Digits.decimal(text, 5, 2);
+            int day = Digits.decimal(text, 8, 2);
             if (year >= 0 && month >= 0 && day >= 0) {
                 try {
                     return LocalDate.of(year, month, day);
@@ -126,17 +127,6 @@ final class AvailabilityReader {
         return ConnectMapping.date(text);
     }
 
-    private static int digits(String text, int at, int width) {
-        int value = 0;
-        for (int i = at; i < at + width; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
 
     private static int number(JsonParser json, JsonToken value) throws IOException {
         return switch (value) {

@@ -1,6 +1,7 @@
 package dev.slotbridge.provider.drs;
 
 import dev.slotbridge.spi.error.SchedulerResponseException;
+import dev.slotbridge.spi.support.Digits;
 
 import java.time.DateTimeException;
 import java.time.LocalDate;
@@ -69,12 +70,14 @@ final class DrsTimes {
             return false;
         }
         int offsetMinutes = Math.abs(offsetSeconds) / 60;
-        return number(text, 0, 4) == time.getYear() && text.charAt(4) == '-' && number(text, 5, 2) == time.getMonthValue()
-                && text.charAt(7) == '-' && number(text, 8, 2) == time.getDayOfMonth() && text.charAt(10) == 'T'
-                && number(text, 11, 2) == time.getHour() && text.charAt(13) == ':' && number(text, 14, 2) == time.getMinute()
-                && text.charAt(16) == ':' && number(text, 17, 2) == time.getSecond()
-                && text.charAt(19) == (offsetSeconds < 0 ? '-' : '+') && number(text, 20, 2) == offsetMinutes / 60
-                && text.charAt(22) == ':' && number(text, 23, 2) == offsetMinutes % 60;
+        return Digits.decimal(text, 0, 4) == time.getYear() && text.charAt(4) == '-'
+                && Digits.decimal(text, 5, 2) == time.getMonthValue() && text.charAt(7) == '-'
+                && Digits.decimal(text, 8, 2) == time.getDayOfMonth() && text.charAt(10) == 'T'
+                && Digits.decimal(text, 11, 2) == time.getHour() && text.charAt(13) == ':'
+                && Digits.decimal(text, 14, 2) == time.getMinute() && text.charAt(16) == ':'
+                && Digits.decimal(text, 17, 2) == time.getSecond() && text.charAt(19) == (offsetSeconds < 0 ? '-' : '+')
+                && Digits.decimal(text, 20, 2) == offsetMinutes / 60 && text.charAt(22) == ':'
+                && Digits.decimal(text, 23, 2) == offsetMinutes % 60;
     }
 
     private static void digits(char[] text, int at, int value, int width) {
@@ -120,19 +123,19 @@ final class DrsTimes {
                 || text.charAt(13) != ':' || text.charAt(16) != ':') {
             return null;
         }
-        int year = number(text, 0, 4);
-        int month = number(text, 5, 2);
-        int day = number(text, 8, 2);
-        int hour = number(text, 11, 2);
-        int minute = number(text, 14, 2);
-        int second = number(text, 17, 2);
+        int year = Digits.decimal(text, 0, 4);
+        int month = Digits.decimal(text, 5, 2);
+        int day = Digits.decimal(text, 8, 2);
+        int hour = Digits.decimal(text, 11, 2);
+        int minute = Digits.decimal(text, 14, 2);
+        int second = Digits.decimal(text, 17, 2);
         int offsetSeconds;
         char sign = text.charAt(19);
         if (length == 20 && sign == 'Z') {
             offsetSeconds = 0;
         } else if (length == 25 && (sign == '+' || sign == '-') && text.charAt(22) == ':') {
-            int hours = number(text, 20, 2);
-            int minutes = number(text, 23, 2);
+            int hours = Digits.decimal(text, 20, 2);
+            int minutes = Digits.decimal(text, 23, 2);
             if (hours < 0 || minutes < 0 || hours > 18 || minutes > 59) {
                 return null;
             }
@@ -150,18 +153,6 @@ final class DrsTimes {
         }
     }
 
-    /** The decimal number in {@code width} characters from {@code at}, or -1 when one is not a digit. */
-    private static int number(String text, int at, int width) {
-        int value = 0;
-        for (int i = at; i < at + width; i++) {
-            char c = text.charAt(i);
-            if (c < '0' || c > '9') {
-                return -1;
-            }
-            value = value * 10 + (c - '0');
-        }
-        return value;
-    }
 
     /**
      * The same instant in the council's zone, so slot keys and answers look the same whatever offset came in; the

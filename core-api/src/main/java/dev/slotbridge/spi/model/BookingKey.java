@@ -5,7 +5,7 @@ import java.util.Map;
 /** Identifies a booking at the scheduler; see {@link OpaqueKey}. It must not change when the booking is rescheduled. */
 public record BookingKey(Map<String, String> values) implements OpaqueKey {
     public BookingKey {
-        values = Map.copyOf(values);
+        values = KeyValues.copyOf(values);
     }
 
     public static BookingKey of(String... namesAndValues) {

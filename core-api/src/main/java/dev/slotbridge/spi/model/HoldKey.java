@@ -5,7 +5,7 @@ import java.util.Map;
 /** Identifies a hold at the scheduler (a reservation); see {@link OpaqueKey}. The server keeps it, never shows it. */
 public record HoldKey(Map<String, String> values) implements OpaqueKey {
     public HoldKey {
-        values = Map.copyOf(values);
+        values = KeyValues.copyOf(values);
     }
 
     public static HoldKey of(String... namesAndValues) {

@@ -9,7 +9,7 @@ import java.util.Map;
  */
 public sealed interface OpaqueKey permits SlotKey, BookingKey, HoldKey {
 
-    /** The provider's values; never null, possibly empty. */
+    /** The provider's values: immutable, in name order; never null, possibly empty. */
     Map<String, String> values();
 
     /**

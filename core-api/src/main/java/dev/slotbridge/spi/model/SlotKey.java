@@ -5,7 +5,7 @@ import java.util.Map;
 /** Identifies a bookable slot at the scheduler; see {@link OpaqueKey}. Equal keys mean the same slot. */
 public record SlotKey(Map<String, String> values) implements OpaqueKey {
     public SlotKey {
-        values = Map.copyOf(values);
+        values = KeyValues.copyOf(values);
     }
 
     public static SlotKey of(String... namesAndValues) {

@@ -11,13 +11,15 @@ import com.fasterxml.jackson.core.io.JsonEOFException;
 import dev.slotbridge.engine.error.FieldError;
 import dev.slotbridge.engine.error.ProblemException;
 import dev.slotbridge.engine.error.ProblemType;
-import io.micronaut.core.type.Argument;
-import io.micronaut.json.JsonMapper;
 import io.micronaut.json.tree.JsonNode;
 import jakarta.inject.Singleton;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.reflect.Constructor;
 import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
 import java.lang.reflect.Type;
 import java.nio.ByteBuffer;
 import java.nio.CharBuffer;
@@ -46,24 +48,30 @@ public final class JsonBodyReader {
     private static final JsonFactory STRICT = JsonFactory.builder()
             .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
 
-    /** A record's components by their JSON names, read by reflection once per class. */
-    private static final ClassValue<List<Component>> COMPONENTS = new ClassValue<>() {
+    /** A record's components by their JSON names and its canonical constructor, read by reflection once per class. */
+    private static final ClassValue<RecordShape> RECORDS = new ClassValue<>() {
         @Override
-        protected List<Component> computeValue(Class<?> type) {
-            return Arrays.stream(type.getRecordComponents()).map(component -> {
-                JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
-                return new Component(renamed == null ? component.getName() : renamed.value(), component.getGenericType());
-            }).toList();
+        protected RecordShape computeValue(Class<?> type) {
+            RecordComponent[] components = type.getRecordComponents();
+            try {
+                Constructor<?> canonical = type.getDeclaredConstructor(
+                        Arrays.stream(components).map(RecordComponent::getType).toArray(Class<?>[]::new));
+                canonical.setAccessible(true);
+                MethodHandle constructor = MethodHandles.lookup().unreflectConstructor(canonical);
+                return new RecordShape(Arrays.stream(components).map(component -> {
+                    JsonProperty renamed = component.getAccessor().getAnnotation(JsonProperty.class);
+                    return new Component(renamed == null ? component.getName() : renamed.value(), component.getGenericType());
+                }).toList(), constructor.asSpreader(Object[].class, components.length));
+            } catch (ReflectiveOperationException e) {
+                throw new IllegalStateException("a request record's constructor cannot be called: " + type, e);
+            }
         }
     };
-
-    private final JsonMapper json;
 
     private record Component(String name, Type type) {
     }
 
-    JsonBodyReader(JsonMapper json) {
-        this.json = json;
+    private record RecordShape(List<Component> components, MethodHandle constructor) {
     }
 
     /** The body as the record; a missing body or {@code null} is 400 {@code malformed-json}. */
@@ -74,7 +82,8 @@ public final class JsonBodyReader {
         }
         List<FieldError> errors = new ArrayList<>();
         check(tree, type, "", errors);
-        return bind(tree, Argument.of(type), errors);
+        requireNone(errors);
+        return type.cast(value(tree, type));
     }
 
     /** A body that is a JSON array of the records; {@code null} is none. Entries are named {@code [0].field}. */
@@ -87,7 +96,8 @@ public final class JsonBodyReader {
         if (require(tree.isArray(), "body", "must be an array", errors)) {
             checkEntries(tree, type, "", errors);
         }
-        return bind(tree, Argument.listOf(type), errors);
+        requireNone(errors);
+        return entries(tree, type).stream().map(type::cast).toList();
     }
 
     /** The body as a tree: UTF-8, and one JSON document with no key twice in an object. */
@@ -95,15 +105,58 @@ public final class JsonBodyReader {
         return parseOneDocumentWithoutDuplicateKeys(utf8(body == null ? new byte[0] : body));
     }
 
-    private <T> T bind(JsonNode tree, Argument<T> type, List<FieldError> errors) {
+    private static void requireNone(List<FieldError> errors) {
         if (!errors.isEmpty()) {
             throw ProblemException.invalid(errors);
         }
-        try {
-            return json.readValueFromTree(tree, type);
-        } catch (IOException e) {
-            throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body does not have the expected shape");
+    }
+
+    /**
+     * A checked value as the type: strings, whole numbers, lists and records (by their canonical constructors;
+     * fields they do not name are ignored); {@code null} and absent fields are null.
+     */
+    private static Object value(JsonNode node, Type type) {
+        if (node == null || node.isNull()) {
+            return null;
         }
+        Class<?> raw = type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType() : (Class<?>) type;
+        if (raw == String.class) {
+            return node.getStringValue();
+        }
+        if (raw == Integer.class) {
+            double number = node.getNumberValue().doubleValue();
+            if (number < Integer.MIN_VALUE || number > Integer.MAX_VALUE) {
+                throw new ProblemException(ProblemType.MALFORMED_JSON, "The request body does not have the expected shape");
+            }
+            return (int) number;
+        }
+        if (raw == List.class) {
+            return entries(node, ((ParameterizedType) type).getActualTypeArguments()[0]);
+        }
+        if (raw.isRecord()) {
+            RecordShape shape = RECORDS.get(raw);
+            Object[] arguments = new Object[shape.components().size()];
+            for (int i = 0; i < arguments.length; i++) {
+                Component component = shape.components().get(i);
+                arguments[i] = value(node.get(component.name()), component.type());
+            }
+            try {
+                return shape.constructor().invoke(arguments);
+            } catch (RuntimeException e) {
+                throw e;
+            } catch (Throwable e) {
+                throw new IllegalStateException("a request record could not be made: " + raw, e);
+            }
+        }
+        throw new IllegalArgumentException("a request record's field has a type the reader does not read: " + type);
+    }
+
+    private static List<Object> entries(JsonNode list, Type entry) {
+        List<Object> values = new ArrayList<>(list.size());
+        for (int i = 0; i < list.size(); i++) {
+            values.add(value(list.get(i), entry));
+        }
+        return values;
     }
 
     /** The bytes as text; bytes that are not UTF-8 are 400 naming the field whose text they are in. */
@@ -221,7 +274,7 @@ public final class JsonBodyReader {
             }
         } else if (raw.isRecord()) {
             if (require(node.isObject(), path.isEmpty() ? "body" : path, "must be an object", errors)) {
-                for (Component component : COMPONENTS.get(raw)) {
+                for (Component component : RECORDS.get(raw).components()) {
                     JsonNode value = node.get(component.name());
                     if (value != null) {
                         String child = path.isEmpty() ? component.name() : path + "." + component.name();

@@ -27,6 +27,12 @@ final class SandboxDiary {
     private final Clock clock;
     private final ZoneId zone;
     private final Map<DiarySlot, Integer> taken = new HashMap<>();
+    /**
+     * Each window's slot as searches offer it, made once: its times, key and preference never change. Only windows
+     * from today to the last day are kept; days past are dropped as the date moves on.
+     */
+    private final Map<DiarySlot, Slot> offered = new HashMap<>();
+    private LocalDate offeredFrom = LocalDate.MIN;
 
     SandboxDiary(SandboxSettings settings, Clock clock, ZoneId zone) {
         this.settings = settings;
@@ -37,22 +43,33 @@ final class SandboxDiary {
     /** Slots with room between the dates (inclusive, local), sorted by start. */
     List<Slot> freeSlots(LocalDate from, LocalDate to) {
         Instant now = clock.instant();
-        LocalDate lastDay = lastDay();
+        LocalDate today = LocalDate.ofInstant(now, zone);
+        LocalDate lastDay = today.plusDays(settings.daysAhead());
+        forgetDaysBefore(today);
         List<Slot> slots = new ArrayList<>();
-        for (LocalDate date = from; !date.isAfter(to) && !date.isAfter(lastDay); date = date.plusDays(1)) {
+        LocalDate first = from.isBefore(today) ? today : from;
+        for (LocalDate date = first; !date.isAfter(to) && !date.isAfter(lastDay); date = date.plusDays(1)) {
             if (!isWorkingDay(date)) {
                 continue;
             }
             for (SandboxWindow window : SandboxWindow.values()) {
                 DiarySlot slot = new DiarySlot(date, window);
-                OffsetDateTime start = start(slot);
-                int draw = draw(slot);
-                if (start.toInstant().isAfter(now) && draw >= PERCENT_FULL_FROM_SEED && hasCapacity(slot)) {
-                    slots.add(new Slot(start, end(slot), window.name(), draw >= 100 - PERCENT_PREFERRED, slot.key()));
+                if (draw(slot) >= PERCENT_FULL_FROM_SEED && hasCapacity(slot)) {
+                    Slot free = offered.computeIfAbsent(slot, this::toSlot);
+                    if (free.start().toInstant().isAfter(now)) {
+                        slots.add(free);
+                    }
                 }
             }
         }
         return slots;
+    }
+
+    private void forgetDaysBefore(LocalDate today) {
+        if (today.isAfter(offeredFrom)) {
+            offered.keySet().removeIf(slot -> slot.date().isBefore(today));
+            offeredFrom = today;
+        }
     }
 
     /** Whether the diary offers the slot now and it can take one more booking. */

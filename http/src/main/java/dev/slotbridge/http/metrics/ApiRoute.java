@@ -26,7 +26,7 @@ public record ApiRoute(String council, String operation) {
     }
 
     static boolean isCouncilApi(UriRouteInfo<?, ?> route) {
-        return route.getUriMatchTemplate().toPathString().startsWith(PREFIX);
+        return RoutePaths.of(route).startsWith(PREFIX);
     }
 
     static String operation(UriRouteInfo<?, ?> route) {

@@ -52,12 +52,12 @@ public final class HttpRequestMetrics {
     /** The template of the route the request matched ({@code /v1/councils/{council}/bookings}), or null. */
     public static String routeTemplate(HttpRequest<?> request) {
         return RouteAttributes.getRouteMatch(request).filter(UriRouteMatch.class::isInstance)
-                .map(match -> ((UriRouteMatch<?, ?>) match).getRouteInfo().getUriMatchTemplate().toPathString())
+                .map(match -> RoutePaths.of(((UriRouteMatch<?, ?>) match).getRouteInfo()))
                 .orElse(null);
     }
 
     private Timer timer(TimerKey key) {
-        String uri = key.route() instanceof UriRouteInfo<?, ?> info ? info.getUriMatchTemplate().toPathString() : UNMATCHED;
+        String uri = key.route() instanceof UriRouteInfo<?, ?> info ? RoutePaths.of(info) : UNMATCHED;
         return ServiceLevelBuckets.apply(Timer.builder(NAME))
                 .description("HTTP requests answered, including those refused before reaching a controller")
                 .tags("method", key.method(), "uri", uri, "status", Integer.toString(key.status()),

@@ -266,7 +266,7 @@ public final class JsonBodyReader {
         Class<?> raw = type instanceof ParameterizedType parameterized ? (Class<?>) parameterized.getRawType() : (Class<?>) type;
         if (raw == String.class) {
             require(node.isString(), path, "must be a string", errors);
-        } else if (raw == Integer.class || raw == int.class) {
+        } else if (raw == Integer.class) {
             require(node.isNumber() && node.getNumberValue().doubleValue() % 1 == 0, path, "must be a whole number", errors);
         } else if (List.class.isAssignableFrom(raw)) {
             if (require(node.isArray(), path, "must be an array", errors)) {

@@ -3,6 +3,8 @@ package dev.slotbridge.spi.support;
 import dev.slotbridge.spi.error.ErrorKind;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -182,19 +184,12 @@ final class SchedulerConnectionsTest {
         assertThat(server.connections).as("a connection the scheduler closes is not reused").hasValue(2);
     }
 
-    @Test
-    void aConnectionTheSchedulerAsksToCloseIsNotReused() throws IOException {
-        Scripted server = new Scripted(request -> "HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n");
-
-        transport.send(transport.request(server.uri("/x")).GET().build());
-        transport.send(transport.request(server.uri("/x")).GET().build());
-
-        assertThat(server.connections).hasValue(2);
-    }
-
-    @Test
-    void aKeepAliveTimeoutOfOneSecondOrLessMeansNoReuse() throws IOException {
-        Scripted server = new Scripted(request -> "HTTP/1.1 200 OK\r\nKeep-Alive: timeout=1, max=100\r\nContent-Length: 0\r\n\r\n");
+    /** A connection the scheduler asks to close, or keeps alive for one second or less, is not reused. */
+    @ParameterizedTest
+    @ValueSource(strings = {"HTTP/1.1 204 No Content\r\nConnection: close\r\n\r\n",
+            "HTTP/1.1 200 OK\r\nKeep-Alive: timeout=1, max=100\r\nContent-Length: 0\r\n\r\n"})
+    void aConnectionTheSchedulerWillNotKeepIsNotReused(String answer) throws IOException {
+        Scripted server = new Scripted(request -> answer);
 
         transport.send(transport.request(server.uri("/x")).GET().build());
         transport.send(transport.request(server.uri("/x")).GET().build());

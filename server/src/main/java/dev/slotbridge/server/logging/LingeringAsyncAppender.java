@@ -22,15 +22,16 @@ import java.util.concurrent.locks.LockSupport;
  * of a scheduler search at a scheduler's pace. Here a request thread only queues the event; the writer, once idle for
  * a while ({@code idleLingers} rounds with nothing to write), sleeps until an event comes, and only then is woken by
  * the thread that queues it. A full queue makes callers wait for room rather than drop lines; events are written in
- * the order they were queued; stopping writes what is queued (for up to {@code maxFlushMillis}).
+ * the order they were queued; stopping writes what is queued (for up to {@value #MAX_FLUSH_MILLIS} ms).
  */
 public final class LingeringAsyncAppender extends UnsynchronizedAppenderBase<ILoggingEvent>
         implements AppenderAttachable<ILoggingEvent> {
+    private static final int MAX_FLUSH_MILLIS = 1000;
+
     private final AppenderAttachableImpl<ILoggingEvent> appenders = new AppenderAttachableImpl<>();
     private int queueSize = 8192;
     private int lingerMillis = 10;
     private int idleLingers = 20;
-    private int maxFlushMillis = 1000;
     private ArrayBlockingQueue<ILoggingEvent> queue;
     private Thread writer;
     /** True while the writer sleeps until woken (not lingering): whoever queues an event then wakes it. */
@@ -46,10 +47,6 @@ public final class LingeringAsyncAppender extends UnsynchronizedAppenderBase<ILo
 
     public void setIdleLingers(int idleLingers) {
         this.idleLingers = idleLingers;
-    }
-
-    public void setMaxFlushMillis(int maxFlushMillis) {
-        this.maxFlushMillis = maxFlushMillis;
     }
 
     @Override
@@ -119,12 +116,12 @@ public final class LingeringAsyncAppender extends UnsynchronizedAppenderBase<ILo
         super.stop();
         LockSupport.unpark(writer);
         try {
-            writer.join(maxFlushMillis);
+            writer.join(MAX_FLUSH_MILLIS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
         if (writer.isAlive()) {
-            addWarn("the log writer did not write every queued event within " + maxFlushMillis + " ms");
+            addWarn("the log writer did not write every queued event within " + MAX_FLUSH_MILLIS + " ms");
         }
         appenders.detachAndStopAllAppenders();
     }

@@ -9,6 +9,16 @@ public record BookingKey(Map<String, String> values) implements OpaqueKey {
     }
 
     public static BookingKey of(String... namesAndValues) {
-        return new BookingKey(OpaqueKey.pairs(namesAndValues));
+        return new BookingKey(KeyValues.ofPairs(namesAndValues));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof BookingKey key && values.equals(key.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
     }
 }

@@ -9,6 +9,16 @@ public record HoldKey(Map<String, String> values) implements OpaqueKey {
     }
 
     public static HoldKey of(String... namesAndValues) {
-        return new HoldKey(OpaqueKey.pairs(namesAndValues));
+        return new HoldKey(KeyValues.ofPairs(namesAndValues));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof HoldKey key && values.equals(key.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
     }
 }

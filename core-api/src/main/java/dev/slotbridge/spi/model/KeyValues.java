@@ -51,6 +51,37 @@ final class KeyValues extends AbstractMap<String, String> {
         return new KeyValues(names, values);
     }
 
+    /** From alternating names and values, as {@code SlotKey.of} takes them; a name given twice keeps its last value. */
+    static KeyValues ofPairs(String... namesAndValues) {
+        if (namesAndValues.length % 2 != 0) {
+            throw new IllegalArgumentException("names and values must alternate");
+        }
+        int count = namesAndValues.length / 2;
+        if (count == 0) {
+            return EMPTY;
+        }
+        String[] names = new String[count];
+        String[] values = new String[count];
+        int kept = 0;
+        for (int i = 0; i < namesAndValues.length; i += 2) {
+            String name = Objects.requireNonNull(namesAndValues[i], "a key's value names must not be null");
+            String value = Objects.requireNonNull(namesAndValues[i + 1], () -> "a key's values must not be null");
+            int at = Arrays.binarySearch(names, 0, kept, name);
+            if (at >= 0) {
+                values[at] = value;
+                continue;
+            }
+            int insert = -at - 1;
+            System.arraycopy(names, insert, names, insert + 1, kept - insert);
+            System.arraycopy(values, insert, values, insert + 1, kept - insert);
+            names[insert] = name;
+            values[insert] = value;
+            kept++;
+        }
+        return kept == count ? new KeyValues(names, values)
+                : new KeyValues(Arrays.copyOf(names, kept), Arrays.copyOf(values, kept));
+    }
+
     @Override
     public String get(Object name) {
         int at = name instanceof String text ? Arrays.binarySearch(names, text) : -1;

@@ -23,15 +23,8 @@ public sealed interface OpaqueKey permits SlotKey, BookingKey, HoldKey {
         return value;
     }
 
-    /** Builds the map from alternating names and values. */
+    /** The immutable map of alternating names and values (a name given twice keeps its last value). */
     static Map<String, String> pairs(String... namesAndValues) {
-        if (namesAndValues.length % 2 != 0) {
-            throw new IllegalArgumentException("names and values must alternate");
-        }
-        var map = new java.util.LinkedHashMap<String, String>();
-        for (int i = 0; i < namesAndValues.length; i += 2) {
-            map.put(namesAndValues[i], namesAndValues[i + 1]);
-        }
-        return map;
+        return KeyValues.ofPairs(namesAndValues);
     }
 }

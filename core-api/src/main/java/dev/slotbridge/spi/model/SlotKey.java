@@ -9,6 +9,16 @@ public record SlotKey(Map<String, String> values) implements OpaqueKey {
     }
 
     public static SlotKey of(String... namesAndValues) {
-        return new SlotKey(OpaqueKey.pairs(namesAndValues));
+        return new SlotKey(KeyValues.ofPairs(namesAndValues));
+    }
+
+    @Override
+    public boolean equals(Object other) {
+        return other instanceof SlotKey key && values.equals(key.values);
+    }
+
+    @Override
+    public int hashCode() {
+        return values.hashCode();
     }
 }

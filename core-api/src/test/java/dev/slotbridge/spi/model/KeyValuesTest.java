@@ -57,4 +57,17 @@ class KeyValuesTest {
         nullName.put(null, "1");
         assertThatThrownBy(() -> new SlotKey(nullName)).isInstanceOf(NullPointerException.class);
     }
+
+    @Test
+    void keysFromPairsAreSortedByNameAndANameGivenTwiceKeepsItsLastValue() {
+        SlotKey key = SlotKey.of("visit", "V-1", "end", "12:00", "start", "08:00", "end", "13:00");
+
+        assertThat(key.values().keySet()).containsExactly("end", "start", "visit");
+        assertThat(key.values().get("end")).isEqualTo("13:00");
+        assertThat(key).isEqualTo(new SlotKey(Map.of("visit", "V-1", "start", "08:00", "end", "13:00")));
+        assertThat(key).isNotEqualTo(BookingKey.of("visit", "V-1", "start", "08:00", "end", "13:00"));
+        assertThatThrownBy(() -> SlotKey.of("visit")).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> SlotKey.of("visit", null)).isInstanceOf(NullPointerException.class);
+        assertThatThrownBy(() -> SlotKey.of(null, "V-1")).isInstanceOf(NullPointerException.class);
+    }
 }

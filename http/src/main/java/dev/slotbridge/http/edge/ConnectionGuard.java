@@ -67,6 +67,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     }
 
     private final long readTimeoutNanos;
+    private final HttpDates dates;
     private ChannelHandlerContext context;
     /** Requests handed on to the server; the server's answers begun and finished (interim 1xx ones not counted). */
     private int handedOn;
@@ -85,17 +86,18 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     private boolean closing;
     private boolean droppingAnswer;
 
-    private ConnectionGuard(Duration readTimeout) {
+    private ConnectionGuard(Duration readTimeout, HttpDates dates) {
         this.readTimeoutNanos = readTimeout.toNanos();
+        this.dates = dates;
     }
 
     /** Puts a new guard on an HTTP/1 connection: it sees bytes before the HTTP codec, and requests after it. */
-    static void install(ChannelPipeline pipeline, Duration readTimeout) {
+    static void install(ChannelPipeline pipeline, Duration readTimeout, HttpDates dates) {
         String codec = ChannelPipelineCustomizer.HANDLER_HTTP_SERVER_CODEC;
         if (pipeline.get(codec) == null || pipeline.get(NAME) != null) {
             return;
         }
-        ConnectionGuard guard = new ConnectionGuard(readTimeout);
+        ConnectionGuard guard = new ConnectionGuard(readTimeout, dates);
         pipeline.addBefore(codec, REQUEST_START, guard.new RequestStart());
         pipeline.addAfter(codec, NAME, guard);
     }
@@ -264,7 +266,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
                 ? peer.getAddress().getHostAddress() : "-";
     }
 
-    private static FullHttpResponse problem(ProblemType type, String reason, String address) {
+    private FullHttpResponse problem(ProblemType type, String reason, String address) {
         String id = UUID.randomUUID().toString();
         int status = ErrorTable.of(type).status();
         byte[] body = ("{\"type\":\"" + type.type() + "\",\"title\":\"" + type.title() + "\",\"status\":" + status + "}")
@@ -274,6 +276,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
         response.headers().set(HttpHeaderNames.CONTENT_TYPE, "application/problem+json")
                 .set(HttpHeaderNames.CONTENT_LENGTH, body.length)
                 .set("X-Request-Id", id)
+                .set(HttpHeaderNames.DATE, dates.now())
                 .set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
         LOG.info("request request_id={} method=- path=- status={} duration_ms=0 client=- address={} refused={}", id, status,
                 address, reason);

@@ -27,9 +27,11 @@ final class EdgeHandlers implements BeanCreatedEventListener<NettyServerCustomiz
     private final ClientAddresses addresses;
     private final SlotbridgeConfiguration configuration;
     private final Duration requestReadTimeout;
+    private final HttpDates dates;
 
-    EdgeHandlers(ClientAddresses addresses, SlotbridgeConfiguration configuration) {
+    EdgeHandlers(ClientAddresses addresses, SlotbridgeConfiguration configuration, HttpDates dates) {
         this.addresses = addresses;
+        this.dates = dates;
         this.configuration = configuration;
         this.requestReadTimeout = configuration.root().section("edge").duration("request-read-timeout").orElseThrow();
     }
@@ -37,7 +39,7 @@ final class EdgeHandlers implements BeanCreatedEventListener<NettyServerCustomiz
     @Override
     public NettyServerCustomizer.Registry onCreated(BeanCreatedEvent<NettyServerCustomizer.Registry> event) {
         InboundHandlers.installOnEveryConnection(event.getBean(),
-                pipeline -> ConnectionGuard.install(pipeline, requestReadTimeout));
+                pipeline -> ConnectionGuard.install(pipeline, requestReadTimeout, dates));
         InboundHandlers.installBeforeMicronaut(event.getBean(), Map.of(ACCEPT_ENCODING, AcceptEncodingFilter.INSTANCE));
         event.getBean().register(new OnListeners(() -> new ConnectionsPerAddress(addresses, configuration)));
         return event.getBean();

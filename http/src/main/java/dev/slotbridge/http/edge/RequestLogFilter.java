@@ -11,9 +11,9 @@ import dev.slotbridge.http.problem.Faults;
 import dev.slotbridge.http.problem.Problem;
 import dev.slotbridge.http.security.ClientAddresses;
 import dev.slotbridge.spi.support.SchedulerExchanges;
-import io.micronaut.context.propagation.slf4j.MdcPropagationContext;
 import io.micronaut.core.order.Ordered;
 import io.micronaut.core.propagation.MutablePropagatedContext;
+import io.micronaut.http.HttpHeaders;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.annotation.RequestFilter;
@@ -26,7 +26,6 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
 import java.time.Duration;
-import java.util.Map;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
@@ -43,16 +42,12 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
  * council's API request ({@link ApiRoute}) and records it in {@link ApiRequestMetrics}. It also opens the request's
  * {@link CallDeadline}, which its scheduler calls share, and its server span ({@link Tracing#request}): the line
  * carries the trace id ({@code trace_id}), and so does a problem answer ({@code traceId}). In the JSON log format each
- * value is a field of its own.
+ * value is a field of its own. It dates every answer ({@link HttpDates}).
  */
 @ServerFilter(ServerFilter.MATCH_ALL_PATTERN)
 final class RequestLogFilter implements Ordered {
     static final String HEADER = "X-Request-Id";
-    static final String MDC_KEY = "requestId";
-    private static final String ID = "slotbridge.request-id";
     private static final String STARTED = "slotbridge.request-started";
-    private static final String EXCHANGES = "slotbridge.request-exchanges";
-    private static final String SPAN = "slotbridge.request-span";
     private static final Pattern ACCEPTED = Pattern.compile("[A-Za-z0-9._:-]{1,64}");
     private static final Logger LOG = LoggerFactory.getLogger("dev.slotbridge.request");
     /** The JSON log format's {@code event_type} of the line. */
@@ -62,8 +57,11 @@ final class RequestLogFilter implements Ordered {
     private final ApiRequestMetrics apiMetrics;
     private final ClientAddresses addresses;
     private final Tracing tracing;
+    private final HttpDates dates;
 
-    RequestLogFilter(HttpRequestMetrics metrics, ApiRequestMetrics apiMetrics, ClientAddresses addresses, Tracing tracing) {
+    RequestLogFilter(HttpRequestMetrics metrics, ApiRequestMetrics apiMetrics, ClientAddresses addresses, Tracing tracing,
+                     HttpDates dates) {
+        this.dates = dates;
         this.metrics = metrics;
         this.apiMetrics = apiMetrics;
         this.tracing = tracing;
@@ -74,33 +72,35 @@ final class RequestLogFilter implements Ordered {
     void start(HttpRequest<?> request, MutablePropagatedContext context) {
         String given = request.getHeaders().get(HEADER);
         String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
-        request.setAttribute(ID, id);
-        request.setAttribute(STARTED, System.nanoTime());
+        long startedNanos = System.nanoTime();
         SchedulerExchanges.Recorder exchanges = new SchedulerExchanges.Recorder();
-        request.setAttribute(EXCHANGES, exchanges);
-        context.add(new MdcPropagationContext(Map.of(MDC_KEY, id)));
+        context.add(new RequestIdLogContext(id));
         context.add(new RequestExchanges(exchanges));
         context.add(CallDeadline.ofRequest());
-        request.setAttribute(SPAN, tracing.request(request.getMethodName(), request.getHeaders()::get, context));
+        Tracing.RequestSpan span = tracing.request(request.getMethodName(), request.getHeaders()::get, context);
+        request.setAttribute(STARTED, new Started(id, startedNanos, exchanges, span));
     }
 
     @ResponseFilter
     @SuppressWarnings("unchecked")
     void finish(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        String id = request.getAttribute(ID, String.class).orElse("-");
+        Started started = request.getAttribute(STARTED).orElse(null) instanceof Started known ? known
+                : new Started("-", System.nanoTime(), new SchedulerExchanges.Recorder(), null);
+        String id = started.id();
         response.header(HEADER, id);
-        long tookNanos = request.getAttribute(STARTED, Long.class).map(started -> System.nanoTime() - started).orElse(0L);
+        response.header(HttpHeaders.DATE, dates.now());
+        long tookNanos = System.nanoTime() - started.nanos();
         long tookMillis = tookNanos / 1_000_000;
         metrics.record(request, response, Duration.ofNanos(tookNanos));
         ApiRoute route = ApiRoute.of(request).orElse(null);
         if (route != null) {
             apiMetrics.record(route, Faults.of(response), Duration.ofNanos(tookNanos));
         }
-        SchedulerExchanges.Recorder exchanges = request.getAttribute(EXCHANGES, SchedulerExchanges.Recorder.class)
-                .orElseGet(SchedulerExchanges.Recorder::new);
+        SchedulerExchanges.Recorder exchanges = started.exchanges();
         long schedulerNanos = exchanges.insideNanos();
-        String client = request.getAttribute(ApiClient.ATTRIBUTE, ApiClient.class).map(ApiClient::name).orElse("-");
-        Tracing.RequestSpan span = request.getAttribute(SPAN, Tracing.RequestSpan.class).orElse(null);
+        String client = request.getAttribute(ApiClient.ATTRIBUTE).orElse(null) instanceof ApiClient apiClient
+                ? apiClient.name() : "-";
+        Tracing.RequestSpan span = started.span();
         String traceId = "-";
         if (span != null) {
             traceId = span.traceId();
@@ -121,5 +121,9 @@ final class RequestLogFilter implements Ordered {
     @Override
     public int getOrder() {
         return ServerFilterPhase.FIRST.order();
+    }
+
+    /** What the request filter learnt, for the response filter: one attribute, read without conversion. */
+    private record Started(String id, long nanos, SchedulerExchanges.Recorder exchanges, Tracing.RequestSpan span) {
     }
 }

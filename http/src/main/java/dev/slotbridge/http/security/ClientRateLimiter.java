@@ -32,7 +32,7 @@ public final class ClientRateLimiter implements Ordered {
 
     @RequestFilter
     void limit(HttpRequest<?> request) {
-        admit(request.getAttribute(ApiClient.ATTRIBUTE, ApiClient.class).orElseThrow());
+        admit((ApiClient) request.getAttribute(ApiClient.ATTRIBUTE).orElseThrow());
     }
 
     /** Counts a request of the client; past its rate limit, 429 {@code rate-limited} with {@code Retry-After}. */

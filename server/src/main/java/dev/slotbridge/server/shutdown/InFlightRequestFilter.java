@@ -37,7 +37,7 @@ final class InFlightRequestFilter implements Ordered {
 
     @ResponseFilter
     void leave(HttpRequest<?> request, MutableHttpResponse<?> response) {
-        if (request.getAttribute(COUNTED, Boolean.class).isPresent()) {
+        if (request.getAttribute(COUNTED).isPresent()) {
             gate.left();
         }
     }

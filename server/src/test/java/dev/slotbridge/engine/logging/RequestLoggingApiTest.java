@@ -9,6 +9,7 @@ import ch.qos.logback.core.read.ListAppender;
 import dev.slotbridge.server.testing.Api.Reply;
 import dev.slotbridge.server.testing.Api;
 import dev.slotbridge.server.testing.Requests;
+import dev.slotbridge.tck.TestClock;
 import io.micronaut.json.JsonMapper;
 import io.micronaut.runtime.server.EmbeddedServer;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
@@ -18,6 +19,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.LoggerFactory;
 
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 
@@ -26,7 +31,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * One INFO line per request; a line per scheduler call at DEBUG when it succeeded, tied to its request by the request
- * id; nothing personal or secret in any of them.
+ * id; nothing personal or secret in any of them. Every answer carries the id and its date.
  */
 @MicronautTest
 final class RequestLoggingApiTest {
@@ -34,6 +39,8 @@ final class RequestLoggingApiTest {
     EmbeddedServer server;
     @Inject
     JsonMapper json;
+    @Inject
+    TestClock clock;
 
     private final Logger slotbridge = (Logger) LoggerFactory.getLogger("dev.slotbridge");
     private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
@@ -117,6 +124,25 @@ final class RequestLoggingApiTest {
         assertThat(rendered).anySatisfy(line -> assertThat(line).contains("careless line: a***@example.org ***23"));
         assertThat(String.join("\n", rendered)).doesNotContain("07700900123").doesNotContain("ann@example.org")
                 .doesNotContain(DEMO_KEY).doesNotContain("Dog in garden");
+    }
+
+    @Test
+    void everyAnswerIsDatedToTheSecondByTheServersClockInTheHttpForm() {
+        Instant at = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        Reply ok = api.get(DEMO_KEY, "/v1/councils");
+        clock.advance(Duration.ofMillis(1500));
+        Reply refused = api.get(null, "/v1/councils");
+
+        assertThat(ok.header("Date")).matches("(Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT");
+        assertThat(httpDate(ok.header("Date"))).isEqualTo(at);
+        assertThat(refused.status()).isEqualTo(401);
+        assertThat(httpDate(refused.header("Date"))).isEqualTo(at.plusSeconds(1));
+        assertThat(ok.headers().entrySet()).filteredOn(header -> header.getKey().equalsIgnoreCase("Date"))
+                .singleElement().satisfies(header -> assertThat(header.getValue()).hasSize(1));
+    }
+
+    private static Instant httpDate(String text) {
+        return Instant.from(DateTimeFormatter.RFC_1123_DATE_TIME.parse(text));
     }
 
     private List<String> lines(String logger) {

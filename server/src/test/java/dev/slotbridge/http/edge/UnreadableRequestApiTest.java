@@ -15,7 +15,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Requests the HTTP decoder cannot read, sent as raw bytes: each gets its own status and problem type, an
- * {@code X-Request-Id}, and the connection closed.
+ * {@code X-Request-Id}, a {@code Date} (the test clock's), and the connection closed.
  */
 @MicronautTest
 final class UnreadableRequestApiTest {
@@ -53,6 +53,7 @@ final class UnreadableRequestApiTest {
 
         assertThat(answer).startsWith("HTTP/1.1 " + status + " ")
                 .containsIgnoringCase("X-Request-Id: ")
+                .containsIgnoringCase("date: Sun, 01 Mar 2026 09:00:00 GMT")
                 .containsIgnoringCase("connection: close")
                 .contains("\"type\":\"https://slotbridge.dev/problems/" + type + "\"");
     }

@@ -20,8 +20,8 @@ import dev.slotbridge.spi.model.Job;
 import dev.slotbridge.spi.model.Slot;
 import jakarta.inject.Singleton;
 
-import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /** From the SPI's values to the {@code /v1} API's bodies, with the signed public refs ({@link CouncilRefs}). */
 @Singleton
@@ -57,20 +57,32 @@ public final class ApiMapping {
      * at most {@link #MAX_KEPT_SLOTS}, then the map starts again — and an answer is those kept pieces joined.
      */
     public byte[] searchAnswer(Council council, SlotSearch found) {
-        var out = new ByteArrayOutputStream(64 + 256 * found.slots().size());
-        out.writeBytes(SLOTS);
+        List<Slot> slots = found.slots();
+        byte[][] pieces = new byte[slots.size()][];
         String councilId = council.id();
-        for (int i = 0; i < found.slots().size(); i++) {
-            if (i > 0) {
-                out.write(',');
-            }
-            out.writeBytes(slotsJson.get(new CouncilSlot(councilId, found.slots().get(i)),
-                    kept -> json(slot(council, kept.slot()))));
+        int length = SLOTS.length + Math.max(0, pieces.length - 1) + WARNINGS.length + 1;
+        for (int i = 0; i < pieces.length; i++) {
+            pieces[i] = slotsJson.get(new CouncilSlot(councilId, slots.get(i)), kept -> json(slot(council, kept.slot())));
+            length += pieces[i].length;
         }
-        out.writeBytes(WARNINGS);
-        out.writeBytes(json(found.warnings()));
-        out.write('}');
-        return out.toByteArray();
+        byte[] warnings = json(found.warnings());
+        byte[] answer = new byte[length + warnings.length];
+        int at = put(SLOTS, answer, 0);
+        for (int i = 0; i < pieces.length; i++) {
+            if (i > 0) {
+                answer[at++] = ',';
+            }
+            at = put(pieces[i], answer, at);
+        }
+        at = put(WARNINGS, answer, at);
+        at = put(warnings, answer, at);
+        answer[at] = '}';
+        return answer;
+    }
+
+    private static int put(byte[] piece, byte[] into, int at) {
+        System.arraycopy(piece, 0, into, at, piece.length);
+        return at + piece.length;
     }
 
     private SlotBody slot(Council council, Slot slot) {

@@ -6,21 +6,16 @@ import dev.slotbridge.engine.metrics.SchedulerMetrics;
 import dev.slotbridge.engine.security.ApiClient;
 import dev.slotbridge.engine.security.ApiClients;
 import dev.slotbridge.engine.security.RequestRates;
-import dev.slotbridge.http.FilterPatterns;
-import io.micronaut.core.order.Ordered;
-import io.micronaut.http.HttpRequest;
-import io.micronaut.http.annotation.RequestFilter;
-import io.micronaut.http.annotation.ServerFilter;
-import io.micronaut.http.filter.FilterPatternStyle;
-import io.micronaut.http.filter.ServerFilterPhase;
+import jakarta.inject.Singleton;
 
 /**
  * Limits each client (API key) to its {@code rate-limit} of requests per period, across all councils and, with the
  * Redis store, across all replicas ({@link RequestRates}). Past it:
- * 429 {@code rate-limited} with {@code Retry-After} in whole seconds. Runs after the key filter.
+ * 429 {@code rate-limited} with {@code Retry-After} in whole seconds. Every door admits each call of an authenticated
+ * client here ({@link ApiCallerFilter} for {@code /v1}).
  */
-@ServerFilter(value = FilterPatterns.V1, patternStyle = FilterPatternStyle.REGEX)
-public final class ClientRateLimiter implements Ordered {
+@Singleton
+public final class ClientRateLimiter {
     private final RequestRates rates;
     private final SchedulerMetrics metrics;
 
@@ -28,11 +23,6 @@ public final class ClientRateLimiter implements Ordered {
         this.rates = rates;
         this.metrics = metrics;
         clients.all().forEach(client -> metrics.client(client.name()));
-    }
-
-    @RequestFilter
-    void limit(HttpRequest<?> request) {
-        admit((ApiClient) request.getAttribute(ApiClient.ATTRIBUTE).orElseThrow());
     }
 
     /** Counts a request of the client; past its rate limit, 429 {@code rate-limited} with {@code Retry-After}. */
@@ -44,10 +34,5 @@ public final class ClientRateLimiter implements Ordered {
                             + client.rateLimit().period() + "; slow down", null,
                     Math.max(1, (wait.toNanos() + 999_999_999L) / 1_000_000_000L));
         });
-    }
-
-    @Override
-    public int getOrder() {
-        return ServerFilterPhase.SECURITY.after();
     }
 }

@@ -168,7 +168,7 @@ final class CpuCost {
             raw.put("jitCompilerPercentOfMeasuredCpu", compilerShare);
             report.raw("cpuPerRequest", raw);
             table.append("\nEach endpoint was loaded first until the JIT compilers were quiet (under ")
-                    .append(Report.format(100 * WarmUp.QUIET_COMPILERS)).append(" % of the server's CPU in two one-second slices running); "
+                    .append(Report.format(100 * WarmUp.QUIET_COMPILERS)).append(" % of the server's CPU in three one-second slices running); "
                             + "in the 16- and 64-connection slices they used ").append(Report.format(compilerShare))
                     .append(" % of it.\n");
             table.append(handOver);

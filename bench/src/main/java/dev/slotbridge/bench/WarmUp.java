@@ -8,7 +8,7 @@ package dev.slotbridge.bench;
 final class WarmUp {
     /** The compilers' share of the server's CPU in a slice under which they count as quiet. */
     static final double QUIET_COMPILERS = 0.02;
-    private static final int QUIET_SLICES_IN_A_ROW = 2;
+    private static final int QUIET_SLICES_IN_A_ROW = 3;
 
     /** One slice of load (about a second). */
     interface Slice {
@@ -19,7 +19,7 @@ final class WarmUp {
     }
 
     /**
-     * Runs slices until the compilers used under {@link #QUIET_COMPILERS} of the server's CPU in two slices running,
+     * Runs slices until the compilers used under {@link #QUIET_COMPILERS} of the server's CPU in three slices running,
      * at least {@code min} and at most {@code max} slices.
      */
     static void untilCompilersQuiet(ServerProcess server, int min, int max, Slice slice) throws Exception {

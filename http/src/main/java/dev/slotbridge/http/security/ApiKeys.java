@@ -31,8 +31,7 @@ final class ApiKeys {
             throw failures.unauthenticated(request, header, "Send the API key as 'Authorization: Bearer <key>'");
         }
         String key = header.substring(BEARER.length()).strip();
-        ApiClient client = clients.authenticate(key).orElseThrow(() ->
+        return clients.authenticate(key).orElseThrow(() ->
                 failures.unauthenticated(request, key, "The API key is not recognised"));
-        return client;
     }
 }

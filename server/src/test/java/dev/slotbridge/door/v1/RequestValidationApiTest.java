@@ -284,6 +284,10 @@ final class RequestValidationApiTest extends ApiTestBase {
                 .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")), Map.of());
 
         assertProblem(latin1, 415, "unsupported-media-type");
+        Reply anonymous = api.send(null, java.net.http.HttpRequest.newBuilder(api.uri(SEARCH))
+                .header("Content-Type", "application/json; charset=ISO-8859-1")
+                .POST(java.net.http.HttpRequest.BodyPublishers.ofString("{}")), Map.of());
+        assertThat(anonymous.status()).as("the key is checked first").isEqualTo(401);
     }
 
     @Test

@@ -457,14 +457,18 @@ public final class BenchMain {
         Run run() throws Exception;
     }
 
+    /** The added latencies of every request since the runs began, read once they are over. */
+    private interface AddedLatencies {
+        List<Long> read() throws Exception;
+    }
+
     /** {@link #OVERHEAD_REPETITIONS} runs, one after the other, summed up as an {@link Inside}. */
-    private static Inside repeated(MeasuredRun measured, Call addedSince) throws Exception {
+    private static Inside repeated(MeasuredRun measured, AddedLatencies addedSince) throws Exception {
         List<Run> runs = new ArrayList<>();
         for (int i = 0; i < OVERHEAD_REPETITIONS; i++) {
             runs.add(measured.run());
         }
-        @SuppressWarnings("unchecked")
-        List<Long> added = (List<Long>) addedSince.run();
+        List<Long> added = addedSince.read();
         List<Run> byCpu = runs.stream().sorted(Comparator.comparingDouble(Run::cpuMicros)).toList();
         Run median = byCpu.get(byCpu.size() / 2);
         double jit = runs.stream().mapToDouble(Run::jitMicros).sorted().toArray()[runs.size() / 2];
@@ -474,8 +478,8 @@ public final class BenchMain {
 
     /**
      * Loads Slotbridge with {@code body} ({@code UNIQUE} replaced per request: identical searches in flight share one
-     * scheduler call) until the JIT compilers are quiet ({@link WarmUp}) and then for the measured run, and reads the
-     * measured run's request lines from the server's log; CPU is the measured run's only.
+     * scheduler call) until the JIT compilers are quiet ({@link WarmUp}) and then for the measured runs, and reads the
+     * measured runs' request lines from the server's log; CPU is the measured runs' only.
      */
     private Inside inside(ServerProcess server, Path log, String path, String name, String body, Map<String, String> headers)
             throws Exception {

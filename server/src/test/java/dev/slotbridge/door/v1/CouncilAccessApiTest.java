@@ -52,6 +52,14 @@ final class CouncilAccessApiTest extends ApiTestBase {
     }
 
     @Test
+    void theKeyIsRequiredOnV1AndEveryPathUnderItOnly() {
+        assertProblem(api.get(null, "/v1"), 401, "unauthenticated");
+        assertProblem(api.get(null, "/v1/no-such-thing"), 401, "unauthenticated");
+        assertProblem(api.get(null, "/v1x/councils"), 404, "not-found");
+        assertThat(api.get(null, "/health").status()).isEqualTo(200);
+    }
+
+    @Test
     void anUnknownCouncilIsNotFoundWhateverTheKey() {
         assertProblem(api.get(DEMO_KEY, "/v1/councils/atlantis/bookings?propertyRef=1"), 404, "council-not-found");
         assertProblem(api.post(OPS_KEY, "/v1/councils/atlantis/appointment-search",

@@ -36,7 +36,6 @@ import java.nio.channels.ClosedChannelException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
-import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -267,7 +266,7 @@ final class ConnectionGuard extends ChannelDuplexHandler {
     }
 
     private FullHttpResponse problem(ProblemType type, String reason, String address) {
-        String id = UUID.randomUUID().toString();
+        String id = RequestIds.next();
         int status = ErrorTable.of(type).status();
         byte[] body = ("{\"type\":\"" + type.type() + "\",\"title\":\"" + type.title() + "\",\"status\":" + status + "}")
                 .getBytes(StandardCharsets.UTF_8);

@@ -26,16 +26,15 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 
 import java.time.Duration;
-import java.util.UUID;
 import java.util.regex.Pattern;
 
 import static net.logstash.logback.argument.StructuredArguments.kv;
 
 /**
  * Gives every request an id and logs one line for it. The caller's {@code X-Request-Id} is kept when it is 1–64 of
- * {@code [A-Za-z0-9._:-]}, else a UUID is made; either way it is echoed in the answer and put in the logging context
- * ({@code requestId}), so the scheduler-call lines of the request carry it too, and records it in
- * {@link HttpRequestMetrics}. The line names method, path (never the query: it may hold a property reference), status,
+ * {@code [A-Za-z0-9._:-]}, else a random UUID is made ({@link RequestIds}); either way it is echoed in the answer and
+ * put in the logging context ({@code requestId}), so the scheduler-call lines of the request carry it too, and
+ * records it in {@link HttpRequestMetrics}. The line names method, path (never the query: it may hold a property reference), status,
  * duration, client and client address ({@link ClientAddresses}), the number of exchanges with the scheduler
  * ({@code scheduler_exchanges}), how much of the duration was spent in them ({@code scheduler_us}) and outside them
  * ({@code outside_us}: what Slotbridge adds); never a header or a body. It names the council and operation of a
@@ -71,7 +70,7 @@ final class RequestLogFilter implements Ordered {
     @RequestFilter
     void start(HttpRequest<?> request, MutablePropagatedContext context) {
         String given = request.getHeaders().get(HEADER);
-        String id = given != null && ACCEPTED.matcher(given).matches() ? given : UUID.randomUUID().toString();
+        String id = given != null && ACCEPTED.matcher(given).matches() ? given : RequestIds.next();
         long startedNanos = System.nanoTime();
         SchedulerExchanges.Recorder exchanges = new SchedulerExchanges.Recorder();
         context.add(new RequestIdLogContext(id));

@@ -32,6 +32,7 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 
 /**
@@ -82,7 +83,9 @@ public final class BenchMain {
     public static void main(String[] args) throws Exception {
         Path root = Path.of(args.length > 0 ? args[0] : ".").toAbsolutePath().normalize();
         if (args.length > 1 && args[1].equals("soak")) {
-            new BenchMain(root, Duration.ofSeconds(8)).soak(soakDuration(args.length > 2 ? args[2] : "30m"));
+            Duration duration = soakDuration(args.length > 2 ? args[2] : "30m");
+            BenchMain bench = new BenchMain(root, Duration.ofSeconds(8));
+            bench.tidyingUp(() -> bench.soak(duration));
             return;
         }
         Duration runTime = Duration.ofSeconds(args.length > 1 ? Long.parseLong(args[1]) : 8);
@@ -90,7 +93,32 @@ public final class BenchMain {
         if (!PARTS.containsAll(parts)) {
             throw new IllegalArgumentException("parts are " + PARTS + ", got " + parts);
         }
-        new BenchMain(root, runTime).run(parts);
+        BenchMain bench = new BenchMain(root, runTime);
+        bench.tidyingUp(() -> bench.run(parts));
+    }
+
+    private interface Measurement {
+        void run() throws Exception;
+    }
+
+    /**
+     * Runs the measurement, then deletes the work folder (the servers' logs of a full run are gigabytes: every request
+     * has a line); a failed run keeps it, and says where, for a look at what went wrong.
+     */
+    private void tidyingUp(Measurement measurement) throws Exception {
+        boolean measured = false;
+        try {
+            measurement.run();
+            measured = true;
+        } finally {
+            if (measured) {
+                try (Stream<Path> files = Files.walk(work)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(file -> file.toFile().delete());
+                }
+            } else {
+                System.err.println("The work folder (servers' logs and configurations) is kept: " + work);
+            }
+        }
     }
 
     private void run(Set<String> parts) throws Exception {

@@ -74,6 +74,31 @@ public final class JsonBodyReader {
     private record RecordShape(List<Component> components, MethodHandle constructor) {
     }
 
+    /**
+     * Where a value is in the body, spelt out only for an error: {@code job.jobCodes[1].code}, {@code [0].code} in a
+     * list body, {@code body} for the body itself.
+     */
+    private record FieldPath(FieldPath parent, String name, int index) {
+        static final FieldPath BODY = new FieldPath(null, null, -1);
+
+        FieldPath field(String field) {
+            return new FieldPath(this, field, -1);
+        }
+
+        FieldPath entry(int at) {
+            return new FieldPath(this, null, at);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "body";
+            }
+            String step = name != null ? name : "[" + index + "]";
+            return parent.parent == null ? step : parent + (name != null ? "." : "") + step;
+        }
+    }
+
     /** The body as the record; a missing body or {@code null} is 400 {@code malformed-json}. */
     public <T extends Record> T read(byte[] body, Class<T> type) {
         JsonNode tree = parse(body);
@@ -81,7 +106,7 @@ public final class JsonBodyReader {
             throw new ProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
         }
         List<FieldError> errors = new ArrayList<>();
-        check(tree, type, "", errors);
+        check(tree, type, FieldPath.BODY, errors);
         requireNone(errors);
         return type.cast(value(tree, type));
     }
@@ -93,16 +118,30 @@ public final class JsonBodyReader {
             return List.of();
         }
         List<FieldError> errors = new ArrayList<>();
-        if (require(tree.isArray(), "body", "must be an array", errors)) {
-            checkEntries(tree, type, "", errors);
+        if (require(tree.isArray(), FieldPath.BODY, "must be an array", errors)) {
+            checkEntries(tree, type, FieldPath.BODY, errors);
         }
         requireNone(errors);
         return entries(tree, type).stream().map(type::cast).toList();
     }
 
-    /** The body as a tree: UTF-8, and one JSON document with no key twice in an object. */
+    /**
+     * The body as a tree: UTF-8, and one JSON document with no key twice in an object. A body of ASCII bytes alone (the
+     * usual one), UTF-8 as it stands, is parsed from its bytes; any other is decoded, strictly, first.
+     */
     public JsonNode parse(byte[] body) {
-        return parseOneDocumentWithoutDuplicateKeys(utf8(body == null ? new byte[0] : body));
+        byte[] bytes = body == null ? new byte[0] : body;
+        return isAscii(bytes) ? parseOneDocumentWithoutDuplicateKeys(bytes, null)
+                : parseOneDocumentWithoutDuplicateKeys(null, utf8(bytes));
+    }
+
+    private static boolean isAscii(byte[] bytes) {
+        for (byte b : bytes) {
+            if (b < 0) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static void requireNone(List<FieldError> errors) {
@@ -203,9 +242,12 @@ public final class JsonBodyReader {
         return path.isEmpty() ? "body" : path.toString();
     }
 
-    /** One pass of a strict parser: the document as a tree, else 400 {@code malformed-json} saying why. */
-    private static JsonNode parseOneDocumentWithoutDuplicateKeys(String text) {
-        try (JsonParser parser = STRICT.createParser(text)) {
+    /**
+     * One pass of a strict parser over the ASCII {@code bytes}, or else the {@code text}: the document as a tree, else
+     * 400 {@code malformed-json} saying why.
+     */
+    private static JsonNode parseOneDocumentWithoutDuplicateKeys(byte[] bytes, String text) {
+        try (JsonParser parser = bytes != null ? STRICT.createParser(bytes) : STRICT.createParser(text)) {
             if (parser.nextToken() == null) {
                 throw new ProblemException(ProblemType.MALFORMED_JSON, "A JSON body is required");
             }
@@ -259,7 +301,7 @@ public final class JsonBodyReader {
         };
     }
 
-    private static void check(JsonNode node, Type type, String path, List<FieldError> errors) {
+    private static void check(JsonNode node, Type type, FieldPath path, List<FieldError> errors) {
         if (node.isNull()) {
             return;
         }
@@ -273,12 +315,11 @@ public final class JsonBodyReader {
                 checkEntries(node, ((ParameterizedType) type).getActualTypeArguments()[0], path, errors);
             }
         } else if (raw.isRecord()) {
-            if (require(node.isObject(), path.isEmpty() ? "body" : path, "must be an object", errors)) {
+            if (require(node.isObject(), path, "must be an object", errors)) {
                 for (Component component : RECORDS.get(raw).components()) {
                     JsonNode value = node.get(component.name());
                     if (value != null) {
-                        String child = path.isEmpty() ? component.name() : path + "." + component.name();
-                        check(value, component.type(), child, errors);
+                        check(value, component.type(), path.field(component.name()), errors);
                     }
                 }
             }
@@ -286,18 +327,18 @@ public final class JsonBodyReader {
     }
 
     /** The entries of a list, or only its length when it has more than {@value #MAX_LIST_ENTRIES}. */
-    private static void checkEntries(JsonNode list, Type entry, String path, List<FieldError> errors) {
-        if (require(list.size() <= MAX_LIST_ENTRIES, path.isEmpty() ? "body" : path,
+    private static void checkEntries(JsonNode list, Type entry, FieldPath path, List<FieldError> errors) {
+        if (require(list.size() <= MAX_LIST_ENTRIES, path,
                 "must have at most " + MAX_LIST_ENTRIES + " entries", errors)) {
             for (int i = 0; i < list.size(); i++) {
-                check(list.get(i), entry, path + "[" + i + "]", errors);
+                check(list.get(i), entry, path.entry(i), errors);
             }
         }
     }
 
-    private static boolean require(boolean condition, String path, String message, List<FieldError> errors) {
+    private static boolean require(boolean condition, FieldPath path, String message, List<FieldError> errors) {
         if (!condition) {
-            errors.add(new FieldError(path, message));
+            errors.add(new FieldError(path.toString(), message));
         }
         return condition;
     }

@@ -67,4 +67,37 @@ class JsonBodyReaderTest {
 
         assertThat(problem.type()).isEqualTo(ProblemType.MALFORMED_JSON);
     }
+
+    @Test
+    void entriesOfAListBodyAndTheBodyItselfAreNamedToo() {
+        ProblemException entries = catchThrowableOfType(ProblemException.class,
+                () -> reader.readList(json("[{\"code\":\"A\"},{\"code\":7}]"), Code.class));
+        ProblemException notAList = catchThrowableOfType(ProblemException.class,
+                () -> reader.readList(json("{\"code\":\"A\"}"), Code.class));
+        ProblemException notAnObject = catchThrowableOfType(ProblemException.class, () -> reader.read(json("[1]"), Code.class));
+
+        assertThat(entries.errors()).containsExactly(new FieldError("[1].code", "must be a string"));
+        assertThat(notAList.errors()).containsExactly(new FieldError("body", "must be an array"));
+        assertThat(notAnObject.errors()).containsExactly(new FieldError("body", "must be an object"));
+    }
+
+    @Test
+    void textBeyondAsciiIsReadAsUtf8AndBytesThatAreNotUtf8AreNamedByTheirField() {
+        Job job = reader.read(json("{\"propertyRef\":\"Flat 2, Ty\u0175 Caf\u00e9 \u2013 \ud83c\udfe0\"}"), Job.class);
+        byte[] latin1 = "{\"propertyRef\":\"Caf\u00e9\"}".getBytes(StandardCharsets.ISO_8859_1);
+        ProblemException notUtf8 = catchThrowableOfType(ProblemException.class, () -> reader.read(latin1, Job.class));
+
+        assertThat(job.propertyRef()).isEqualTo("Flat 2, Ty\u0175 Caf\u00e9 \u2013 \ud83c\udfe0");
+        assertThat(notUtf8.errors()).containsExactly(new FieldError("propertyRef", "must be UTF-8 text"));
+    }
+
+    @Test
+    void aKeyTwiceOrContentAfterTheDocumentIsMalformedWhateverTheBytes() {
+        for (String body : List.of("{\"code\":\"A\",\"code\":\"B\"}", "{\"code\":\"\u00e9\",\"code\":\"B\"}",
+                "{\"code\":\"A\"} {}", "{\"code\":\"\u00e9\"} {}")) {
+            ProblemException problem = catchThrowableOfType(ProblemException.class, () -> reader.read(json(body), Code.class));
+
+            assertThat(problem.type()).as(body).isEqualTo(ProblemType.MALFORMED_JSON);
+        }
+    }
 }

@@ -16,8 +16,9 @@ import static org.assertj.core.api.Assertions.assertThat;
  * An {@code OutOfMemoryError} ends the server started by {@code bin/slotbridge}, for its supervisor to restart:
  * a JVM that carried on after one answered 500s and hung while its health stayed UP. The error is provoked the way
  * production could meet it, with no hook in the server: a small heap ({@code JAVA_OPTS}) and body limits raised by
- * configuration ({@code operator/out-of-memory.yml}), then one search whose millions of empty job codes parse into
- * far more than the heap.
+ * configuration ({@code operator/out-of-memory.yml}), then one search of millions of empty job codes whose text goes
+ * beyond ASCII (a Welsh address), so that it is decoded before it is parsed: the body, its text and the decoder's
+ * buffer need far more than the heap.
  */
 final class OutOfMemoryExitIT {
     private static final int EMPTY_JOB_CODES = 4_000_000;
@@ -40,9 +41,9 @@ final class OutOfMemoryExitIT {
 
     /** Sends the search and leaves the connection open, so the server reads it to the end. */
     private static void sendHugeSearch(Socket client) {
-        StringBuilder body = new StringBuilder("{\"propertyRef\":\"3670010\",\"from\":\"2026-03-02\",\"to\":\"2026-03-02\",\"jobCodes\":[{}");
+        StringBuilder body = new StringBuilder("{\"propertyRef\":\"Ty\u0177 Gwyn 1\",\"from\":\"2026-03-02\",\"to\":\"2026-03-02\",\"jobCodes\":[{}");
         body.append(",{}".repeat(EMPTY_JOB_CODES - 1)).append("]}");
-        byte[] bytes = body.toString().getBytes(StandardCharsets.US_ASCII);
+        byte[] bytes = body.toString().getBytes(StandardCharsets.UTF_8);
         try {
             OutputStream out = client.getOutputStream();
             out.write(("POST /v1/councils/sandbox/appointment-search HTTP/1.1\r\nHost: slotbridge\r\n"

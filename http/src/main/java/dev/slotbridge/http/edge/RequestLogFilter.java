@@ -33,9 +33,9 @@ import static net.logstash.logback.argument.StructuredArguments.kv;
 /**
  * Gives every request an id and logs one line for it. The caller's {@code X-Request-Id} is kept when it is 1–64 of
  * {@code [A-Za-z0-9._:-]}, else a random UUID is made ({@link RequestIds}); either way it is echoed in the answer and
- * put in the logging context ({@code requestId}), so the scheduler-call lines of the request carry it too, and
- * records it in {@link HttpRequestMetrics}. The line names method, path (never the query: it may hold a property reference), status,
- * duration, client and client address ({@link ClientAddresses}), the number of exchanges with the scheduler
+ * put in the logging context ({@code requestId}), so the scheduler-call lines of the request carry it too, and records
+ * it in {@link HttpRequestMetrics}. The line names method, path (never the query: it may hold a property reference),
+ * status, duration, client and client address ({@link ClientAddresses}), the number of exchanges with the scheduler
  * ({@code scheduler_exchanges}), how much of the duration was spent in them ({@code scheduler_us}) and outside them
  * ({@code outside_us}: what Slotbridge adds); never a header or a body. It names the council and operation of a
  * council's API request ({@link ApiRoute}) and records it in {@link ApiRequestMetrics}. It also opens the request's

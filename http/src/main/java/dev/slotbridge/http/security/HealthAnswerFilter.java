@@ -15,6 +15,7 @@ import io.micronaut.http.annotation.ServerFilter;
 import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.management.endpoint.health.filter.HealthResultFilter;
 import io.micronaut.management.health.indicator.HealthResult;
+
 import java.util.Map;
 
 /**
@@ -37,7 +38,8 @@ final class HealthAnswerFilter {
     private final Integer managementPort;
     private final Map<String, HttpStatus> statusByHealth;
 
-    HealthAnswerFilter(ApiClients clients, HealthEndpoint endpoint, @Value("${endpoints.all.port}") @Nullable Integer managementPort) {
+    HealthAnswerFilter(ApiClients clients, HealthEndpoint endpoint,
+                       @Value("${endpoints.all.port}") @Nullable Integer managementPort) {
         this.clients = clients;
         this.managementPort = managementPort;
         this.statusByHealth = endpoint.getStatusConfiguration().getHttpMapping();

@@ -26,7 +26,8 @@ final class ServerFilterPatternsTest {
 
     @Test
     void everyServerFilterMatchesEveryPath() {
-        List<BeanDefinition<?>> filters = new ArrayList<>(context.getBeanDefinitions(Qualifiers.byStereotype(ServerFilter.class)));
+        List<BeanDefinition<?>> filters = new ArrayList<>(
+                context.getBeanDefinitions(Qualifiers.byStereotype(ServerFilter.class)));
         filters.addAll(context.getBeanDefinitions(Qualifiers.byStereotype(Filter.class)));
 
         assertThat(filters).extracting(filter -> filter.getBeanType().getSimpleName())

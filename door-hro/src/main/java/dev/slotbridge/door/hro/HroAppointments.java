@@ -52,7 +52,6 @@ import java.util.Set;
  */
 @Singleton
 final class HroAppointments {
-    private static final String BEARER = "Bearer ";
     private static final DateTimeFormatter UTC_SECONDS = DateTimeFormatter.ofPattern("yyyy-MM-dd'T'HH:mm:ss'Z'")
             .withZone(ZoneOffset.UTC);
     private static final String CANCEL_REASON = "Cancelled through Housing Repairs Online";
@@ -180,9 +179,8 @@ final class HroAppointments {
     /** The front end a valid, unexpired token names, within its rate limit; 401 otherwise. */
     private HroFrontEnd authorize(HttpRequest<?> request) {
         String header = AuthorizationHeader.of(request);
-        HroFrontEnd frontEnd = Optional.ofNullable(header)
-                .filter(value -> value.regionMatches(true, 0, BEARER, 0, BEARER.length()))
-                .flatMap(value -> tokens.verify(value.substring(BEARER.length()).strip()))
+        HroFrontEnd frontEnd = Optional.ofNullable(AuthorizationHeader.bearerCredential(header))
+                .flatMap(tokens::verify)
                 .flatMap(frontEnds::named)
                 .orElseThrow(() -> failures.unauthenticated(request, header, "Send 'Authorization: Bearer <token>' with "
                         + "a token from POST /authentication (they last " + HroTokens.LIFETIME.toSeconds() + " seconds)"));

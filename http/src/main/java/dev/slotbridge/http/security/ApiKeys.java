@@ -13,8 +13,6 @@ import jakarta.inject.Singleton;
  */
 @Singleton
 final class ApiKeys {
-    private static final String BEARER = "Bearer ";
-
     private final ApiClients clients;
     private final FailedAuthentications failures;
 
@@ -26,11 +24,10 @@ final class ApiKeys {
     /** The request's client; a {@code ProblemException} (401, 400 or 429) when it has none. */
     ApiClient authenticate(HttpRequest<?> request) {
         String header = AuthorizationHeader.of(request);
-        if (header == null || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                || header.length() == BEARER.length()) {
+        String key = AuthorizationHeader.bearerCredential(header);
+        if (key == null) {
             throw failures.unauthenticated(request, header, "Send the API key as 'Authorization: Bearer <key>'");
         }
-        String key = header.substring(BEARER.length()).strip();
         return clients.authenticate(key).orElseThrow(() ->
                 failures.unauthenticated(request, key, "The API key is not recognised"));
     }

@@ -10,6 +10,8 @@ import java.util.List;
 
 /** A request's one {@code Authorization} header, on every door: two are 400 {@code malformed-request}, never "the first wins". */
 public final class AuthorizationHeader {
+    private static final String BEARER = "Bearer ";
+
     private AuthorizationHeader() {
     }
 
@@ -21,5 +23,17 @@ public final class AuthorizationHeader {
                     List.of(new FieldError(HttpHeaders.AUTHORIZATION, "must be sent once")));
         }
         return headers.isEmpty() ? null : headers.getFirst();
+    }
+
+    /**
+     * The credential of a {@code Bearer} header value (the scheme in any case), stripped; null when the value is
+     * absent, of another scheme, or has nothing after the scheme.
+     */
+    public static String bearerCredential(String header) {
+        if (header == null || header.length() == BEARER.length()
+                || !header.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
+            return null;
+        }
+        return header.substring(BEARER.length()).strip();
     }
 }

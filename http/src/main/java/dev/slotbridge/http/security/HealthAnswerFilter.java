@@ -16,6 +16,7 @@ import io.micronaut.management.endpoint.health.HealthEndpoint;
 import io.micronaut.management.endpoint.health.filter.HealthResultFilter;
 import io.micronaut.management.health.indicator.HealthResult;
 
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -32,8 +33,6 @@ import java.util.Map;
 @Replaces(HealthResultFilter.class)
 @Requires(beans = HealthEndpoint.class)
 final class HealthAnswerFilter {
-    private static final String BEARER = "Bearer ";
-
     private final ApiClients clients;
     private final Integer managementPort;
     private final Map<String, HttpStatus> statusByHealth;
@@ -66,8 +65,9 @@ final class HealthAnswerFilter {
         if (managementPort != null && request.getServerAddress().getPort() == managementPort) {
             return true;
         }
-        String header = request.getHeaders().get(HttpHeaders.AUTHORIZATION);
-        return header != null && header.regionMatches(true, 0, BEARER, 0, BEARER.length())
-                && clients.authenticate(header.substring(BEARER.length()).strip()).isPresent();
+        // one header only, as on every door (two are no key here: a health answer is not refused)
+        List<String> headers = request.getHeaders().getAll(HttpHeaders.AUTHORIZATION);
+        String key = headers.size() == 1 ? AuthorizationHeader.bearerCredential(headers.getFirst()) : null;
+        return key != null && clients.authenticate(key).isPresent();
     }
 }

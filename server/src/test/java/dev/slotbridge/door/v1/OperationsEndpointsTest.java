@@ -4,6 +4,8 @@ import dev.slotbridge.server.testing.Api.Reply;
 import io.micronaut.test.extensions.junit5.annotation.MicronautTest;
 import org.junit.jupiter.api.Test;
 
+import java.util.Map;
+
 import static dev.slotbridge.server.testing.Api.OPS_KEY;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,6 +30,15 @@ final class OperationsEndpointsTest extends ApiTestBase {
         assertThat(stranger.body()).containsEntry("status", "UP").containsEntry("details", null);
         assertThat(api.get("wrong-key", "/health").body()).containsEntry("details", null);
         assertThat(operator.map("details")).containsKey("councils").doesNotContainKey("diskSpace");
+    }
+
+    @Test
+    void aKeyAmongTwoAuthorizationHeadersShowsNoHealthDetails() {
+        Reply twice = api.send(null, java.net.http.HttpRequest.newBuilder(api.uri("/health"))
+                .header("Authorization", "Bearer " + OPS_KEY).header("Authorization", "Bearer wrong-key"), Map.of());
+
+        assertThat(twice.status()).isEqualTo(200);
+        assertThat(twice.body()).containsEntry("status", "UP").containsEntry("details", null);
     }
 
     @Test

@@ -48,15 +48,12 @@ public final class SchedulerMetrics {
                 .register(registry);
     }
 
-    /**
-     * The timer of calls to a council that found its bulkhead full and waited, by how the wait ended; registered
-     * when the council is built, so both exist from start-up.
-     */
-    public Timer bulkheadWait(String council, BulkheadWait outcome) {
-        return ServiceLevelBuckets.apply(Timer.builder(BULKHEAD_WAIT))
+    /** The timer of calls to a council that found its bulkhead full and waited, by how the wait ended. */
+    public TimerOnFirstUse bulkheadWait(String council, BulkheadWait outcome) {
+        return new TimerOnFirstUse(() -> ServiceLevelBuckets.apply(Timer.builder(BULKHEAD_WAIT))
                 .description("Waits for a permit of a council's bulkhead, by calls that found it full")
                 .tags("council", council, "outcome", outcome.tag())
-                .register(registry);
+                .register(registry));
     }
 
     /**

@@ -4,6 +4,7 @@ import dev.slotbridge.engine.error.CallOutcome;
 import dev.slotbridge.engine.error.CouncilUnavailableException;
 import dev.slotbridge.engine.metrics.RequestExchanges;
 import dev.slotbridge.engine.metrics.SchedulerMetrics;
+import dev.slotbridge.engine.metrics.TimerOnFirstUse;
 import dev.slotbridge.engine.store.StoreUnavailableException;
 import dev.slotbridge.engine.tracing.Tracing;
 import dev.slotbridge.spi.CallPermits;
@@ -70,8 +71,8 @@ final class CouncilCallGuard {
     private final ResilienceSettings settings;
     private final CircuitBreaker circuitBreaker;
     private final CouncilBulkhead bulkhead;
-    private final Timer waitedAndCalled;
-    private final Timer waitedInVain;
+    private final TimerOnFirstUse waitedAndCalled;
+    private final TimerOnFirstUse waitedInVain;
     private final CallerThreadTimeLimit timeLimit;
     private final Clock clock;
     private final IntervalFunction backoff;

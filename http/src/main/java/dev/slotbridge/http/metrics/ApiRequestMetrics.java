@@ -3,6 +3,7 @@ package dev.slotbridge.http.metrics;
 import dev.slotbridge.config.SlotbridgeConfiguration;
 import dev.slotbridge.engine.error.Fault;
 import dev.slotbridge.engine.metrics.ServiceLevelBuckets;
+import dev.slotbridge.engine.metrics.TimerOnFirstUse;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -19,9 +20,9 @@ import java.util.Map;
  * The service-level meters of each council's API, what the SLO rules in {@code deploy/prometheus} read:
  * {@code slotbridge_api_requests_total} (council, operation, {@link Fault}) counts every answer, and
  * {@code slotbridge_api_request_seconds} (council, operation) times the answers given as asked ({@link Fault#NONE}),
- * so a slow failure does not hide in the latency objective and a fast refusal does not flatter it. Both exist from
- * start-up for every configured council and operation; a council id that is not configured (a 404) is not recorded,
- * so callers cannot add series.
+ * so a slow failure does not hide in the latency objective and a fast refusal does not flatter it. The counters exist
+ * from start-up for every configured council and operation, the timer from its first recording ({@link
+ * TimerOnFirstUse}); a council id that is not configured (a 404) is not recorded, so callers cannot add series.
  */
 @Singleton
 public final class ApiRequestMetrics {
@@ -29,7 +30,7 @@ public final class ApiRequestMetrics {
     static final String LATENCY = "slotbridge.api.request";
 
     /** One council operation's meters. */
-    private record Meters(Map<Fault, Counter> answers, Timer latency) {
+    private record Meters(Map<Fault, Counter> answers, TimerOnFirstUse latency) {
     }
 
     private final Map<String, Map<String, Meters>> councils = new HashMap<>();
@@ -46,9 +47,9 @@ public final class ApiRequestMetrics {
                             .description("Answers of each council's API, by whose fault a failure was")
                             .tags("council", council, "operation", operation, "fault", fault.tag()).register(registry));
                 }
-                meters.put(operation, new Meters(answers, ServiceLevelBuckets.apply(Timer.builder(LATENCY))
+                meters.put(operation, new Meters(answers, new TimerOnFirstUse(() -> ServiceLevelBuckets.apply(Timer.builder(LATENCY))
                         .description("Time to answer each council's API requests that succeeded")
-                        .tags("council", council, "operation", operation).register(registry)));
+                        .tags("council", council, "operation", operation).register(registry))));
             }
             councils.put(council, Map.copyOf(meters));
         }

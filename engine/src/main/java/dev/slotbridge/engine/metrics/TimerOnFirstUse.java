@@ -7,9 +7,9 @@ import java.util.function.Supplier;
 
 /**
  * A timer registered when it first records. A service-level timer is 16 series (13 buckets, count, sum, max) per tag
- * combination: for every council, operation and outcome from start-up, they were three quarters of a 200-council
- * scrape, all zero until used, and most of the meter work of a start. Counters, one series each, still exist from
- * start-up ({@code docs/metrics.md}).
+ * combination: registered for every council, operation and outcome at start-up, they were nearly three quarters of
+ * a 200-council scrape, all zero until used, and much of a start's meter work. Counters, one series each, still exist
+ * from start-up ({@code docs/metrics.md}).
  */
 public final class TimerOnFirstUse {
     private final Supplier<Timer> registration;

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
@@ -250,29 +251,33 @@ final class SchedulerConnectionsTest {
 
     @Test
     void anInterruptedExchangeClosesItsConnectionSoNoLaterExchangeReadsItsAnswer() throws Exception {
-        BlockingQueue<String> answers = new LinkedBlockingQueue<>();
+        // each path has its own answer: which connection's handler runs first cannot change what is answered
+        CountDownLatch lateAnswer = new CountDownLatch(1);
         Scripted server = new Scripted(request -> {
-            try {
-                return answers.take();
-            } catch (InterruptedException e) {
-                return null;
+            if (request.startsWith("GET /slow ")) {
+                try {
+                    lateAnswer.await();
+                } catch (InterruptedException e) {
+                    return null;
+                }
+                return ok("late answer to the interrupted request");
             }
+            return ok(request.startsWith("GET /first ") ? "first" : "third");
         });
-        answers.add(ok("first"));
-        assertThat(transport.send(transport.request(server.uri("/x")).GET().build()).body()).isEqualTo("first");
+        assertThat(transport.send(transport.request(server.uri("/first")).GET().build()).body()).isEqualTo("first");
 
         List<ErrorKind> interrupted = new CopyOnWriteArrayList<>();
-        Thread caller = Thread.ofVirtual().start(() -> interrupted.add(kindOf(() -> transport.send(transport.request(server.uri("/x")).GET().build()))));
+        Thread caller = Thread.ofVirtual().start(() -> interrupted.add(kindOf(() -> transport.send(transport.request(server.uri("/slow")).GET().build()))));
         while (server.requests.size() < 2) {
             Thread.onSpinWait();
         }
         caller.interrupt();
         caller.join(TimeUnit.SECONDS.toMillis(5));
-        answers.add(ok("late answer to the interrupted request"));
-        answers.add(ok("third"));
+        // the late answer is on its way before the next exchange: were the connection reused, that exchange would read it
+        lateAnswer.countDown();
 
         assertThat(interrupted).containsExactly(ErrorKind.OUTCOME_UNKNOWN);
-        assertThat(transport.send(transport.request(server.uri("/x")).GET().build()).body()).isEqualTo("third");
+        assertThat(transport.send(transport.request(server.uri("/third")).GET().build()).body()).isEqualTo("third");
         assertThat(server.connections).hasValue(2);
     }
 

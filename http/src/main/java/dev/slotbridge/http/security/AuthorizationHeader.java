@@ -26,6 +26,15 @@ public final class AuthorizationHeader {
     }
 
     /**
+     * The header's value where an answer is never refused for it (health details): null when it is absent, and when
+     * it is sent twice — the same one-header rule, read as no credential rather than answered 400.
+     */
+    public static String ofOrNone(HttpRequest<?> request) {
+        List<String> headers = request.getHeaders().getAll(HttpHeaders.AUTHORIZATION);
+        return headers.size() == 1 ? headers.getFirst() : null;
+    }
+
+    /**
      * The credential of a {@code Bearer} header value (the scheme in any case), stripped; null when the value is
      * absent, of another scheme, or has nothing after the scheme.
      */
